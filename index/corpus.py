@@ -1,0 +1,103 @@
+"""The loaded corpus: every notice with its tasks and blocks, and lookup of a notice by any name."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from assistant.errors import LoadError, UnknownNotice
+from index.loaders import SUPPORTED_SUFFIXES, load_file
+from index.notices import parse_notice
+from index.records import ParsedNotice, Task
+
+log = logging.getLogger(__name__)
+
+
+def notice_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Files to load: given files as they are, folders expanded to their supported files, sorted."""
+    found: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found.extend(sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES))
+        else:
+            found.append(p)
+    return found
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", "", text).lower()
+
+
+@dataclass
+class Corpus:
+    notices: list[ParsedNotice] = field(default_factory=list)
+    errors: list[LoadError] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._by_id = {p.notice.doc_id: p for p in self.notices}
+
+    @property
+    def doc_ids(self) -> list[str]:
+        return [p.notice.doc_id for p in self.notices]
+
+    def get(self, doc_id: str) -> ParsedNotice:
+        try:
+            return self._by_id[doc_id]
+        except KeyError:
+            raise UnknownNotice(doc_id, self.doc_ids) from None
+
+    def tasks(self, doc_id: str | None = None) -> list[Task]:
+        parsed = [self.get(doc_id)] if doc_id else self.notices
+        return [t for p in parsed for t in p.tasks]
+
+    def match(self, selector: str) -> list[ParsedNotice]:
+        """Notices a user-given name points at: doc_id, 文号, region in Chinese or pinyin, or a title."""
+        key = _norm(selector)
+        if not key:
+            return []
+        if key in self._by_id:
+            return [self._by_id[key]]
+        hits = [p for p in self.notices if p.notice.doc_number and _norm(p.notice.doc_number) == key]
+        hits = hits or [p for p in self.notices if key in (_norm(a) for a in p.notice.aliases)]
+        hits = hits or [p for p in self.notices if p.notice.doc_id.startswith(key + "-")]
+        return hits or [p for p in self.notices if len(key) >= 4 and key in _norm(p.notice.title)]
+
+    def resolve(self, selector: str) -> ParsedNotice:
+        """The one notice a selector names; UnknownNotice when it names none (or is ambiguous)."""
+        hits = self.match(selector)
+        if len(hits) != 1:
+            raise UnknownNotice(selector, self.doc_ids)
+        return hits[0]
+
+
+def load_corpus(paths: Iterable[str | Path]) -> Corpus:
+    """Loads and parses every notice; a file that fails is reported in `errors` and the rest still load."""
+    notices: list[ParsedNotice] = []
+    errors: list[LoadError] = []
+    seen: set[str] = set()
+    for path in notice_files(paths):
+        try:
+            parsed = parse_notice(load_file(path))
+        except LoadError as exc:
+            log.warning("skipping %s", exc)
+            errors.append(exc)
+            continue
+        doc_id = parsed.notice.doc_id
+        if doc_id in seen:  # two notices of one region and year: keep both, distinctly named
+            n = 2
+            while f"{doc_id}-{n}" in seen:
+                n += 1
+            doc_id = f"{doc_id}-{n}"
+            parsed = ParsedNotice(
+                replace(parsed.notice, doc_id=doc_id),
+                [replace(t, doc_id=doc_id) for t in parsed.tasks],
+                [replace(b, doc_id=doc_id) for b in parsed.blocks],
+                parsed.unplaced,
+            )
+        seen.add(doc_id)
+        notices.append(parsed)
+    return Corpus(notices, errors)

@@ -1,0 +1,327 @@
+"""Turn notice files (txt, md, html, docx, pdf) into plain text.
+
+Every loader emits the convention of the bundled notices: one paragraph per line and
+one table row per line, its cells joined by TAB, so the task-table parser reads all
+formats alike.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import re
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pdfplumber
+from bs4 import BeautifulSoup, NavigableString
+from bs4.element import PreformattedString
+from charset_normalizer import from_bytes
+from docx import Document
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
+
+from assistant.errors import LoadError
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
+
+# Checked longest first: the UTF-32-LE BOM begins with the UTF-16-LE one.
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_GB_LABELS = {"gb2312", "gbk", "gb18030", "cp936", "euccn", "xgbk"}
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
+_HTML_DROP = ("script", "style", "nav", "header", "footer", "noscript", "template", "head")
+_HTML_BLOCKS = frozenset(
+    "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd section article main aside blockquote "
+    "pre form address figure figcaption caption hr center".split()
+)
+# Control and private-use characters: binary data decoded by a permissive codec
+# (GB18030 accepts most byte pairs) is full of them; \x1a ends old DOS files.
+# Runs a paragraph shows, including tracked insertions and links that python-docx's
+# Paragraph.text skips; deleted text (w:del) is left out.
+_DOCX_RUNS = "|".join(
+    f"./{wrap}w:r" for wrap in ("", "w:hyperlink/", "w:ins/", "w:smartTag/", "w:fldSimple/", "w:customXml/", "w:sdt/w:sdtContent/")
+)
+_JUNK = re.compile(r"[\x00-\x08\x0e-\x19\x1b-\x1f\ue000-\uf8ff]")
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]")
+
+
+@dataclass(frozen=True)
+class LoadedText:
+    """The text of one file, in the one-line-per-paragraph-or-table-row convention."""
+
+    path: Path
+    text: str
+    fmt: str  # "txt" | "md" | "html" | "docx" | "pdf"
+    encoding: str | None  # detected encoding for txt/md/html, None otherwise
+
+
+def load_file(path: str | Path, *, max_bytes: int = 20_000_000) -> LoadedText:
+    """Read one supported file as text; any failure is raised as a LoadError."""
+    p = Path(path)
+    if not p.exists():
+        raise LoadError(p, "file not found")
+    if p.is_dir():
+        raise LoadError(p, "is a directory, not a file")
+    suffix = p.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        kinds = ", ".join(SUPPORTED_SUFFIXES)
+        raise LoadError(p, f"unsupported file type {suffix or '(no suffix)'!r}; supported: {kinds}")
+    try:
+        size = p.stat().st_size
+        if size == 0:
+            raise LoadError(p, "empty file")
+        if size > max_bytes:
+            raise LoadError(p, f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes")
+        data = p.read_bytes()
+        if suffix in (".txt", ".md"):
+            text, enc = _decode(data, p)
+            return LoadedText(p, _newlines(text), suffix[1:], enc)
+        if suffix in (".html", ".htm"):
+            m = _META_CHARSET.search(data[:4096])
+            text, enc = _decode(data, p, declared=m.group(1).decode("ascii") if m else None)
+            return LoadedText(p, _join(_html_lines(text), p), "html", enc)
+        if suffix == ".docx":
+            return LoadedText(p, _join(_docx_lines(data, p), p), "docx", None)
+        return LoadedText(p, _join(_pdf_lines(data, p), p), "pdf", None)
+    except LoadError:
+        raise
+    except Exception as e:  # a library error must reach the user as one line naming the file
+        raise LoadError(p, _one_line(e)) from e
+
+
+def load_files(paths: Iterable[str | Path], **kw) -> tuple[list[LoadedText], list[LoadError]]:
+    """Loads each file; a file that fails yields a LoadError and the others still load."""
+    loaded: list[LoadedText] = []
+    errors: list[LoadError] = []
+    for path in paths:
+        try:
+            loaded.append(load_file(path, **kw))
+        except LoadError as e:
+            errors.append(e)
+    return loaded, errors
+
+
+# --- text decoding ---------------------------------------------------------------
+
+
+def _decode(data: bytes, path: Path, declared: str | None = None) -> tuple[str, str]:
+    """Decode bytes as text; returns (text, encoding name) or raises LoadError for binary."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            text = data.decode(enc)
+            if _is_junk(text):
+                break
+            return text, enc
+    if b"\x00" in data or _is_junk(data[:4096].decode("latin-1")):
+        raise LoadError(path, "not a text file (binary content)")
+    tries = [("utf-8", "strict")]
+    if declared:  # GB18030 reads everything labelled GB2312/GBK
+        label = declared.lower().replace("_", "").replace("-", "")
+        tries.append(("gb18030" if label in _GB_LABELS else declared, "strict"))
+    # Chinese notices that are not UTF-8 are almost always GBK/GB2312, which GB18030 reads;
+    # "replace" keeps a notice with a stray bad byte (a cut file, a cp936 euro sign).
+    tries += [("gb18030", "strict"), ("gb18030", "replace")]
+    for enc, errors in tries:
+        try:
+            text = data.decode(enc, errors)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if errors == "replace" and text.count("\ufffd") > max(1, len(text) // 1000):
+            continue
+        if not _is_junk(text):
+            return text, enc
+    # charset-normalizer ranks short texts poorly; for Chinese notices prefer the most Han.
+    matches = [m for m in from_bytes(data) if not _is_junk(str(m))]
+    if not matches:
+        raise LoadError(path, "not a text file (binary content)")
+    best = max(matches, key=lambda m: len(_CJK.findall(str(m))))
+    return str(best), best.encoding
+
+
+def _is_junk(text: str) -> bool:
+    return len(_JUNK.findall(text)) > max(2, len(text) // 100)
+
+
+def _newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _join(lines: list[str], path: Path) -> str:
+    if not any(line.strip() for line in lines):
+        raise LoadError(path, "no text content")
+    return _newlines("\n".join(lines)) + "\n"
+
+
+def _one_line(e: BaseException) -> str:
+    # pdfplumber wraps pdfminer's error (e.g. PDFPasswordIncorrect) as its only argument
+    while len(e.args) == 1 and isinstance(e.args[0], BaseException):
+        e = e.args[0]
+    msg = next((s.strip() for s in str(e).splitlines() if s.strip()), "")
+    return f"{type(e).__name__}: {msg[:200]}" if msg else type(e).__name__
+
+
+def _cell(text: str) -> str:
+    """A table cell on one line: inner newlines and tabs would split the row."""
+    return " ".join(text.split())
+
+
+# --- html ------------------------------------------------------------------------
+
+
+def _html_lines(html: str) -> list[str]:
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup.find_all(_HTML_DROP):
+        tag.decompose()
+    return _html_walk(soup.body or soup)
+
+
+def _html_walk(root) -> list[str]:
+    """Lines of an element: blocks and <br> break lines, each <tr> is one TAB-joined line."""
+    lines: list[str] = []
+    buf: list[str] = []
+
+    def flush() -> None:
+        line = " ".join("".join(buf).split())
+        buf.clear()
+        if line:
+            lines.append(line)
+
+    def walk(node, pre: bool) -> None:
+        for child in node.children:
+            if isinstance(child, NavigableString):
+                if isinstance(child, PreformattedString):  # comments, doctype, CDATA
+                    continue
+                parts = str(child).split("\n") if pre else [str(child)]
+                for i, part in enumerate(parts):
+                    if i:
+                        flush()
+                    buf.append(part)
+            elif child.name == "br":
+                flush()
+            elif child.name == "table":
+                flush()
+                lines.extend(_html_table(child))
+            elif child.name in _HTML_BLOCKS:
+                flush()
+                walk(child, pre or child.name == "pre")
+                flush()
+            else:
+                walk(child, pre)
+
+    walk(root, False)
+    flush()
+    return lines
+
+
+def _html_table(table) -> list[str]:
+    """One line per row; a rowspan cell leaves an empty cell on the rows it covers."""
+    lines = [_cell(" ".join(_html_walk(c))) for c in table.find_all("caption", recursive=False)]
+    carry: dict[int, int] = {}  # column -> rows still covered by a rowspan above
+    for tr in (tr for tr in table.find_all("tr") if tr.find_parent("table") is table):
+        cells = iter(tr.find_all(["td", "th"], recursive=False))
+        out: list[str] = []
+        pending: dict[int, int] = {}
+        while True:
+            col = len(out)
+            if carry.get(col):
+                carry[col] -= 1
+                out.append("")
+                continue
+            td = next(cells, None)
+            if td is None:
+                if any(c > col and n for c, n in carry.items()):
+                    out.append("")  # a rowspan further right still covers this row
+                    continue
+                break
+            out.append(_cell(" ".join(_html_walk(td))))
+            span = str(td.get("rowspan", "1")).strip()
+            if span.isdigit() and int(span) > 1:
+                pending[col] = min(int(span), 1000) - 1
+        carry = {c: n for c, n in carry.items() if n} | pending
+        if any(out):
+            lines.append("\t".join(out))
+    return lines
+
+
+# --- docx ------------------------------------------------------------------------
+
+
+def _docx_lines(data: bytes, path: Path) -> list[str]:
+    try:
+        doc = Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as e:
+        raise LoadError(path, f"not a valid .docx: {_one_line(e)}") from e
+    lines: list[str] = []
+    _docx_walk(doc.element.body, lines, nested=False)
+    return lines
+
+
+def _docx_walk(container, lines: list[str], *, nested: bool) -> None:
+    """Paragraphs and tables of a body or cell in document order; nested rows join by spaces."""
+    for el in container.iterchildren():
+        if el.tag == qn("w:p"):
+            lines.append("".join(r.text for r in el.xpath(_DOCX_RUNS)))
+        elif el.tag == qn("w:tbl"):
+            for tr in el.iterchildren(qn("w:tr")):
+                cells = [_docx_cell(tc) for tc in tr.xpath("./w:tc | ./w:sdt/w:sdtContent/w:tc")]
+                lines.append((" " if nested else "\t").join(cells))
+        elif el.tag in (qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")):
+            _docx_walk(el, lines, nested=nested)
+
+
+def _docx_cell(tc) -> str:
+    # A gridSpan cell is one w:tc, so it is emitted once; a vMerge continuation repeats
+    # the cell above, which the bundled notices show as an empty cell.
+    if tc.vMerge == "continue":
+        return ""
+    parts: list[str] = []
+    _docx_walk(tc, parts, nested=True)
+    return _cell(" ".join(parts))
+
+
+# --- pdf -------------------------------------------------------------------------
+
+
+def _pdf_lines(data: bytes, path: Path) -> list[str]:
+    lines: list[str] = []
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for page in pdf.pages:
+                lines.extend(_pdf_page(page))
+    except Exception as e:
+        reason = _one_line(e)
+        if "password" in reason.lower() or "encrypt" in reason.lower():
+            raise LoadError(path, f"encrypted PDF (password required): {reason}") from e
+        raise LoadError(path, f"not a valid .pdf: {reason}") from e
+    if not lines:
+        raise LoadError(path, "no extractable text (scanned PDF?)")
+    return lines
+
+
+def _pdf_page(page) -> list[str]:
+    """Lines of one page: text outside the tables, plus one TAB-joined line per table row."""
+    tables = page.find_tables()
+    rest = page
+    for t in tables:
+        rest = rest.outside_bbox(t.bbox, strict=False)
+    # (top, order, line): sorting by top puts each table where it sits on the page
+    items = [(ln["top"], i, ln["text"]) for i, ln in enumerate(rest.extract_text_lines())]
+    for t in tables:
+        for row, cells in zip(t.rows, t.extract()):
+            items.append((row.bbox[1], len(items), "\t".join(_pdf_cell(c) for c in cells)))
+    return [line for _, _, line in sorted(items) if line.strip()]
+
+
+def _pdf_cell(text: str | None) -> str:
+    """A PDF cell wraps visually; CJK text rejoins without a space, other text with one."""
+    if not text:
+        return ""
+    out = ""
+    for part in (s.strip() for s in text.split("\n")):
+        if out and part and not (_CJK.match(out[-1]) and _CJK.match(part[0])):
+            out += " "
+        out += part
+    return _cell(out)

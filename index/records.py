@@ -1,0 +1,87 @@
+"""The typed records that flow from ingestion to answering."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+TASK_KINDS = ("task", "bonus", "veto")
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One notice file with the metadata read from its text."""
+
+    doc_id: str
+    title: str
+    doc_number: str | None
+    issuer: str | None
+    date: str | None  # ISO yyyy-mm-dd
+    region: str | None  # e.g. 柞水县, 昌江区
+    aliases: tuple[str, ...]  # names a user may call it by: regions with and without suffix, pinyin
+    source: str  # file name
+    path: Path
+    text: str
+    sha256: str
+    task_fields: frozenset[str] = frozenset()  # which task columns the notice has: lead, deadline, ...
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+    def line_span_text(self, start: int, end: int) -> str:
+        """The exact text of 1-based lines start..end."""
+        return "\n".join(self.lines[start - 1 : end])
+
+
+@dataclass(frozen=True)
+class Task:
+    """One numbered task/item/problem/indicator of a notice, with a pointer to its source lines."""
+
+    doc_id: str
+    number: int
+    label: str  # as printed: 17. / （十七） / 存在问题6 / 三级指标17 / 加分项1
+    kind: str  # task | bonus | veto
+    section: tuple[str, ...]
+    content: str
+    lead: tuple[str, ...]
+    responsible: tuple[str, ...]
+    deadline: str | None
+    dates: tuple[str, ...]
+    materials: str | None
+    start_line: int
+    end_line: int
+    source_text: str  # exact text of lines start_line..end_line
+
+    def __post_init__(self) -> None:
+        if self.kind not in TASK_KINDS:
+            raise ValueError(f"kind must be one of {TASK_KINDS}, got {self.kind!r}")
+        if self.number < 1:
+            raise ValueError(f"task number must be >= 1, got {self.number}")
+        if not 1 <= self.start_line <= self.end_line:
+            raise ValueError(f"bad line span {self.start_line}..{self.end_line}")
+
+    def to_json(self) -> dict:
+        d = asdict(self)
+        for key in ("section", "lead", "responsible", "dates"):
+            d[key] = list(d[key])
+        return d
+
+
+@dataclass(frozen=True)
+class Block:
+    """A named stretch of prose kept whole for search (a leading-group list, a phase timeline, a paragraph)."""
+
+    doc_id: str
+    name: str
+    start_line: int
+    end_line: int
+    text: str
+
+
+@dataclass
+class ParsedNotice:
+    notice: Notice
+    tasks: list[Task] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    unplaced: list[int] = field(default_factory=list)  # table lines no task took

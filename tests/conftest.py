@@ -1,0 +1,24 @@
+from pathlib import Path
+
+import pytest
+
+from assistant.config import BUNDLED_NOTICES
+from index.corpus import Corpus, load_corpus
+
+
+@pytest.fixture(autouse=True)
+def _isolated_state(tmp_path_factory, monkeypatch):
+    """Every test gets its own data directory and no stray config file or notice override."""
+    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(tmp_path_factory.mktemp("state")))
+    monkeypatch.setenv("ASSISTANT_CONFIG", str(tmp_path_factory.mktemp("cfg") / "none.toml"))
+    monkeypatch.delenv("ASSISTANT_NOTICES", raising=False)
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Corpus:
+    return load_corpus([BUNDLED_NOTICES])
+
+
+@pytest.fixture(scope="session")
+def bundled() -> Path:
+    return BUNDLED_NOTICES
