@@ -31,21 +31,20 @@ SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _GB_LABELS = {"gb2312", "gbk", "gb18030", "cp936", "euccn", "xgbk"}
-_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
-_HTML_DROP = ("script", "style", "nav", "header", "footer", "noscript", "template", "head")
-_HTML_BLOCKS = frozenset(
-    "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd section article main aside blockquote "
-    "pre form address figure figcaption caption hr center".split()
-)
 # Control and private-use characters: binary data decoded by a permissive codec
 # (GB18030 accepts most byte pairs) is full of them; \x1a ends old DOS files.
-# Runs a paragraph shows, including tracked insertions and links that python-docx's
-# Paragraph.text skips; deleted text (w:del) is left out.
-_DOCX_RUNS = "|".join(
-    f"./{wrap}w:r" for wrap in ("", "w:hyperlink/", "w:ins/", "w:smartTag/", "w:fldSimple/", "w:customXml/", "w:sdt/w:sdtContent/")
-)
 _JUNK = re.compile(r"[\x00-\x08\x0e-\x19\x1b-\x1f\ue000-\uf8ff]")
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]")
+
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
+_HTML_DROP = ("script", "style", "nav", "header", "footer", "noscript", "template", "head")
+_HTML_BLOCKS = frozenset("p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd section article main aside blockquote "
+                         "pre form address figure figcaption caption hr center".split())
+
+# Runs a paragraph shows, including tracked insertions and links that python-docx's
+# Paragraph.text skips; deleted text (w:del) is left out.
+_DOCX_RUNS = "|".join(f"./{wrap}w:r" for wrap in (
+    "", "w:hyperlink/", "w:ins/", "w:smartTag/", "w:fldSimple/", "w:customXml/", "w:sdt/w:sdtContent/"))
 
 
 @dataclass(frozen=True)
@@ -111,7 +110,10 @@ def _decode(data: bytes, path: Path, declared: str | None = None) -> tuple[str, 
     """Decode bytes as text; returns (text, encoding name) or raises LoadError for binary."""
     for bom, enc in _BOMS:
         if data.startswith(bom):
-            text = data.decode(enc)
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError as e:
+                raise LoadError(path, f"starts with a {enc} BOM but is not {enc}: {e.reason}") from e
             if _is_junk(text):
                 break
             return text, enc
