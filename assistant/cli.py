@@ -90,6 +90,100 @@ def tasks(obj: Context, doc: str | None, as_json: bool) -> None:
     Console(width=200).print(table)
 
 
+def _assistant(obj: Context, *, quiet: bool = False):
+    from tqdm import tqdm
+
+    from assistant.service import Assistant
+
+    bar = None
+
+    def progress(done: int, total: int, doc_id: str) -> None:
+        nonlocal bar
+        if quiet:
+            return
+        if bar is None:
+            bar = tqdm(total=total, desc="indexing", unit="notice", file=sys.stderr, leave=False)
+        bar.update(1)
+        bar.set_postfix_str(doc_id)
+
+    a = Assistant(obj.settings, corpus=obj.corpus, progress=progress)
+    if bar is not None:
+        bar.close()
+    return a
+
+
+def print_answer(answer, as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
+        return
+    click.echo(answer.text)
+    if answer.citations:
+        click.echo("\n" + ("来源：" if answer.lang == "zh" else "Sources:"))
+        for i, c in enumerate(answer.citations, 1):
+            quote = c.quote.replace("\t", " | ").replace("\n", " ")
+            quote = quote if len(quote) <= 160 else quote[:157] + "…"
+            click.echo(f"[{i}] {c.title}{'（' + c.doc_number + '）' if c.doc_number else ''} {c.label} "
+                       f"{c.source}:{c.start_line}-{c.end_line}\n    “{quote}”")
+
+
+@cli.command()
+@click.argument("question")
+@click.option("--doc", "doc", help="Restrict to one notice: doc_id, region or 文号.")
+@click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
+@click.pass_obj
+def ask(obj: Context, question: str, doc: str | None, as_json: bool) -> None:
+    """Answer one QUESTION (Chinese or English) with citations; '-' reads it from stdin."""
+    if question == "-":
+        question = sys.stdin.read()
+    from assistant.understand import check_question
+
+    try:
+        check_question(question, obj.settings.max_question_chars)
+        answer = _assistant(obj).ask(question, doc)
+    except AssistantError as exc:
+        fail(str(exc))
+    print_answer(answer, as_json)
+
+
+@cli.command("index")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--rebuild", is_flag=True, help="Drop the index and embed everything again.")
+@click.pass_obj
+def index_cmd(obj: Context, paths: tuple[str, ...], rebuild: bool) -> None:
+    """Build or update the search index (incremental: unchanged notices are skipped)."""
+    from tqdm import tqdm
+
+    from index.embed import make_embedder
+    from index.store import NoticeIndex
+
+    if paths:
+        obj.settings.notices = [__import__("pathlib").Path(p) for p in paths]
+        obj._corpus = None
+    corpus = obj.corpus
+    if not corpus.notices:
+        fail("no notices could be loaded")
+    idx = NoticeIndex(obj.settings.data_dir / "index", make_embedder(obj.settings.embedder, allow_download=obj.settings.allow_model_download))
+    with tqdm(total=len(corpus.notices), desc="indexing", unit="notice", file=sys.stderr) as bar:
+        report = idx.sync(corpus, rebuild=rebuild, progress=lambda done, total, doc_id: (bar.update(1), bar.set_postfix_str(doc_id)))
+    click.echo(f"added {len(report.added)}, updated {len(report.updated)}, removed {len(report.removed)}, "
+               f"unchanged {len(report.skipped)}; {len(idx.chunks())} chunks in {obj.settings.data_dir / 'index'}")
+
+
+@cli.command()
+@click.argument("infile", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--out", "outfile", required=True, type=click.Path(dir_okay=False), help="JSONL or CSV (by extension).")
+@click.pass_obj
+def batch(obj: Context, infile: str, outfile: str) -> None:
+    """Answer every question of INFILE (JSONL or CSV with id, question) into OUT, with a progress bar."""
+    from assistant.batch import run_batch
+
+    try:
+        n, failed = run_batch(_assistant(obj, quiet=True), infile, outfile)
+    except AssistantError as exc:
+        fail(str(exc))
+    click.echo(f"{n} answered, {failed} refused as bad input -> {outfile}", err=True)
+
+
 def main() -> None:
     try:
         cli(standalone_mode=True)

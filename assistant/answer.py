@@ -1,0 +1,374 @@
+"""Extractive answers in the question's language, every fact carrying a citation to exact notice text."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+
+from assistant.retrieve import Hit
+from assistant.understand import Question, lexicon
+from index.corpus import Corpus
+from index.records import Notice, Task
+from index.store import tokenize
+
+NOT_FOUND = {"zh": "未找到相关规定：通知中没有回答这个问题的内容。", "en": "The notices do not say: nothing in them answers this question."}
+MIN_COVERAGE = 0.5  # share of the question's content words (IDF-weighted) a passage must contain to count as an answer
+MIN_DENSE_EN = 0.42  # cosine a passage must reach for an English question whose words the notices cannot contain
+STOP = set(
+    "的 了 是 在 和 与 及 对 由 谁 什么 哪些 哪个 多少 几 吗 呢 请问 要求 规定 通知 文件 中 有 为 把 将 被 从 到 "
+    "负责 牵头 单位 部门 责任 完成 时限 任务 事项 情况 工作 如何 怎么 怎样 是否 需要 应当 应该 各 该 其 这 那 项 个 "
+    "县 市 区 哪 "
+    "the a an of in on at to for by and or is are was were be does do did what which who whom whose when where how "
+    "many much list notice notices task tasks item items each every all any there their its it this that with about "
+    "say says said tell me please according".split()
+)
+
+
+@dataclass(frozen=True)
+class Citation:
+    doc_id: str
+    title: str
+    doc_number: str | None
+    source: str
+    label: str
+    start_line: int
+    end_line: int
+    quote: str
+
+
+@dataclass
+class Answer:
+    text: str
+    citations: list[Citation]
+    tasks: list[Task]
+    lang: str
+    found: bool = True
+    mode: str = "extractive"
+    notes: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {
+            "answer": self.text, "citations": [asdict(c) for c in self.citations],
+            "tasks": [t.to_json() for t in self.tasks], "lang": self.lang, "found": self.found, "mode": self.mode,
+            "notes": self.notes,
+        }
+
+
+def cite(notice: Notice, label: str, start: int, end: int, quote: str) -> Citation:
+    if quote not in notice.text:  # a citation must never point at text the notice does not hold
+        raise AssertionError(f"quote not in {notice.doc_id}: {quote[:40]!r}")
+    return Citation(notice.doc_id, notice.title, notice.doc_number, notice.source, label, start, end, quote)
+
+
+def cite_task(notice: Notice, task: Task) -> Citation:
+    return cite(notice, task.label, task.start_line, task.end_line, task.source_text)
+
+
+def notice_name(n: Notice, lang: str) -> str:
+    if lang == "en":
+        place = next((a for a in n.aliases if a.isascii()), n.doc_id).capitalize()
+        return f"{place} ({n.doc_number or n.title})"
+    return f"{n.region or ''}《{n.title}》" + (f"（{n.doc_number}）" if n.doc_number else "")
+
+
+def task_name(t: Task, lang: str) -> str:
+    if lang == "zh":
+        return f"第{t.number}项" if t.label[0].isdigit() else t.label
+    word = {"bonus": "bonus item", "veto": "veto item"}.get(t.kind, "item")
+    return f"{word} {t.number} [{t.label}]"
+
+
+def _units(units: Sequence[str], lang: str) -> str:
+    return ("、" if lang == "zh" else ", ").join(units)
+
+
+def task_facts(t: Task, notice: Notice, fields: Sequence[str], lang: str) -> str:
+    """The asked fields of one task, saying plainly when the notice has no such column."""
+    zh = lang == "zh"
+    wanted = list(fields) or ["lead", "responsible", "deadline"]
+    if "lead" in wanted and "responsible" not in wanted:
+        wanted.append("responsible")
+    if ("lead" in wanted or "responsible" in wanted) and "deadline" not in wanted and "deadline" in notice.task_fields:
+        wanted.append("deadline")
+    parts: list[str] = []
+    for f in wanted:
+        if f == "lead":
+            if t.lead:
+                parts.append(("牵头单位：" if zh else "lead: ") + _units(t.lead, lang))
+            else:
+                parts.append("该通知没有牵头单位一栏" if zh else "this notice has no lead column")
+        elif f == "responsible":
+            if t.responsible:
+                parts.append(("责任单位：" if zh else "responsible units: ") + _units(t.responsible, lang))
+            elif "lead" not in wanted or not t.lead:
+                parts.append("未列责任单位" if zh else "no responsible units are listed")
+        elif f == "deadline":
+            if t.deadline:
+                parts.append(("完成时限：" if zh else "deadline: ") + t.deadline)
+            else:
+                parts.append("该通知没有规定完成时限" if zh else "the notice sets no deadline for it")
+                if t.dates:
+                    parts.append(("内容中提到的时间：" if zh else "dates named in its text: ") + _units(t.dates, lang))
+        elif f == "materials":
+            if t.materials:
+                parts.append(("具体资料报送：" if zh else "materials to submit: ") + t.materials)
+            else:
+                parts.append("未列报送资料" if zh else "no materials are listed")
+        elif f == "content":
+            parts.append(("内容：" if zh else "content: ") + t.content)
+    return ("；" if zh else "; ").join(parts)
+
+
+# --- task lookups -------------------------------------------------------------------------------
+
+STYLE_PREFIX = {"problem": ("存在问题",), "indicator": ("三级指标", "评价指标"), "paren": ("(", "（")}
+
+
+def tasks_for(q: Question, corpus: Corpus, doc_ids: Sequence[str]) -> list[tuple[Notice, Task]]:
+    kind = q.style if q.style in ("bonus", "veto") else "task"
+    found = []
+    for p in corpus.notices:
+        if doc_ids and p.notice.doc_id not in doc_ids:
+            continue
+        for t in p.tasks:
+            if t.kind == kind and t.number in q.numbers:
+                found.append((p.notice, t))
+    prefixes = STYLE_PREFIX.get(q.style or "")
+    if prefixes and not doc_ids:
+        styled = [(n, t) for n, t in found if t.label.startswith(prefixes)]
+        found = styled or found
+    return found
+
+
+def answer_task(q: Question, corpus: Corpus, doc_ids: Sequence[str]) -> Answer | None:
+    pairs = tasks_for(q, corpus, doc_ids)
+    if not pairs:
+        return None
+    zh = q.lang == "zh"
+    lines: list[str] = []
+    notices = list(dict.fromkeys(n.doc_id for n, _ in pairs))
+    if not doc_ids and len(notices) > 1:
+        nums = "、".join(str(n) for n in q.numbers)
+        lines.append(f"问题未指明通知；以下 {len(notices)} 份通知都有第{nums}项，分别是：" if zh else
+                     f"The question names no notice; {len(notices)} notices have an item {', '.join(map(str, q.numbers))}:")
+    for notice, t in pairs:
+        sep = "" if zh else " "
+        lines.append(f"{notice_name(notice, q.lang)}{sep}{task_name(t, q.lang)}：{task_facts(t, notice, q.fields, q.lang)}"
+                     if zh else f"{notice_name(notice, q.lang)} {task_name(t, q.lang)}: {task_facts(t, notice, q.fields, q.lang)}")
+    missing = [n for n in q.numbers if not any(t.number == n for _, t in pairs)]
+    if missing and doc_ids:
+        lines.append(f"未找到第{'、'.join(map(str, missing))}项。" if zh else f"No item {', '.join(map(str, missing))} was found.")
+    return Answer("\n".join(lines), [cite_task(n, t) for n, t in pairs], [t for _, t in pairs], q.lang)
+
+
+# --- lists and counts over the task table --------------------------------------------------------
+
+def _ym(text: str) -> tuple[int, int] | None:
+    if m := re.search(r"(\d{4})\s*年\s*(\d{1,2})\s*月", text):
+        return int(m.group(1)), int(m.group(2))
+    if m := re.search(r"(\d{4})\s*年\s*(?:年)?底", text):
+        return int(m.group(1)), 12
+    return None
+
+
+def due_matches(t: Task, due: str, by: bool) -> bool:
+    target = _ym(due)
+    texts = [t.deadline] if t.deadline else list(t.dates)
+    for text in texts:
+        if not text:
+            continue
+        if target is None:
+            if re.sub(r"[底末前]", "", due) in text:
+                return True
+            continue
+        ym = _ym(text)
+        if ym is not None and (ym <= target if by else ym == target) and not text.startswith("每年"):
+            return True
+    return False
+
+
+def unit_matches(t: Task, units: Sequence[str], fields: Sequence[str]) -> bool:
+    pool = t.lead if "lead" in fields and t.lead else t.lead + t.responsible if "lead" not in fields else t.lead
+    if "responsible" in fields and "lead" not in fields:
+        pool = t.responsible
+    return all(any(u in x for x in pool) for u in units)
+
+
+def filtered_tasks(q: Question, corpus: Corpus, doc_ids: Sequence[str]) -> list[tuple[Notice, Task]]:
+    by = bool(re.search(r"\bby\b|before|之前|以前|前", q.text))
+    out = []
+    for p in corpus.notices:
+        if doc_ids and p.notice.doc_id not in doc_ids:
+            continue
+        for t in p.tasks:
+            if q.units and not unit_matches(t, q.units, q.fields):
+                continue
+            if q.due and not due_matches(t, q.due, by):
+                continue
+            if q.style in ("bonus", "veto") and t.kind != q.style:
+                continue
+            if q.style not in ("bonus", "veto") and t.kind != "task" and (q.units or q.due or q.intent == "count"):
+                continue
+            out.append((p.notice, t))
+    return out
+
+
+def item_word(tasks: Sequence[Task], lang: str) -> str:
+    label = tasks[0].label if tasks else ""
+    if lang == "en":
+        return "problems" if label.startswith("存在问题") else "indicators" if "指标" in label else "items"
+    return "个问题" if label.startswith("存在问题") else "项指标" if "指标" in label else "项"
+
+
+def answer_list(q: Question, corpus: Corpus, doc_ids: Sequence[str]) -> Answer:
+    pairs = filtered_tasks(q, corpus, doc_ids)
+    zh = q.lang == "zh"
+    counting = q.intent == "count"
+    lines: list[str] = []
+    groups: dict[str, list[Task]] = {}
+    for n, t in pairs:
+        groups.setdefault(n.doc_id, []).append(t)
+    target = [p.notice for p in corpus.notices if (not doc_ids or p.notice.doc_id in doc_ids)]
+    what = _units(q.units, q.lang) if q.units else ""
+    role = "牵头" if "lead" in q.fields else "负责" if "responsible" in q.fields else "承担"
+    for n in target:
+        tasks = groups.get(n.doc_id, [])
+        if not tasks and (q.units or q.due) and len(target) > 1:
+            continue
+        word = item_word(tasks or corpus.get(n.doc_id).tasks, q.lang)
+        labels = ("、" if zh else ", ").join(t.label for t in tasks)
+        if zh:
+            cond = (f"由{what}{role}的" if what else "") + (f"在{q.due}前到期的" if q.due else "")
+            head = f"{notice_name(n, 'zh')}{cond}共 {len(tasks)} {word}"
+            lines.append(head + (f"：{labels}" if tasks else "。"))
+        else:
+            cond = (f" {'led' if role == '牵头' else 'handled'} by {what}" if what else "") + (f" due by {q.due}" if q.due else "")
+            lines.append(f"{notice_name(n, 'en')}: {len(tasks)} {word}{cond}" + (f": {labels}" if tasks else "."))
+        if not counting:
+            for t in tasks[:40]:
+                facts = task_facts(t, n, q.fields if not q.due else ["deadline"], q.lang)
+                lines.append(f"  - {t.label} {t.content[:40]}{'…' if len(t.content) > 40 else ''}（{facts}）" if zh else
+                             f"  - {t.label} {t.content[:40]}{'…' if len(t.content) > 40 else ''} ({facts})")
+        extra = [t for t in corpus.get(n.doc_id).tasks if t.kind != "task"] if counting and not (q.units or q.due) else []
+        if extra:
+            kinds = {k: sum(1 for t in extra if t.kind == k) for k in ("bonus", "veto")}
+            lines.append(f"另有加分项 {kinds['bonus']} 项、否决项 {kinds['veto']} 项。" if zh else
+                         f"It also lists {kinds['bonus']} bonus and {kinds['veto']} veto items.")
+    if not pairs:
+        return Answer(NOT_FOUND[q.lang] if not lines else "\n".join(lines), [], [], q.lang, found=bool(lines and counting))
+    cited = pairs if not counting or len(pairs) <= 3 else [pairs[0], pairs[-1]]
+    return Answer("\n".join(lines), [cite_task(n, t) for n, t in cited[:40]], [t for _, t in pairs], q.lang)
+
+
+# --- open questions: best sentences of the best passages ---------------------------------------
+
+SENTENCE = re.compile(r"[^。；！？\n\t]+[。；！？]?")
+
+
+class Scorer:
+    """IDF-weighted coverage of a question's content words, over the indexed chunks' vocabulary."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.n = max(1, len(texts))
+        self.df: dict[str, int] = {}
+        for text in texts:
+            for tok in set(tokenize(text)):
+                self.df[tok] = self.df.get(tok, 0) + 1
+
+    def idf(self, tok: str) -> float:
+        return math.log((self.n + 1) / (self.df.get(tok, 0) + 0.5))
+
+    def content_words(self, q: Question, notices: Sequence[Notice]) -> list[str]:
+        names = {a.lower() for n in notices for a in n.aliases}
+        words = []
+        probe = q.text if q.lang == "zh" else " ".join(
+            zh for en, zh in lexicon().terms.items() if re.search(rf"\b{re.escape(en)}\b", q.text.lower()))
+        for tok in tokenize(probe):
+            if tok in STOP or tok.lower() in names or tok.isdigit() or len(tok) < 2 and not tok.isdigit():
+                continue
+            if any(tok in a for a in names):
+                continue
+            words.append(tok)
+        return list(dict.fromkeys(words))
+
+    def coverage(self, words: Sequence[str], text: str) -> float:
+        if not words:
+            return 0.0
+        total = sum(self.idf(w) for w in words)
+        return sum(self.idf(w) for w in words if w in text) / total if total else 0.0
+
+
+def best_sentences(q: Question, hits: Sequence[Hit], corpus: Corpus, scorer: Scorer, *, limit: int = 2,
+                   per_notice: bool = False) -> list[tuple[float, Citation]]:
+    words = scorer.content_words(q, [p.notice for p in corpus.notices])
+    scored: list[tuple[float, Citation]] = []
+    for rank, h in enumerate(hits):
+        notice = corpus.get(h.chunk.doc_id).notice
+        quote = h.chunk.quote
+        for m in SENTENCE.finditer(quote):
+            sentence = m.group(0).strip()
+            if len(sentence) < 6:
+                continue
+            cov = scorer.coverage(words, sentence) if words else 0.0
+            if q.lang == "en" and not words:
+                cov = (h.dense_score or 0.0)  # no mapped words: trust the multilingual embedder alone
+            score = cov + 0.02 / (1 + rank)
+            line = h.chunk.start_line + quote[: m.start()].count("\n")
+            scored.append((score, cite(notice, h.chunk.label, line, line, sentence)))
+    scored.sort(key=lambda x: x[0], reverse=True)
+    out: list[tuple[float, Citation]] = []
+    for score, c in scored:
+        if any(c.quote == o.quote for _, o in out):
+            continue
+        out.append((score, c))
+        if len(out) >= limit:
+            break
+    return out
+
+
+def passes(q: Question, score: float, hits: Sequence[Hit]) -> bool:
+    if q.lang == "en" and score < 0.3:  # English words the map cannot carry: the embedder's similarity decides
+        return bool(hits) and (hits[0].dense_score or 0.0) >= MIN_DENSE_EN
+    return score >= MIN_COVERAGE
+
+
+def answer_open(q: Question, hits: Sequence[Hit], corpus: Corpus, scorer: Scorer) -> Answer:
+    best = best_sentences(q, hits, corpus, scorer)
+    if not best or not passes(q, best[0][0], hits):
+        return refuse(q, hits, corpus)
+    keep = [c for s, c in best if passes(q, s, hits)] or [best[0][1]]
+    lines = [f"{notice_name(corpus.get(c.doc_id).notice, q.lang)}{'：' if q.lang == 'zh' else ': '}{c.quote}" for c in keep]
+    return Answer("\n".join(lines), keep, [], q.lang)
+
+
+def answer_cross(q: Question, search: Callable[[str], Sequence[Hit]], corpus: Corpus, scorer: Scorer) -> Answer:
+    zh = q.lang == "zh"
+    lines = ["按通知分列：" if zh else "By notice:"]
+    cites: list[Citation] = []
+    for p in corpus.notices:
+        hits = search(p.notice.doc_id)
+        best = best_sentences(q, hits, corpus, scorer, limit=1)
+        if best and passes(q, best[0][0], hits):
+            c = best[0][1]
+            cites.append(c)
+            lines.append(f"- {notice_name(p.notice, q.lang)}：{c.quote}" if zh else f"- {notice_name(p.notice, q.lang)}: {c.quote}")
+        else:
+            lines.append(f"- {notice_name(p.notice, q.lang)}：未找到相关规定" if zh else f"- {notice_name(p.notice, q.lang)}: the notice does not say")
+    if not cites:
+        return Answer(NOT_FOUND[q.lang], [], [], q.lang, found=False)
+    return Answer("\n".join(lines), cites, [], q.lang)
+
+
+def refuse(q: Question, hits: Sequence[Hit], corpus: Corpus) -> Answer:
+    near = []
+    for h in hits[:3]:
+        notice = corpus.get(h.chunk.doc_id).notice
+        first = h.chunk.quote.split("\n")[0][:120]
+        near.append(cite(notice, h.chunk.label, h.chunk.start_line, h.chunk.start_line, first))
+    text = NOT_FOUND[q.lang]
+    if near:
+        text += "\n" + ("最接近的段落：" if q.lang == "zh" else "Nearest passages:")
+        text += "".join(f"\n- {notice_name(corpus.get(c.doc_id).notice, q.lang)} {c.label} {c.quote[:60]}" for c in near)
+    return Answer(text, near, [], q.lang, found=False)

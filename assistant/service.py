@@ -1,0 +1,78 @@
+"""The assistant: question -> understanding -> retrieval -> answer, as one LangChain Runnable."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from langchain_core.runnables import Runnable, RunnableLambda
+
+from assistant import answer as compose
+from assistant.answer import Answer, Scorer
+from assistant.config import Settings
+from assistant.errors import UnknownNotice
+from assistant.retrieve import HybridRetriever
+from assistant.understand import Question, understand
+from index.corpus import Corpus, load_corpus
+from index.embed import make_embedder
+from index.store import NoticeIndex, SyncReport
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Request:
+    question: str
+    doc: str | None = None  # a notice filter chosen by the user (doc_id, region or 文号)
+
+
+class Assistant:
+    """Holds the corpus, the index and the retriever; `ask` answers one question, `chain` is the same as a Runnable."""
+
+    def __init__(self, settings: Settings, *, corpus: Corpus | None = None,
+                 progress: Callable[[int, int, str], None] | None = None) -> None:
+        self.settings = settings
+        self.corpus = corpus or load_corpus(settings.notices)
+        self.embedder = make_embedder(settings.embedder, allow_download=settings.allow_model_download)
+        self.index = NoticeIndex(settings.data_dir / "index", self.embedder)
+        self.report: SyncReport = self.index.sync(self.corpus, progress=progress)
+        self.retriever = HybridRetriever(index=self.index)
+        self.scorer = Scorer([c.text for c in self.index.chunks()])
+        self.chain: Runnable = (
+            RunnableLambda(self._understand, name="understand")
+            | RunnableLambda(self._retrieve, name="retrieve")
+            | RunnableLambda(self._answer, name="answer")
+        )
+
+    def ask(self, question: str, doc: str | None = None) -> Answer:
+        return self.chain.invoke(Request(question, doc))
+
+    # --- the three steps ---------------------------------------------------------------------
+    def _understand(self, req: Request) -> tuple[Question, tuple[str, ...]]:
+        q = understand(req.question, [p.notice for p in self.corpus.notices], self.corpus.tasks(),
+                       limit=self.settings.max_question_chars)
+        if req.doc:
+            chosen = self.corpus.match(req.doc)
+            if not chosen:
+                raise UnknownNotice(req.doc, self.corpus.doc_ids)
+            return q, tuple(p.notice.doc_id for p in chosen)
+        return q, q.doc_ids
+
+    def _retrieve(self, state: tuple[Question, tuple[str, ...]]):
+        q, doc_ids = state
+        hits = self.retriever.search(q.search_text, dense_text=q.text, doc_ids=list(doc_ids) or None)
+        return q, doc_ids, hits
+
+    def _answer(self, state) -> Answer:
+        q, doc_ids, hits = state
+        if q.intent == "task":
+            if (a := compose.answer_task(q, self.corpus, doc_ids)) is not None:
+                return a
+        if q.intent in ("list", "count"):
+            return compose.answer_list(q, self.corpus, doc_ids)
+        if q.intent == "cross" and not doc_ids:
+            return compose.answer_cross(
+                q, lambda d: self.retriever.search(q.search_text, dense_text=q.text, doc_ids=[d], k=5),
+                self.corpus, self.scorer)
+        return compose.answer_open(q, hits, self.corpus, self.scorer)

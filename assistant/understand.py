@@ -1,0 +1,224 @@
+"""Question understanding: which task numbers, which field, which notice, what kind of question, which language."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from assistant.errors import EmptyQuestion, QuestionTooLong
+from index.numbers import cn_to_int
+from index.records import Notice, Task
+
+CN = "一二三四五六七八九十百零〇两"
+NUM = rf"(\d{{1,3}}|[{CN}]{{1,4}})"
+DATA = Path(__file__).parent / "data"
+
+# (pattern, style) — style names the label family the number was written in, so "存在问题6" prefers notices
+# whose items are labelled that way. Tried in order; all matches are collected.
+NUMBER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(rf"加分项\s*{NUM}|bonus\s+(?:item\s*)?#?\s*(\d{{1,3}})", re.I), "bonus"),
+    (re.compile(rf"否决项\s*{NUM}|veto\s+(?:item\s*)?#?\s*(\d{{1,3}})", re.I), "veto"),
+    (re.compile(rf"存在问题\s*{NUM}|问题\s*{NUM}|problem\s*(?:no\.?\s*)?#?\s*(\d{{1,3}})", re.I), "problem"),
+    (re.compile(rf"三级指标\s*(?:第\s*)?{NUM}|评价指标\s*{NUM}|指标\s*{NUM}|indicator\s*(?:no\.?\s*)?#?\s*(\d{{1,3}})", re.I), "indicator"),
+    (re.compile(rf"[（(]\s*([{CN}]{{1,4}})\s*[）)]"), "paren"),
+    (re.compile(rf"第\s*(\d{{1,3}})\s*(?:项|条|个|号|点)?|第\s*([{CN}]{{1,4}})\s*(?:项|条|个|号|点)"), "any"),
+    (re.compile(rf"(?:任务|事项|要点)\s*{NUM}|{NUM}\s*号?(?:任务|事项)"), "any"),
+    (re.compile(r"(?:task|item|point|no\.|number|#)\s*(?:no\.?\s*)?#?\s*(\d{1,3})\b", re.I), "any"),
+]
+YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
+COUNT_CUES = ("多少", "几项", "几个", "几条", "how many", "number of", "count")
+LIST_CUES = ("哪些", "列出", "所有", "全部", "which tasks", "which items", "which problems", "which indicators", "list ", "list the", "all tasks", "all items")
+CROSS_CUES = ("各通知", "每个通知", "每份通知", "各个通知", "哪些通知", "各地", "each notice", "every notice", "all notices", "all the notices", "which notices", "across notices", "in each", "分别")
+DUE_CUES = ("到期", "截止", "之前完成", "前完成", "due by", "due before", "due in", "deadline in", "deadline by", "deadline is", "底前")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    fields: dict[str, list[str]]
+    terms: dict[str, str]
+    places: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = tomllib.loads((DATA / "bilingual.toml").read_text("utf-8"))
+    return Lexicon(data["fields"], data["terms"], data["places"])
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    lang: str  # zh | en
+    numbers: tuple[int, ...] = ()
+    style: str | None = None  # bonus | veto | problem | indicator | paren | any
+    fields: tuple[str, ...] = ()  # lead | responsible | deadline | content | materials
+    doc_ids: tuple[str, ...] = ()  # notices the question names
+    intent: str = "open"  # task | count | list | cross | open
+    units: tuple[str, ...] = ()  # units a list/count question filters by
+    due: str | None = None  # a deadline a list question filters by, as written
+    search_text: str = ""  # the text given to retrieval (English structural words mapped to Chinese)
+    named_notice: bool = field(default=False)
+
+
+def detect_lang(text: str) -> str:
+    cjk = len(re.findall(r"[\u4e00-\u9fff]", text))
+    latin = len(re.findall(r"[A-Za-z]", text))
+    return "zh" if cjk * 3 >= latin else "en"
+
+
+def check_question(text: str, limit: int) -> str:
+    """The question stripped; EmptyQuestion or QuestionTooLong before any work is done."""
+    stripped = (text or "").strip()
+    if not stripped:
+        raise EmptyQuestion()
+    if len(stripped) > limit:
+        raise QuestionTooLong(len(stripped), limit)
+    return stripped
+
+
+def find_numbers(text: str) -> tuple[tuple[int, ...], str | None]:
+    numbers: list[int] = []
+    style: str | None = None
+    masked = text
+    for pattern, kind in NUMBER_PATTERNS:
+        for m in pattern.finditer(masked):
+            raw = next((g for g in m.groups() if g), None)
+            if raw is None:
+                continue
+            try:
+                n = cn_to_int(raw)
+            except ValueError:
+                continue
+            if 0 < n <= 300 and n not in numbers:
+                numbers.append(n)
+                style = style or kind
+            masked = masked[: m.start()] + " " * (m.end() - m.start()) + masked[m.end() :]
+    return tuple(numbers), style
+
+
+def find_fields(text: str) -> tuple[str, ...]:
+    low = text.lower()
+    found = []
+    for name, cues in lexicon().fields.items():
+        for cue in cues:
+            if cue.isascii():
+                if re.search(rf"\b{re.escape(cue)}\b", low):
+                    found.append(name)
+                    break
+            elif cue in text:
+                found.append(name)
+                break
+    strong_content = ("内容", "举措", "措施", "要求", "做什么", "content", "measure", "require")
+    if "content" in found and len(found) > 1 and not any(c in low for c in strong_content):
+        found.remove("content")  # "完成时限是什么" asks for the deadline, not the content
+    # "who is responsible for task 5" asks who does it: the lead where there is one, else the responsible units
+    if "responsible" in found and "lead" not in found and re.search(r"\bwho\b|由谁|谁负责", low):
+        found.insert(0, "lead")
+    if not found and re.search(r"\bwho\b|谁", low):
+        found = ["lead", "responsible"]
+    return tuple(dict.fromkeys(found))
+
+
+def find_notices(text: str, notices: list[Notice]) -> tuple[str, ...]:
+    """Notices the question names by region (中文 or pinyin), 文号, doc_id or title; else by a year only one has."""
+    low = text.lower()
+    squashed = re.sub(r"\s+", "", text)
+    hits: list[str] = []
+    for n in notices:
+        names = [a for a in n.aliases if len(a) >= 2] + [n.doc_id]
+        if n.doc_number:
+            names += [n.doc_number, n.doc_number.rstrip("号")]
+        for name in names:
+            if name.isascii():
+                if re.search(rf"(?<![a-z]){re.escape(name.lower())}(?![a-z])", low):
+                    hits.append(n.doc_id)
+                    break
+            elif name in squashed:
+                hits.append(n.doc_id)
+                break
+        else:
+            if len(n.title) >= 8 and n.title[-12:] in squashed:
+                hits.append(n.doc_id)
+    if not hits:
+        years = set(YEAR.findall(text))
+        for year in years:
+            dated = [n.doc_id for n in notices if n.date and n.date.startswith(year)]
+            if len(dated) == 1 and len(notices) > 1:
+                hits.extend(dated)
+    return tuple(dict.fromkeys(hits))
+
+
+def find_units(text: str, units: list[str]) -> tuple[str, ...]:
+    """Units named in a question, longest first; English unit words go through the bilingual map."""
+    probe = re.sub(r"\s+", "", text)
+    low = text.lower()
+    for en, zh in lexicon().terms.items():
+        if re.search(rf"\b{re.escape(en)}\b", low):
+            probe += " " + zh
+    found = [u for u in sorted(units, key=len, reverse=True) if len(u) >= 3 and u in probe]
+    if not found:  # 司法局 names every 县/区/市司法局
+        cores = {re.sub(r"^[县区市]", "", u) for u in units if len(u) >= 4}
+        found = [c for c in sorted(cores, key=len, reverse=True) if len(c) >= 3 and c in probe]
+    out: list[str] = []
+    for u in found:
+        if not any(u in o for o in out):
+            out.append(u)
+    return tuple(out)
+
+
+def find_due(text: str) -> str | None:
+    m = re.search(r"(\d{4}\s*年\s*\d{1,2}\s*月(?:底|末)?|\d{4}\s*年底|每年\s*\d{1,2}\s*月(?:底)?|\d{1,2}\s*月底)", text)
+    if m:
+        return re.sub(r"\s+", "", m.group(1))
+    months = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
+                                          "september", "october", "november", "december"), 1)}
+    if m := re.search(r"\b(?:end of\s+)?(" + "|".join(months) + r")\s+(20\d{2})\b", text, re.I):
+        return f"{m.group(2)}年{months[m.group(1).lower()]}月"
+    return None
+
+
+def search_text(text: str, lang: str, fields: tuple[str, ...], numbers: tuple[int, ...]) -> str:
+    """The question for retrieval: English structural words, fields, numbers and place names in Chinese form."""
+    if lang == "zh":
+        return text
+    low = text.lower()
+    lex = lexicon()
+    extra = [zh for en, zh in {**lex.terms, **lex.places}.items() if re.search(rf"\b{re.escape(en)}\b", low)]
+    extra += [lex.terms[f] for f in fields if f in lex.terms]
+    extra += [f"第{n}项" for n in numbers]
+    return text + (" " + " ".join(dict.fromkeys(extra)) if extra else "")
+
+
+def understand(text: str, notices: list[Notice], tasks: list[Task], *, limit: int = 2000) -> Question:
+    """Reads a question against the loaded notices and their task tables."""
+    text = check_question(text, limit)
+    lang = detect_lang(text)
+    low = text.lower()
+    numbers, style = find_numbers(text)
+    fields = find_fields(text)
+    doc_ids = find_notices(text, notices)
+    unit_names = sorted({u for t in tasks for u in t.lead + t.responsible})
+    units = find_units(text, unit_names)
+    due = find_due(text) if any(c in low for c in DUE_CUES) or re.search(r"due|前|截止|到期", low) else None
+    is_count = any(c in low for c in COUNT_CUES)
+    is_list = any(c in low for c in LIST_CUES)
+    is_cross = any(c in low for c in CROSS_CUES) and not numbers
+    if numbers and not is_count and not (is_list and units):
+        intent = "task"
+    elif is_count:
+        intent = "count"
+    elif (is_list or units) and (units or due) and ("lead" in fields or "responsible" in fields or due or is_list):
+        intent = "list"
+    elif due and (is_list or re.search(r"\btasks?\b|\bitems?\b|任务|事项|工作", low)):
+        intent = "list"
+    elif is_cross:
+        intent = "cross"
+    else:
+        intent = "open"
+    return Question(
+        text=text, lang=lang, numbers=numbers, style=style, fields=fields, doc_ids=doc_ids, intent=intent,
+        units=units, due=due, search_text=search_text(text, lang, fields, numbers), named_notice=bool(doc_ids),
+    )

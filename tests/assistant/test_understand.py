@@ -1,0 +1,81 @@
+"""Question understanding: numbers in every form, the field asked, the notice named, the kind of question."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.errors import EmptyQuestion, QuestionTooLong
+from assistant.understand import detect_lang, find_numbers, understand
+
+
+@pytest.fixture(scope="module")
+def read(corpus):
+    notices, tasks = [p.notice for p in corpus.notices], corpus.tasks()
+    return lambda q: understand(q, notices, tasks)
+
+
+@pytest.mark.parametrize("text,number,style", [
+    ("柞水县第17项任务由谁牵头", 17, "any"), ("第十七项的完成时限", 17, "any"), ("（十七）的责任单位", 17, "paren"),
+    ("Who leads task 17?", 17, "any"), ("item #17", 17, "any"), ("problem 6 deadline", 6, "problem"),
+    ("存在问题6的牵头单位", 6, "problem"), ("indicator 17 materials", 17, "indicator"), ("三级指标17", 17, "indicator"),
+    ("任务17由谁负责", 17, "any"), ("17号任务", 17, "any"), ("加分项2", 2, "bonus"), ("veto item 1", 1, "veto"),
+    ("第 5 项", 5, "any"), ("(二十五)", 25, "paren"),
+])
+def test_task_numbers_in_every_form(text, number, style):
+    assert find_numbers(text) == ((number,), style)
+
+
+@pytest.mark.parametrize("text", ["落实第一责任人职责", "2024年12月底前完成的", "每年3月底前", "the 2022 plan"])
+def test_text_that_is_not_a_task_number_gives_none(text):
+    assert find_numbers(text)[0] == ()
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("柞水县第17项由谁牵头？", ("lead",)), ("宜阳县存在问题6的完成时限是什么？", ("deadline",)),
+    ("Who leads task 17 and by when?", ("deadline", "lead")), ("陵川三级指标17需要报送什么资料", ("materials",)),
+    ("渭南（三）的责任单位是哪些", ("responsible",)), ("What does task 3 in Zhashui require?", ("content",)),
+])
+def test_the_field_asked(read, text, fields):
+    assert set(read(text).fields) == set(fields)
+
+
+@pytest.mark.parametrize("text,doc_id", [
+    ("柞水县第17项", "zhashui-2024"), ("task 17 in the Zhashui list", "zhashui-2024"),
+    ("Jingdezhen item 3", "changjiang-2024"), ("昌江区第3项", "changjiang-2024"), ("宜政办〔2024〕22号 问题6", "yiyang-2024"),
+    ("the Lingchuan plan", "lingchuan-2022"), ("渭南市2024年法治政府建设工作要点（三）", "weinan-2024"),
+    ("What does the 2022 plan say about phases?", "lingchuan-2022"),
+])
+def test_the_notice_named(read, text, doc_id):
+    assert read(text).doc_ids == (doc_id,)
+
+
+@pytest.mark.parametrize("text,intent", [
+    ("who leads task 17?", "task"), ("which Zhashui tasks are led by 县审批局", "list"),
+    ("how many problems does the Yiyang notice list", "count"), ("tasks due by 2024年6月底", "list"),
+    ("柞水县有多少项任务", "count"), ("training hours for law-enforcement staff in each notice", "cross"),
+    ("陵川县领导小组组长是谁", "open"), ("柞水县由县审批局牵头的任务有哪些", "list"),
+])
+def test_the_kind_of_question(read, text, intent):
+    assert read(text).intent == intent
+
+
+def test_units_and_due_dates_are_read(read):
+    assert read("which Zhashui tasks are led by 县审批局").units == ("县审批局",)
+    assert read("tasks due by 2024年6月底").due == "2024年6月底"
+    assert read("Which tasks does the justice bureau lead in Zhashui?").units == ("司法局",)
+
+
+def test_language(read):
+    assert detect_lang("Who leads task 17 in 柞水?") == "en" and detect_lang("柞水县第17项 task") == "zh"
+    assert "牵头" in read("Who leads task 17 in the Zhashui list?").search_text
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t"])
+def test_an_empty_question_is_refused_before_any_work(read, text):
+    with pytest.raises(EmptyQuestion):
+        read(text)
+
+
+def test_an_over_long_question_is_refused(read):
+    with pytest.raises(QuestionTooLong, match="2001"):
+        read("问" * 2001)
