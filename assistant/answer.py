@@ -19,7 +19,7 @@ MIN_DENSE_EN = 0.42  # cosine a passage must reach for an English question whose
 STOP = set(
     "的 了 是 在 和 与 及 对 由 谁 什么 哪些 哪个 多少 几 吗 呢 请问 要求 规定 通知 文件 中 有 为 把 将 被 从 到 "
     "负责 牵头 单位 部门 责任 完成 时限 任务 事项 情况 工作 如何 怎么 怎样 是否 需要 应当 应该 各 该 其 这 那 项 个 "
-    "县 市 区 哪 "
+    "县 市 区 哪 哪几个 几个 哪几 哪里 哪儿 是谁 什么样 何时 为什么 哪个 有没有 一下 么 "
     "the a an of in on at to for by and or is are was were be does do did what which who whom whose when where how "
     "many much list notice notices task tasks item items each every all any there their its it this that with about "
     "say says said tell me please according".split()
@@ -175,8 +175,7 @@ def _ym(text: str) -> tuple[int, int] | None:
 
 def due_matches(t: Task, due: str, by: bool) -> bool:
     target = _ym(due)
-    texts = [t.deadline] if t.deadline else list(t.dates)
-    for text in texts:
+    for text in [t.deadline]:  # dates inside a task's text are not its deadline
         if not text:
             continue
         if target is None:
@@ -297,7 +296,8 @@ class Scorer:
         if not words:
             return 0.0
         total = sum(self.idf(w) for w in words)
-        return sum(self.idf(w) for w in words if w in text) / total if total else 0.0
+        flat = re.sub(r"\s+", "", text)  # notices pad names: 组 长：王 丽
+        return sum(self.idf(w) for w in words if w in flat) / total if total else 0.0
 
 
 def best_sentences(q: Question, hits: Sequence[Hit], corpus: Corpus, scorer: Scorer, *, limit: int = 2,

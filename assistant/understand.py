@@ -29,7 +29,6 @@ NUMBER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:task|item|point|no\.|number|#)\s*(?:no\.?\s*)?#?\s*(\d{1,3})\b", re.I), "any"),
 ]
 YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
-COUNT_CUES = ("多少", "几项", "几个", "几条", "how many", "number of", "count")
 LIST_CUES = ("哪些", "列出", "所有", "全部", "which tasks", "which items", "which problems", "which indicators", "list ", "list the", "all tasks", "all items")
 CROSS_CUES = ("各通知", "每个通知", "每份通知", "各个通知", "哪些通知", "各地", "each notice", "every notice", "all notices", "all the notices", "which notices", "across notices", "in each", "分别")
 DUE_CUES = ("到期", "截止", "之前完成", "前完成", "due by", "due before", "due in", "deadline in", "deadline by", "deadline is", "底前")
@@ -119,7 +118,8 @@ def find_fields(text: str) -> tuple[str, ...]:
         found.insert(0, "lead")
     if not found and re.search(r"\bwho\b|谁", low):
         found = ["lead", "responsible"]
-    return tuple(dict.fromkeys(found))
+    order = ("lead", "responsible", "deadline", "materials", "content")
+    return tuple(sorted(dict.fromkeys(found), key=order.index))
 
 
 def find_notices(text: str, notices: list[Notice]) -> tuple[str, ...]:
@@ -203,7 +203,8 @@ def understand(text: str, notices: list[Notice], tasks: list[Task], *, limit: in
     unit_names = sorted({u for t in tasks for u in t.lead + t.responsible})
     units = find_units(text, unit_names)
     due = find_due(text) if any(c in low for c in DUE_CUES) or re.search(r"due|前|截止|到期", low) else None
-    is_count = any(c in low for c in COUNT_CUES)
+    is_count = bool(re.search(r"(多少|几)\s*(项|个|条|份)?\s*(任务|问题|指标|事项|要点|工作)|(多少|几)\s*(项|条)(?!\S*学时)"
+                              r"|how many\s+(\w+\s+)?(tasks|items|problems|indicators|points|measures)|number of (tasks|items|problems|indicators)", low))
     is_list = any(c in low for c in LIST_CUES)
     is_cross = any(c in low for c in CROSS_CUES) and not numbers
     if numbers and not is_count and not (is_list and units):

@@ -1,0 +1,96 @@
+"""End-to-end extractive answers on the bundled notices: real Chroma on disk, real USE embedder, no LLM."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.config import Settings
+from assistant.errors import EmptyQuestion, QuestionTooLong, UnknownNotice
+from assistant.service import Assistant
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory, corpus):
+    return Assistant(Settings(data_dir=tmp_path_factory.mktemp("idx")), corpus=corpus)
+
+
+# question -> strings the answer must contain, and the doc_id its first citation must point at (None: refusal)
+CASES = [
+    ("Who leads task 17 in the Zhashui list and by when?", ["县司法局", "长期"], "zhashui-2024"),
+    ("柞水县第十七项任务由谁牵头？", ["县司法局"], "zhashui-2024"),
+    ("宜阳县存在问题6的完成时限是什么？", ["2024年12月31日前取得阶段性成效,长期坚持"], "yiyang-2024"),
+    ("宜阳县存在问题6由谁牵头", ["县司法局", "县委编办", "县委改革办"], "yiyang-2024"),
+    ("What is the deadline of problem 9 in Yiyang?", ["长期坚持"], "yiyang-2024"),
+    ("柞水县第15项的完成时限", ["长期"], "zhashui-2024"),
+    ("Who leads task 9 in Zhashui?", ["县审批局", "县司法局"], "zhashui-2024"),
+    ("昌江区第30项的责任单位", ["区财政局", "区人社局"], "changjiang-2024"),
+    ("Jingdezhen item 17: who leads it?", ["区司法局", "区市场监管局", "区政务局", "区发改委"], "changjiang-2024"),
+    ("渭南市工作要点（十）由谁牵头？", ["没有牵头单位", "市司法局"], "weinan-2024"),
+    ("陵川县三级指标12需要报送什么资料", ["2020年以来出台的经公平竞争审查"], "lingchuan-2022"),
+    ("Lingchuan indicator 1: which units are responsible?", ["县行政审批服务管理局"], "lingchuan-2022"),
+    ("陵川县否决项1是什么", ["发生严重违法行政行为"], "lingchuan-2022"),
+    ("昌江区第1项的完成时限是什么", ["没有规定完成时限", "每年3月1日前"], "changjiang-2024"),
+    ("which Zhashui tasks are led by 县审批局", ["9.", "18.", "19."], "zhashui-2024"),
+    ("how many problems does the Yiyang notice list", ["16"], "yiyang-2024"),
+    ("柞水县有多少项任务", ["22"], "zhashui-2024"),
+    ("tasks due by 2024年6月底 in Zhashui", ["2.", "5.", "6."], "zhashui-2024"),
+    ("领导小组办公室设在哪里？", ["县委依法治县"], "lingchuan-2022"),
+    ("陵川县创建活动分为哪几个阶段？", ["动员部署"], "lingchuan-2022"),
+    ("How many hours of training must law-enforcement staff get each year in Weinan?", ["60学时"], "weinan-2024"),
+    ("柞水县的防汛抗旱指挥部由谁负责？", ["未找到相关规定"], None),
+    ("What is the capital of France?", ["do not say"], None),
+    ("柞水县图书馆的开放时间是几点？", ["未找到相关规定"], None),
+]
+
+
+@pytest.mark.parametrize("question,must,doc_id", CASES, ids=[c[0][:30] for c in CASES])
+def test_answers_name_the_facts_and_cite_the_notice(assistant, corpus, question, must, doc_id):
+    a = assistant.ask(question)
+    for s in must:
+        assert s in a.text, f"{question!r}: {s!r} missing from {a.text[:200]!r}"
+    if doc_id is None:
+        assert not a.found and not a.tasks
+    else:
+        assert a.found and a.citations and a.citations[0].doc_id == doc_id, f"{question!r}: cites {a.citations[:1]}"
+    for c in a.citations:
+        notice = corpus.get(c.doc_id).notice
+        assert c.quote in notice.text, f"{question!r}: quote not in {c.doc_id}"
+        assert c.quote.split("\n")[0].strip() in notice.line_span_text(c.start_line, c.end_line)
+
+
+def test_a_task_question_naming_no_notice_answers_for_every_notice_with_that_item(assistant):
+    a = assistant.ask("who leads task 17?")
+    assert "names no notice" in a.text
+    assert {c.doc_id for c in a.citations} == {"zhashui-2024", "weinan-2024", "changjiang-2024", "lingchuan-2022"}
+    assert len(a.text.splitlines()) == 5 and "县司法局" in a.text
+
+
+def test_answers_are_in_the_questions_language(assistant):
+    assert assistant.ask("柞水县第17项由谁牵头").lang == "zh"
+    assert "lead: 县司法局" in assistant.ask("Who leads Zhashui task 17?").text
+
+
+def test_cross_notice_question_is_grouped_by_notice(assistant):
+    a = assistant.ask("training hours for law-enforcement staff in each notice")
+    assert "60学时" in a.text and "40学时" in a.text
+    assert len({c.doc_id for c in a.citations}) >= 3
+
+
+def test_doc_filter_restricts_the_answer(assistant):
+    a = assistant.ask("who leads task 17?", doc="宜阳")
+    assert not a.tasks
+    with pytest.raises(UnknownNotice):
+        assistant.ask("who leads task 17?", doc="beijing")
+
+
+@pytest.mark.parametrize("q,exc", [("", EmptyQuestion), ("  ", EmptyQuestion), ("x" * 2001, QuestionTooLong)])
+def test_bad_questions_raise_before_retrieval(assistant, q, exc):
+    with pytest.raises(exc):
+        assistant.ask(q)
+
+
+def test_the_chain_is_a_runnable(assistant):
+    from assistant.service import Request
+
+    a = assistant.chain.invoke(Request("柞水县第1项的完成时限"))
+    assert "2024年12月底前" in a.text
