@@ -298,6 +298,7 @@ class NoticeIndex:
                 # Same text but other chunk ids means the chunker changed: that is an update too.
                 status = report.added if prev is None else report.skipped if prev == (sha, ids) else report.updated
                 status.append(doc_id)
+                # Ids already stored (unchanged, or upserted by a sync that was killed) are not embedded again.
                 self._upsert(collection, [c for c in mine if c.id not in stored])
                 docs[doc_id] = (sha, ids)
                 chunks.extend(mine)

