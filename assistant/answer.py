@@ -189,9 +189,12 @@ def due_matches(t: Task, due: str, by: bool) -> bool:
 
 
 def unit_matches(t: Task, units: Sequence[str], fields: Sequence[str]) -> bool:
-    pool = t.lead if "lead" in fields and t.lead else t.lead + t.responsible if "lead" not in fields else t.lead
-    if "responsible" in fields and "lead" not in fields:
+    if "lead" in fields:
+        pool = t.lead
+    elif "responsible" in fields:
         pool = t.responsible
+    else:
+        pool = t.lead + t.responsible
     return all(any(u in x for x in pool) for u in units)
 
 

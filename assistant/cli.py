@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from pathlib import Path
 
 import click
 from rich.console import Console
@@ -157,7 +158,7 @@ def index_cmd(obj: Context, paths: tuple[str, ...], rebuild: bool) -> None:
     from index.store import NoticeIndex
 
     if paths:
-        obj.settings.notices = [__import__("pathlib").Path(p) for p in paths]
+        obj.settings.notices = [Path(p) for p in paths]
         obj._corpus = None
     corpus = obj.corpus
     if not corpus.notices:
