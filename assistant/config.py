@@ -6,17 +6,22 @@ import os
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, field_validator
+from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_NOTICES = PROJECT_ROOT / "data" / "notices"
 
 
+def _alias(name: str) -> AliasChoices:
+    """Environment LLM_X or ASSISTANT_LLM_X, config-file key llm_x."""
+    return AliasChoices(name.upper(), f"ASSISTANT_{name.upper()}", name)
+
+
 class Settings(BaseSettings):
     """Every setting has an environment variable ASSISTANT_<NAME> and a key <name> in the config file."""
 
-    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", extra="ignore", populate_by_name=True)
 
     data_dir: Path = Field(default=Path.home() / ".notice-assistant", description="all state: index, feedback, uploads")
     notices: Annotated[list[Path], NoDecode] = Field(default_factory=lambda: [BUNDLED_NOTICES], description="notice files or folders")
@@ -25,11 +30,29 @@ class Settings(BaseSettings):
     max_question_chars: int = Field(default=2000, gt=0)
     max_upload_bytes: int = Field(default=20_000_000, gt=0)
 
+    # web server (app.py): cross-origin allow-list for the JSON API and the widget, optional API key
+    cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list, description="origins allowed to call the API")
+    api_key: str | None = Field(default=None, description="if set, /api/* needs header X-API-Key")
+
+    # LLM answer mode: off unless a base URL is given. The bare LLM_* names are accepted as well.
+    llm_base_url: str | None = Field(default=None, validation_alias=_alias("llm_base_url"))
+    llm_model: str | None = Field(default=None, validation_alias=_alias("llm_model"))
+    llm_api_key: str | None = Field(default=None, validation_alias=_alias("llm_api_key"))
+    llm_provider: str = Field(default="openai", validation_alias=_alias("llm_provider"), description="openai | ollama")
+    llm_timeout: float = Field(default=30.0, gt=0, validation_alias=_alias("llm_timeout"))
+
     @field_validator("notices", mode="before")
     @classmethod
     def _split_paths(cls, value: object) -> object:
         if isinstance(value, str):  # ASSISTANT_NOTICES=dir1:dir2
             return [p for p in value.split(os.pathsep) if p]
+        return value
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: object) -> object:
+        if isinstance(value, str):  # ASSISTANT_CORS_ORIGINS=http://a.example,http://b.example
+            return [o.strip() for o in value.split(",") if o.strip()]
         return value
 
     @classmethod

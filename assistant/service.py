@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from langchain_core.runnables import Runnable, RunnableLambda
@@ -47,6 +48,18 @@ class Assistant:
 
     def ask(self, question: str, doc: str | None = None) -> Answer:
         return self.chain.invoke(Request(question, doc))
+
+    def stream(self, question: str, doc: str | None = None) -> Iterator[str | Answer]:
+        """Yields pieces of the answer text as they are ready, then the final Answer.
+
+        The final Answer is authoritative: a caller shows the pieces while they arrive and then replaces them
+        with `answer.text` (in LLM mode verification may have repaired or replaced what was streamed).
+        Bad questions raise before anything is yielded.
+        """
+        answer = self.ask(question, doc)
+        for piece in re.findall(r"[^\n]*\n|[^\n]+$", answer.text):
+            yield piece
+        yield answer
 
     # --- the three steps ---------------------------------------------------------------------
     def _understand(self, req: Request) -> tuple[Question, tuple[str, ...]]:

@@ -12,6 +12,9 @@ def _isolated_state(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("ASSISTANT_DATA_DIR", str(tmp_path_factory.mktemp("state")))
     monkeypatch.setenv("ASSISTANT_CONFIG", str(tmp_path_factory.mktemp("cfg") / "none.toml"))
     monkeypatch.delenv("ASSISTANT_NOTICES", raising=False)
+    for name in ("LLM_BASE_URL", "LLM_MODEL", "LLM_API_KEY", "LLM_PROVIDER", "LLM_TIMEOUT"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(f"ASSISTANT_{name}", raising=False)
 
 
 @pytest.fixture(scope="session")
