@@ -49,6 +49,10 @@ class Assistant:
     def ask(self, question: str, doc: str | None = None) -> Answer:
         return self.chain.invoke(Request(question, doc))
 
+    def retrieve(self, question: str, doc: str | None = None) -> list:
+        """The passages the chain's retrieval step finds for a question (best first); the eval scores them."""
+        return self._retrieve(self._understand(Request(question, doc)))[2]
+
     def stream(self, question: str, doc: str | None = None) -> Iterator[str | Answer]:
         """Yields pieces of the answer text as they are ready, then the final Answer.
 
