@@ -15,6 +15,7 @@ from index.store import tokenize
 
 NOT_FOUND = {"zh": "未找到相关规定：通知中没有回答这个问题的内容。", "en": "The notices do not say: nothing in them answers this question."}
 MIN_COVERAGE = 0.5  # share of the question's content words (IDF-weighted) a passage must contain to count as an answer
+HEADING_WEIGHT = 0.8  # share of a section heading's word matches credited to a line under it
 MIN_DENSE_EN = 0.42  # cosine a passage must reach for an English question whose words the notices cannot contain
 STOP = set(
     "的 了 是 在 和 与 及 对 由 谁 什么 哪些 哪个 多少 几 吗 呢 请问 要求 规定 通知 文件 中 有 为 把 将 被 从 到 "
@@ -315,6 +316,10 @@ def best_sentences(q: Question, hits: Sequence[Hit], corpus: Corpus, scorer: Sco
             if len(sentence) < 6:
                 continue
             cov = scorer.coverage(words, sentence) if words else 0.0
+            if cov and h.chunk.kind == "block" and h.chunk.label:
+                # A line under a heading says what the heading is about: "组 长：王 丽" under 领导小组成员名单.
+                # Heading words count for less than the line's own, and only for a line that matches by itself.
+                cov += HEADING_WEIGHT * (scorer.coverage(words, h.chunk.label + sentence) - cov)
             if q.lang == "en" and not words:
                 cov = (h.dense_score or 0.0)  # no mapped words: trust the multilingual embedder alone
             score = cov + 0.02 / (1 + rank)

@@ -1,20 +1,23 @@
-"""Batch answering: a JSONL or CSV file of questions in, one answer per line out."""
+"""Batch answering: a JSONL or CSV file of questions in, one answer per line out (resumable, see eval/runner.py)."""
 
 from __future__ import annotations
 
 import csv
 import json
-import sys
 from pathlib import Path
 
-from tqdm import tqdm
+from assistant.errors import AssistantError
+from eval.runner import partial_path, run_questions
 
-from assistant.errors import AssistantError, BadQuestion
+FIELDS = ["id", "question", "answer", "citations", "tasks", "lang"]
 
 
 def read_questions(path: str | Path) -> list[dict]:
     p = Path(path)
-    text = p.read_text("utf-8-sig")
+    try:
+        text = p.read_text("utf-8-sig")
+    except UnicodeDecodeError:
+        raise AssistantError(f"{p.name}: not UTF-8 text") from None
     if p.suffix.lower() == ".csv":
         rows = list(csv.DictReader(text.splitlines()))
     else:
@@ -22,40 +25,57 @@ def read_questions(path: str | Path) -> list[dict]:
         for n, line in enumerate(text.splitlines(), 1):
             if line.strip():
                 try:
-                    rows.append(json.loads(line))
+                    row = json.loads(line)
                 except json.JSONDecodeError as exc:
                     raise AssistantError(f"{p.name}:{n}: not JSON ({exc.msg})") from None
+                if not isinstance(row, dict):
+                    raise AssistantError(f"{p.name}:{n}: not a JSON object")
+                rows.append(row)
+    seen: set[str] = set()
     for n, row in enumerate(rows, 1):
-        if "question" not in row:
-            raise AssistantError(f"{p.name}: row {n} has no 'question' field")
-        row.setdefault("id", str(n))
+        if not isinstance(row.get("question"), str):
+            raise AssistantError(f"{p.name}: row {n} has no 'question' text")
+        row["id"] = str(row.get("id") or n)
+        if row["id"] in seen:
+            raise AssistantError(f"{p.name}: id {row['id']!r} occurs twice")
+        seen.add(row["id"])
     return rows
 
 
-def run_batch(assistant, infile: str | Path, outfile: str | Path) -> tuple[int, int]:
-    """Answers every row; a bad question gets its error in `answer` and the run goes on. Returns (rows, bad)."""
-    rows = read_questions(infile)
-    out_rows = []
-    bad = 0
-    for row in tqdm(rows, desc="answering", unit="q", file=sys.stderr):
-        try:
-            a = assistant.ask(row["question"], row.get("doc") or None)
-            out_rows.append({"id": row["id"], "question": row["question"], "answer": a.text,
-                             "citations": a.to_json()["citations"], "tasks": a.to_json()["tasks"], "lang": a.lang})
-        except BadQuestion as exc:
-            bad += 1
-            out_rows.append({"id": row["id"], "question": row["question"], "answer": f"error: {exc}",
-                             "citations": [], "tasks": [], "lang": ""})
-    out = Path(outfile)
+def output_row(rec: dict) -> dict:
+    if "error" in rec:
+        return {"id": rec["id"], "question": rec["question"], "answer": f"error: {rec['error']}",
+                "citations": [], "tasks": [], "lang": ""}
+    r = rec["result"]
+    return {"id": rec["id"], "question": rec["question"], "answer": r["answer"], "citations": r["citations"],
+            "tasks": r["tasks"], "lang": r["lang"]}
+
+
+def write_rows(out: Path, rows: list[dict]) -> None:
+    tmp = out.with_name(out.name + ".tmp")
     if out.suffix.lower() == ".csv":
-        with out.open("w", encoding="utf-8", newline="") as fh:
-            w = csv.DictWriter(fh, fieldnames=["id", "question", "answer", "citations", "tasks", "lang"])
+        with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+            w = csv.DictWriter(fh, fieldnames=FIELDS)
             w.writeheader()
-            for r in out_rows:
+            for r in rows:
                 w.writerow({**r, "citations": json.dumps(r["citations"], ensure_ascii=False),
                             "tasks": json.dumps(r["tasks"], ensure_ascii=False)})
     else:
-        with out.open("w", encoding="utf-8") as fh:
-            for r in out_rows:
+        with tmp.open("w", encoding="utf-8") as fh:
+            for r in rows:
                 fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-    return len(out_rows), bad
+    tmp.replace(out)
+
+
+def run_batch(assistant, infile: str | Path, outfile: str | Path, *, fresh: bool = False) -> tuple[int, int]:
+    """Answers every row into OUT; a bad question gets its error in `answer` and the run goes on.
+
+    Progress is kept in OUT.partial.jsonl, so an interrupted run asked again skips what is done.
+    Returns (rows, bad)."""
+    rows = read_questions(infile)
+    out = Path(outfile)
+    records = run_questions(assistant, rows, out, fresh=fresh)
+    out_rows = [output_row(r) for r in records]
+    write_rows(out, out_rows)
+    partial_path(out).unlink(missing_ok=True)
+    return len(out_rows), sum(1 for r in records if "error" in r)

@@ -49,8 +49,16 @@ UPSERT_BATCH = 1000  # well under Chroma's max batch size (~5000 on sqlite)
 jieba.setLogLevel(logging.WARNING)
 
 
+TOKENIZER_VERSION = 2  # bump when tokenize() changes: committed BM25 indexes are then rebuilt on the next sync
+_CJK = "\u3400-\u9fff"
+# Word tables pad short labels and names with spaces: "组 长：王 丽". Two lone characters joined by one space are
+# one word to a reader; jieba sees two.
+_SPACED = re.compile(f"(?<![{_CJK}])([{_CJK}]) ([{_CJK}])(?![{_CJK}])")
+
+
 def tokenize(text: str) -> list[str]:
     """BM25 tokens: jieba's search-mode words, lowercased; tokens with no letter or digit are dropped."""
+    text = _SPACED.sub(r"\1\2", text)
     return [t for t in (w.strip().lower() for w in jieba.lcut_for_search(text)) if any(ch.isalnum() for ch in t)]
 
 
@@ -116,6 +124,7 @@ class _Manifest:
     collection: str
     generation: int = 0  # 0: nothing committed yet
     docs: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)  # doc_id -> (sha256, chunk ids)
+    tokenizer: int = TOKENIZER_VERSION  # the tokenize() that built this generation's BM25 index
 
     @property
     def gen_dir(self) -> str:
@@ -124,7 +133,7 @@ class _Manifest:
     def to_json(self) -> dict[str, Any]:
         return {
             "format": MANIFEST_FORMAT, "model_id": self.model_id, "collection": self.collection,
-            "generation": self.generation,
+            "generation": self.generation, "tokenizer": self.tokenizer,
             "docs": {d: {"sha256": sha, "chunks": list(ids)} for d, (sha, ids) in self.docs.items()},
         }
 
@@ -133,7 +142,7 @@ class _Manifest:
         if data.get("format") != MANIFEST_FORMAT:
             raise ConfigError(f"index manifest format {data.get('format')!r} is not {MANIFEST_FORMAT}; rebuild the index")
         docs = {d: (e["sha256"], tuple(e["chunks"])) for d, e in data["docs"].items()}
-        return cls(data["model_id"], data["collection"], int(data["generation"]), docs)
+        return cls(data["model_id"], data["collection"], int(data["generation"]), docs, int(data.get("tokenizer", 1)))
 
 
 def _write_atomic(path: Path, text: str) -> None:
@@ -306,7 +315,7 @@ class NoticeIndex:
                     progress(done, total, doc_id)
             report.removed.extend(sorted(set(base) - set(docs)))
 
-            if rebuild or report.changed or not old.generation:
+            if rebuild or report.changed or not old.generation or old.tokenizer != TOKENIZER_VERSION:
                 new = _Manifest(self.model_id, name, generation, docs)
                 self._write_generation(new, chunks)
                 _write_atomic(self.dir / "manifest.json", json.dumps(new.to_json(), ensure_ascii=False, indent=1))

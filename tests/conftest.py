@@ -25,3 +25,12 @@ def corpus() -> Corpus:
 @pytest.fixture(scope="session")
 def bundled() -> Path:
     return BUNDLED_NOTICES
+
+
+@pytest.fixture(scope="session")
+def bundled_assistant(tmp_path_factory, corpus):
+    """One extractive Assistant over the bundled notices, its real index built once for the session."""
+    from assistant.config import Settings
+    from assistant.service import Assistant
+
+    return Assistant(Settings(data_dir=tmp_path_factory.mktemp("bundled-index")), corpus=corpus)

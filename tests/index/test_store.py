@@ -218,6 +218,32 @@ def test_tokenize_keeps_words_and_ascii() -> None:
     assert tokenize(" ，。！ ") == []
 
 
+def test_tokenize_joins_letter_spaced_labels_and_names() -> None:
+    """Word tables pad two-character labels and names: 组 长：王 丽 must match a question about 组长."""
+    assert tokenize("组 长：王 丽 县委副书记、县长")[:2] == ["组长", "王丽"]
+    assert tokenize("成 员：县纪委监委机关")[0] == "成员"
+    assert tokenize("柞水县 第17项") == ["柞水", "柞水县", "第", "17", "项"], "ordinary spaces between words stay"
+
+
+def test_a_tokenizer_change_rebuilds_bm25_without_embedding(tmp_path: Path) -> None:
+    """An index built by an older tokenize() gets a new BM25 generation on the next sync, and nothing is embedded."""
+    corpus = load_corpus([copy_notices(tmp_path / "notices")])
+    first = NoticeIndex(tmp_path / "idx", UseMultilingualEmbeddings())
+    first.sync(corpus)
+    path = first.dir / "manifest.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["tokenizer"] = 1
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+    counting = CountingEmbeddings(UseMultilingualEmbeddings())
+    index = NoticeIndex(tmp_path / "idx", counting)
+    report = index.sync(corpus)
+    after = manifest(index)
+    assert report.skipped == corpus.doc_ids and counting.documents == 0
+    assert after["generation"] == data["generation"] + 1 and after["tokenizer"] > 1
+    assert index.bm25_search("柞水 第17项 牵头", k=1)[0][0].doc_id == ZHASHUI
+
+
 def test_bm25_finds_the_numbered_task(index: NoticeIndex) -> None:
     hits = index.bm25_search("柞水 第17项 牵头")
     top = [(c.doc_id, c.number) for c, _ in hits[:3]]
