@@ -1,0 +1,125 @@
+"""`assistant eval`: grading, the four outputs, --compare, and the CI gate on the bundled notices.
+
+The gate tests run the whole gold set through the real extractive assistant (the chat's code path)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import assistant.answer as compose
+from assistant.cli import cli
+from eval.report import evaluate, load_thresholds
+from eval.runner import grade, load_gold
+
+MINI = [
+    {"id": "t17", "lang": "en", "kind": "task", "field": "lead", "doc": "zhashui-2024",
+     "question": "Who leads task 17 in the Zhashui list and by when?", "must_include": ["县司法局", "长期"],
+     "gold": [{"doc": "zhashui-2024", "start_line": 0, "end_line": 0, "quote": ""}]},
+    {"id": "flood", "lang": "zh", "kind": "unanswerable", "doc": None,
+     "question": "柞水县的防汛抗旱指挥部由谁负责？", "must_include": [], "gold": []},
+    {"id": "wrong", "lang": "zh", "kind": "task", "field": "lead", "doc": "zhashui-2024",
+     "question": "柞水县第17项任务由谁牵头？", "must_include": ["县财政局"], "gold": []},
+]
+
+
+@pytest.fixture(scope="module")
+def mini(corpus) -> list[dict]:
+    """MINI with the real line span of Zhashui task 17 as its gold source."""
+    t = next(t for t in corpus.tasks("zhashui-2024") if t.number == 17)
+    items = json.loads(json.dumps(MINI))
+    items[0]["gold"] = [{"doc": "zhashui-2024", "start_line": t.start_line, "end_line": t.end_line, "quote": t.source_text}]
+    return items
+
+
+def test_grade_checks_strings_refusals_and_citations(corpus, mini) -> None:
+    t = next(t for t in corpus.tasks("zhashui-2024") if t.number == 17)
+    cite = {"doc_id": "zhashui-2024", "start_line": t.start_line, "end_line": t.end_line, "quote": t.source_text}
+    good = grade(mini[0], {"answer": "lead: 县司法局; deadline: 长 期", "found": True, "citations": [cite]}, corpus)
+    assert good["correct"] and good["cites_good"] == 1 and good["cite_recall"] == 1.0
+
+    forged = dict(cite, quote="县司法局牵头，2025年完成")  # not in the notice
+    other = dict(cite, doc_id="yiyang-2024", quote="宜阳县")
+    bad = grade(mini[0], {"answer": "县司法局", "found": True, "citations": [forged, other]}, corpus)
+    assert not bad["correct"] and bad["missing"] == ["长期"] and bad["cites_bad"] == 2
+
+    refused = grade(mini[1], {"answer": "未找到相关规定", "found": False, "citations": [other]}, corpus)
+    assert refused["correct"] and refused["cites_good"] == refused["cites_bad"] == 0, "a refusal's nearest passages claim nothing"
+    assert not grade(mini[1], {"answer": "县水利局", "found": True, "citations": []}, corpus)["correct"]
+    assert grade(mini[0], {"answer": "x", "found": True, "citations": []}, corpus, retrieved=[["yiyang-2024", 1, 2], [
+        "zhashui-2024", t.start_line, t.start_line]])["rank"] == 2
+
+
+def test_eval_writes_report_results_summary_and_chart(bundled_assistant, mini, tmp_path: Path) -> None:
+    summary, failures = evaluate(bundled_assistant, tmp_path, items=mini, thresholds={"accuracy": 0.9})
+    assert {p.name for p in tmp_path.iterdir()} >= {"report.md", "results.jsonl", "summary.json", "accuracy_by_kind.png"}
+    assert (tmp_path / "accuracy_by_kind.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    results = [json.loads(x) for x in (tmp_path / "results.jsonl").read_text("utf-8").splitlines()]
+    assert [r["correct"] for r in results] == [True, True, False]
+    assert summary["by_kind"]["task"] == {"n": 2, "correct": 1, "accuracy": 0.5}
+    assert summary["refusal_accuracy"] == 1.0 and summary["citation_precision"] == 1.0
+    assert summary["retrieval"]["n"] == 1 and summary["latency_ms"]["median"] > 0
+    assert failures == ["accuracy 0.6667 < 0.9"]
+    report = (tmp_path / "report.md").read_text("utf-8")
+    assert "| task | 50.0% (1/2)" in report and "## Failures (1)" in report and "missing 县财政局" in report
+
+
+def test_compare_lists_worse_and_better(bundled_assistant, mini, tmp_path: Path) -> None:
+    evaluate(bundled_assistant, tmp_path / "old", items=mini, thresholds={})
+    flipped = json.loads(json.dumps(mini))
+    flipped[0]["must_include"] = ["县财政局"]  # now wrong
+    flipped[2]["must_include"] = ["县司法局"]  # now right
+    evaluate(bundled_assistant, tmp_path / "new", items=flipped, thresholds={}, old_dir=tmp_path / "old")
+    diff = json.loads((tmp_path / "new" / "compare.json").read_text("utf-8"))
+    assert [d["id"] for d in diff["worse"]] == ["t17"] and [d["id"] for d in diff["better"]] == ["wrong"]
+    assert "1 worse, 1 better" in (tmp_path / "new" / "report.md").read_text("utf-8")
+
+
+def test_cli_eval_runs_a_set_and_checks_thresholds(mini, tmp_path: Path) -> None:
+    (tmp_path / "set.jsonl").write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in mini), "utf-8")
+    result = CliRunner().invoke(cli, ["eval", "--set", str(tmp_path / "set.jsonl"), "--out", str(tmp_path / "out"), "--check"])
+    assert result.exit_code == 1, result.output  # 2 of 3 correct is below the shipped thresholds
+    assert "accuracy 66.7% over 3 questions" in result.output and "below thresholds" in result.output
+    assert (tmp_path / "out" / "report.md").exists()
+
+
+# --- the CI gate ---------------------------------------------------------------------------------------
+
+def test_thresholds_never_fall_below_the_agreed_floors() -> None:
+    t = load_thresholds()
+    assert t["citation_precision"] == 1.0
+    assert t["kind"]["task"] >= 0.9
+    assert t["refusal_accuracy"] >= 0.9
+
+
+@pytest.fixture(scope="module")
+def gold_run(bundled_assistant, tmp_path_factory):
+    out = tmp_path_factory.mktemp("eval")
+    return evaluate(bundled_assistant, out, thresholds=load_thresholds()), out
+
+
+def test_ci_gate_gold_set_meets_thresholds(gold_run) -> None:
+    """The gate: answer accuracy, task accuracy, citation precision and refusal accuracy on the whole gold set."""
+    (summary, failures), out = gold_run
+    assert summary["n"] == len(load_gold())
+    assert summary["errors"] == 0
+    assert failures == [], f"below eval/thresholds.toml: {failures}; see {out / 'report.md'}"
+
+
+def test_ci_gate_fails_when_an_extractor_is_broken(bundled_assistant, monkeypatch, tmp_path: Path) -> None:
+    """Deliberately break the task-field extractor (every task reported with a wrong lead and no deadline):
+    the same gate must fail on task accuracy."""
+    real = compose.task_facts
+
+    def broken(t, notice, fields, lang):
+        return real(dataclasses.replace(t, lead=("县财政局",), responsible=(), deadline=None), notice, fields, lang)
+
+    monkeypatch.setattr(compose, "task_facts", broken)
+    items = [i for i in load_gold() if i["kind"] in ("task", "ambiguous")]
+    summary, failures = evaluate(bundled_assistant, tmp_path, items=items, thresholds=load_thresholds())
+    assert any(f.startswith("task accuracy") for f in failures), failures
+    assert summary["by_kind"]["task"]["accuracy"] < load_thresholds()["kind"]["task"]
