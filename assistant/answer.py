@@ -225,6 +225,9 @@ def item_word(tasks: Sequence[Task], lang: str) -> str:
     return "个问题" if label.startswith("存在问题") else "项指标" if "指标" in label else "项"
 
 
+MAX_COUNT_LABELS = 20
+
+
 def answer_list(q: Question, corpus: Corpus, doc_ids: Sequence[str]) -> Answer:
     pairs = filtered_tasks(q, corpus, doc_ids)
     zh = q.lang == "zh"
@@ -242,6 +245,8 @@ def answer_list(q: Question, corpus: Corpus, doc_ids: Sequence[str]) -> Answer:
             continue
         word = item_word(tasks or corpus.get(n.doc_id).tasks, q.lang)
         labels = ("、" if zh else ", ").join(t.label for t in tasks)
+        if counting and len(tasks) > MAX_COUNT_LABELS:  # a count answer leads with the number, not 100 labels
+            labels = f"{tasks[0].label}{'至' if zh else ' to '}{tasks[-1].label}"
         if zh:
             cond = (f"由{what}{role}的" if what else "") + (f"在{q.due}前到期的" if q.due else "")
             head = f"{notice_name(n, 'zh')}{cond}共 {len(tasks)} {word}"
@@ -364,6 +369,79 @@ def answer_cross(q: Question, search: Callable[[str], Sequence[Hit]], corpus: Co
             lines.append(f"- {notice_name(p.notice, q.lang)}：{c.quote}" if zh else f"- {notice_name(p.notice, q.lang)}: {c.quote}")
         else:
             lines.append(f"- {notice_name(p.notice, q.lang)}：未找到相关规定" if zh else f"- {notice_name(p.notice, q.lang)}: the notice does not say")
+    if not cites:
+        return Answer(NOT_FOUND[q.lang], [], [], q.lang, found=False)
+    return Answer("\n".join(lines), cites, [], q.lang)
+
+
+# --- questions about a notice itself ------------------------------------------------------------------
+
+def _line_of(notice: Notice, value: str, within: int | None = None) -> tuple[int, str] | None:
+    """The first line (1-based) holding `value`, ignoring spaces, with the line as printed."""
+    want = re.sub(r"\s+", "", value)
+    lines = notice.text.splitlines()
+    for n, line in enumerate(lines[:within] if within else lines, 1):
+        if want and want in re.sub(r"\s+", "", line):
+            return n, line.strip()
+    return None
+
+
+def _date_lines(notice: Notice) -> list[tuple[int, str]]:
+    """Lines that print the notice's date: 2024年4月16日 or 时间:2024-04-20, plus a head sentence saying when it
+    was issued (…4月18日,制定印发了…)."""
+    if not notice.date:
+        return []
+    y, m, d = (int(x) for x in notice.date.split("-"))
+    found = []
+    for n, line in enumerate(notice.text.splitlines(), 1):
+        flat = re.sub(r"\s+", "", line)
+        if f"{y}年{m}月{d}日" in flat or re.search(rf"{y}-0?{m}-0?{d}(?!\d)", flat):
+            found.append((n, line.strip()))
+            break
+    for n, line in enumerate(notice.text.splitlines()[:HEAD_LINES], 1):
+        for sentence in SENTENCE.findall(line):
+            if re.search(r"\d{1,2}月\d{1,2}日", sentence) and re.search(r"印发|发布|出台", sentence) and (n, line.strip()) not in found:
+                found.append((n, sentence.strip()))
+    return found
+
+
+HEAD_LINES = 25
+
+
+def answer_meta(q: Question, corpus: Corpus, doc_ids: Sequence[str]) -> Answer:
+    """Date, 文号, issuer or title of the notices named (all notices when none is), each from the line printing it."""
+    zh = q.lang == "zh"
+    notices = [corpus.get(d).notice for d in doc_ids] if doc_ids else [p.notice for p in corpus.notices]
+    lines: list[str] = [] if doc_ids else ["问题未指明通知，各通知分别为：" if zh else "The question names no notice; for each notice:"]
+    cites: list[Citation] = []
+    for n in notices:
+        name = notice_name(n, q.lang)
+        if q.meta == "number":
+            hit = _line_of(n, n.doc_number, HEAD_LINES) if n.doc_number else None
+            found = [hit] if hit else []
+            text = (f"文号：{n.doc_number}" if zh else f"document number: {n.doc_number}") if hit else (
+                "该通知没有文号" if zh else "the notice carries no document number (文号)")
+            if hit is None and (title := _line_of(n, n.title[:12], HEAD_LINES)):
+                found = [title]  # the head as printed, where a 文号 would stand
+        elif q.meta == "issuer":
+            hit = _line_of(n, n.issuer, HEAD_LINES) if n.issuer else None
+            if hit is None and n.issuer and n.region:  # 宜阳县人民政府办公室 printed only as its 文号's abbreviation
+                hit = _line_of(n, n.doc_number, HEAD_LINES) if n.doc_number else None
+            found = [hit] if hit else []
+            text = (f"发文单位：{n.issuer}" if zh else f"issued by {n.issuer}") if hit else ""
+        elif q.meta == "title":
+            hit = _line_of(n, n.title[:12], HEAD_LINES)
+            found = [hit] if hit else []
+            text = (f"标题：{n.title}" if zh else f"title: {n.title}") if hit else ""
+        else:
+            found = _date_lines(n)
+            text = ("日期：" if zh else "date: ") + "；".join(line for _, line in found) if found else ""
+        if not found or not text:
+            lines.append(f"{name}：未找到相关规定" if zh else f"{name}: the notice does not say")
+            continue
+        for line_no, quote in found:
+            cites.append(cite(n, "", line_no, line_no, quote))
+        lines.append(f"{name}：{text}" if zh else f"{name}: {text}")
     if not cites:
         return Answer(NOT_FOUND[q.lang], [], [], q.lang, found=False)
     return Answer("\n".join(lines), cites, [], q.lang)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -97,13 +98,14 @@ def _assistant(obj: Context, *, quiet: bool = False):
     from assistant.service import Assistant
 
     bar = None
+    started = time.monotonic()
 
     def progress(done: int, total: int, doc_id: str) -> None:
         nonlocal bar
-        if quiet:
-            return
+        if quiet or (bar is None and time.monotonic() - started < 1.0):
+            return  # an index that is up to date syncs in well under a second: no bar for it
         if bar is None:
-            bar = tqdm(total=total, desc="indexing", unit="notice", file=sys.stderr, leave=False)
+            bar = tqdm(total=total, initial=done - 1, desc="indexing", unit="notice", file=sys.stderr, leave=False)
         bar.update(1)
         bar.set_postfix_str(doc_id)
 

@@ -86,6 +86,8 @@ class Assistant:
         if q.intent == "task":
             if (a := compose.answer_task(q, self.corpus, doc_ids)) is not None:
                 return a
+        if q.intent == "meta":
+            return compose.answer_meta(q, self.corpus, doc_ids)
         if q.intent in ("list", "count"):
             return compose.answer_list(q, self.corpus, doc_ids)
         if q.intent == "cross" and not doc_ids:

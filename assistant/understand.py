@@ -31,6 +31,17 @@ NUMBER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 LIST_CUES = ("哪些", "列出", "所有", "全部", "which tasks", "which items", "which problems", "which indicators", "list ", "list the", "all tasks", "all items")
 CROSS_CUES = ("各通知", "每个通知", "每份通知", "各个通知", "哪些通知", "各地", "each notice", "every notice", "all notices", "all the notices", "which notices", "across notices", "in each", "分别")
+# Questions about a notice itself rather than its content: when it was issued, its 文号, who issued it, its title.
+META = {
+    "date": re.compile(r"(什么时候|何时|哪天|哪一天|哪年|几月|日期|时间)\S{0,6}(印发|发布|发文|出台|成文|下发|制定)|(印发|发布|发文|成文|下发)"
+                       r"(的)?(日期|时间)|when\s+(was|were|did)\b.*\b(issue|issued|publish|published|release|released|dated|adopt|adopted|sign|signed)\b"
+                       r"|\b(issue|publication|release|signing)\s+date\b|\bdate\s+of\s+(the|this)\s+(notice|plan|document|circular|list)\b|\bwhat\s+date\b"),
+    "number": re.compile(r"文号|发文字号|字号是|\b(document|reference|file|doc)\s+(number|no\.?)"),
+    "issuer": re.compile(r"(哪个|哪一?家|什么|哪级)(单位|部门|机关|政府)\S{0,4}(印发|发布|发文|制定|下发)|发文(机关|单位)|发布(单位|机关)|由谁(印发|发布)|谁(印发|发布)的"
+                         r"|\bwho\s+(issued|published|released)\b|\bissued\s+by\b|\bwhich\s+\w+\s+(issued|published)\b|\bissuing\s+(body|authority|office|department)\b|\bissuer\b"),
+    "title": re.compile(r"标题|题目|全称|文件名|\b(full\s+)?title\b|\bfull\s+name\b"),
+}
+
 DUE_CUES = ("到期", "截止", "之前完成", "前完成", "due by", "due before", "due in", "deadline in", "deadline by", "deadline is", "底前")
 
 
@@ -55,7 +66,8 @@ class Question:
     style: str | None = None  # bonus | veto | problem | indicator | paren | any
     fields: tuple[str, ...] = ()  # lead | responsible | deadline | content | materials
     doc_ids: tuple[str, ...] = ()  # notices the question names
-    intent: str = "open"  # task | count | list | cross | open
+    intent: str = "open"  # task | count | list | cross | meta | open
+    meta: str | None = None  # for meta questions, what about the notice itself: date | number | issuer | title
     units: tuple[str, ...] = ()  # units a list/count question filters by
     due: str | None = None  # a deadline a list question filters by, as written
     search_text: str = ""  # the text given to retrieval (English structural words mapped to Chinese)
@@ -219,7 +231,11 @@ def understand(text: str, notices: list[Notice], tasks: list[Task], *, limit: in
         intent = "cross"
     else:
         intent = "open"
+    meta = next((k for k, rx in META.items() if rx.search(low)), None) if not numbers else None
+    if meta and intent in ("open", "cross"):
+        intent = "meta"
     return Question(
         text=text, lang=lang, numbers=numbers, style=style, fields=fields, doc_ids=doc_ids, intent=intent,
         units=units, due=due, search_text=search_text(text, lang, fields, numbers), named_notice=bool(doc_ids),
+        meta=meta,
     )

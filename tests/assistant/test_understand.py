@@ -59,6 +59,26 @@ def test_the_kind_of_question(read, text, intent):
     assert read(text).intent == intent
 
 
+@pytest.mark.parametrize("text,meta", [
+    ("When was the Lingchuan plan issued?", "date"),
+    ("渭南工作要点是什么时候印发的？", "date"),
+    ("宜阳县文件的发文日期", "date"),
+    ("柞水县这份通知的文号是什么？", "number"),
+    ("What is the reference number of the Yiyang measures?", "number"),
+    ("Who issued the Yiyang measures?", "issuer"),
+    ("昌江区任务清单是哪个单位印发的？", "issuer"),
+    ("陵川县方案的标题是什么", "title"),
+])
+def test_questions_about_the_notice_itself(read, text, meta):
+    q = read(text)
+    assert (q.intent, q.meta) == ("meta", meta)
+
+
+def test_a_task_deadline_question_is_not_about_the_notice_date(read):
+    q = read("柞水县第17项任务什么时候完成？")
+    assert q.intent == "task" and q.meta is None
+
+
 def test_units_and_due_dates_are_read(read):
     assert read("which Zhashui tasks are led by 县审批局").units == ("县审批局",)
     assert read("tasks due by 2024年6月底").due == "2024年6月底"
