@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 
+from assistant.glossary import Glossary
 from assistant.retrieve import Hit
 from assistant.understand import Question, lexicon
 from index.corpus import Corpus
@@ -276,37 +277,50 @@ SENTENCE = re.compile(r"[^。；！？\n\t]+[。；！？]?")
 
 
 class Scorer:
-    """IDF-weighted coverage of a question's content words, over the indexed chunks' vocabulary."""
+    """IDF-weighted coverage of a question's content words, over the indexed chunks' vocabulary.
 
-    def __init__(self, texts: Sequence[str]) -> None:
+    A content word is a group of alternatives: one Chinese word for a Chinese question; for an English question the
+    Chinese words the structural map or the glossary gives for one English word, or none at all when the notices have
+    no word for it (it then counts against every passage: the notices do not talk about it)."""
+
+    def __init__(self, texts: Sequence[str], glossary: Glossary | None = None) -> None:
         self.n = max(1, len(texts))
         self.df: dict[str, int] = {}
         for text in texts:
             for tok in set(tokenize(text)):
                 self.df[tok] = self.df.get(tok, 0) + 1
+        self.glossary = glossary
 
     def idf(self, tok: str) -> float:
         return math.log((self.n + 1) / (self.df.get(tok, 0) + 0.5))
 
-    def content_words(self, q: Question, notices: Sequence[Notice]) -> list[str]:
+    def content_words(self, q: Question, notices: Sequence[Notice]) -> list[tuple[str, ...]]:
         names = {a.lower() for n in notices for a in n.aliases}
-        words = []
-        probe = q.text if q.lang == "zh" else " ".join(
-            zh for en, zh in lexicon().terms.items() if re.search(rf"\b{re.escape(en)}\b", q.text.lower()))
+        lex = lexicon()
+        mapped = [en for en in {**lex.terms, **lex.places} if re.search(rf"\b{re.escape(en)}\b", q.text.lower())]
+        probe = q.text if q.lang == "zh" else " ".join(lex.terms[en] for en in mapped if en in lex.terms)
+        groups: list[tuple[str, ...]] = []
         for tok in tokenize(probe):
             if tok in STOP or tok.lower() in names or tok.isdigit() or len(tok) < 2 and not tok.isdigit():
                 continue
             if any(tok in a for a in names):
                 continue
-            words.append(tok)
-        return list(dict.fromkeys(words))
+            groups.append((tok,))
+        if q.lang == "en" and self.glossary is not None:
+            for _, zh in self.glossary.groups(q.text, skip=[*mapped, *names]):
+                groups.append(tuple(z for z in zh if z not in STOP and not any(z in a for a in names)))
+        return list(dict.fromkeys(groups))
 
-    def coverage(self, words: Sequence[str], text: str) -> float:
-        if not words:
+    def weight(self, group: tuple[str, ...], default: float) -> float:
+        return sum(self.idf(w) for w in group) / len(group) if group else default
+
+    def coverage(self, groups: Sequence[tuple[str, ...]], text: str) -> float:
+        if not groups:
             return 0.0
-        total = sum(self.idf(w) for w in words)
+        default = self.idf("")  # a word the notices lack weighs what an unseen Chinese word does: the most
+        total = sum(self.weight(g, default) for g in groups)
         flat = re.sub(r"\s+", "", text)  # notices pad names: 组 长：王 丽
-        return sum(self.idf(w) for w in words if w in flat) / total if total else 0.0
+        return sum(self.weight(g, default) for g in groups if any(w in flat for w in g)) / total if total else 0.0
 
 
 def best_sentences(q: Question, hits: Sequence[Hit], corpus: Corpus, scorer: Scorer, *, limit: int = 2,

@@ -13,6 +13,7 @@ from assistant import answer as compose
 from assistant.answer import Answer, Scorer
 from assistant.config import Settings
 from assistant.errors import UnknownNotice
+from assistant.glossary import Glossary
 from assistant.retrieve import HybridRetriever
 from assistant.understand import Question, understand
 from index.corpus import Corpus, load_corpus
@@ -20,6 +21,8 @@ from index.embed import make_embedder
 from index.store import NoticeIndex, SyncReport
 
 log = logging.getLogger(__name__)
+
+GLOSS_PER_WORD = 4  # Chinese words added to BM25's query for one English word
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,7 @@ class Assistant:
         self.report: SyncReport = self.index.sync(self.corpus, progress=progress)
         self.retriever = HybridRetriever(index=self.index)
         self.scorer = Scorer([c.text for c in self.index.chunks()])
+        self.scorer.glossary = Glossary(self.scorer.df)  # English words -> words the notices use
         self.chain: Runnable = (
             RunnableLambda(self._understand, name="understand")
             | RunnableLambda(self._retrieve, name="retrieve")
@@ -76,9 +80,17 @@ class Assistant:
             return q, tuple(p.notice.doc_id for p in chosen)
         return q, q.doc_ids
 
+    def _bm25_text(self, q: Question) -> str:
+        """An English question's words also in the notices' Chinese (the most specific few for each word)."""
+        if q.lang != "en" or self.scorer.glossary is None:
+            return q.search_text
+        extra = [z for _, zh in self.scorer.glossary.groups(q.text)
+                 for z in sorted(zh, key=self.scorer.idf, reverse=True)[:GLOSS_PER_WORD]]
+        return q.search_text + (" " + " ".join(dict.fromkeys(extra)) if extra else "")
+
     def _retrieve(self, state: tuple[Question, tuple[str, ...]]):
         q, doc_ids = state
-        hits = self.retriever.search(q.search_text, dense_text=q.text, doc_ids=list(doc_ids) or None)
+        hits = self.retriever.search(self._bm25_text(q), dense_text=q.text, doc_ids=list(doc_ids) or None)
         return q, doc_ids, hits
 
     def _answer(self, state) -> Answer:
@@ -92,6 +104,6 @@ class Assistant:
             return compose.answer_list(q, self.corpus, doc_ids)
         if q.intent == "cross" and not doc_ids:
             return compose.answer_cross(
-                q, lambda d: self.retriever.search(q.search_text, dense_text=q.text, doc_ids=[d], k=5),
+                q, lambda d: self.retriever.search(self._bm25_text(q), dense_text=q.text, doc_ids=[d], k=5),
                 self.corpus, self.scorer)
         return compose.answer_open(q, hits, self.corpus, self.scorer)

