@@ -86,10 +86,13 @@ def _units(units: Sequence[str], lang: str) -> str:
     return ("、" if lang == "zh" else ", ").join(units)
 
 
+DEFAULT_FIELDS = ("lead", "responsible", "deadline")
+
+
 def task_facts(t: Task, notice: Notice, fields: Sequence[str], lang: str) -> str:
     """The asked fields of one task, saying plainly when the notice has no such column."""
     zh = lang == "zh"
-    wanted = list(fields) or ["lead", "responsible", "deadline"]
+    wanted = list(fields) or list(DEFAULT_FIELDS)
     if "lead" in wanted and "responsible" not in wanted:
         wanted.append("responsible")
     if ("lead" in wanted or "responsible" in wanted) and "deadline" not in wanted and "deadline" in notice.task_fields:
@@ -144,11 +147,16 @@ def tasks_for(q: Question, corpus: Corpus, doc_ids: Sequence[str]) -> list[tuple
     return found
 
 
-def answer_task(q: Question, corpus: Corpus, doc_ids: Sequence[str]) -> Answer | None:
+def answer_task(q: Question, corpus: Corpus, doc_ids: Sequence[str], *, detail: bool = False) -> Answer | None:
+    """Task-table answers. `detail`: the question asks about something in the task's text (how many, how often…),
+    so its content is shown with the asked fields."""
     pairs = tasks_for(q, corpus, doc_ids)
-    if not pairs:
-        return None
     zh = q.lang == "zh"
+    if not pairs:
+        if q.style in ("bonus", "veto"):
+            return None
+        return no_such_item(q, corpus, doc_ids)
+    fields = q.fields if not detail or "content" in q.fields else (*(q.fields or DEFAULT_FIELDS), "content")
     lines: list[str] = []
     notices = list(dict.fromkeys(n.doc_id for n, _ in pairs))
     if not doc_ids and len(notices) > 1:
@@ -157,12 +165,27 @@ def answer_task(q: Question, corpus: Corpus, doc_ids: Sequence[str]) -> Answer |
                      f"The question names no notice; {len(notices)} notices have an item {', '.join(map(str, q.numbers))}:")
     for notice, t in pairs:
         sep = "" if zh else " "
-        lines.append(f"{notice_name(notice, q.lang)}{sep}{task_name(t, q.lang)}：{task_facts(t, notice, q.fields, q.lang)}"
-                     if zh else f"{notice_name(notice, q.lang)} {task_name(t, q.lang)}: {task_facts(t, notice, q.fields, q.lang)}")
+        lines.append(f"{notice_name(notice, q.lang)}{sep}{task_name(t, q.lang)}：{task_facts(t, notice, fields, q.lang)}"
+                     if zh else f"{notice_name(notice, q.lang)} {task_name(t, q.lang)}: {task_facts(t, notice, fields, q.lang)}")
     missing = [n for n in q.numbers if not any(t.number == n for _, t in pairs)]
     if missing and doc_ids:
         lines.append(f"未找到第{'、'.join(map(str, missing))}项。" if zh else f"No item {', '.join(map(str, missing))} was found.")
     return Answer("\n".join(lines), [cite_task(n, t) for n, t in pairs], [t for _, t in pairs], q.lang)
+
+
+def no_such_item(q: Question, corpus: Corpus, doc_ids: Sequence[str]) -> Answer:
+    """No notice asked about has the item: say what they do have, claim nothing."""
+    zh = q.lang == "zh"
+    nums = "、".join(map(str, q.numbers)) if zh else ", ".join(map(str, q.numbers))
+    lines = [f"未找到相关规定：没有第{nums}项。" if zh else f"The notices do not say: there is no item {nums}."]
+    for p in corpus.notices:
+        if (doc_ids and p.notice.doc_id not in doc_ids) or not p.tasks:
+            continue
+        top = max(t.number for t in p.tasks if t.kind == "task")
+        word = item_word(p.tasks, q.lang)
+        lines.append(f"{notice_name(p.notice, q.lang)}共 {top} {word}（第1至{top}项）。" if zh else
+                     f"{notice_name(p.notice, q.lang)} has {top} {word} (1 to {top}).")
+    return Answer("\n".join(lines), [], [], q.lang, found=False)
 
 
 # --- lists and counts over the task table --------------------------------------------------------
@@ -191,7 +214,9 @@ def due_matches(t: Task, due: str, by: bool) -> bool:
 
 
 def unit_matches(t: Task, units: Sequence[str], fields: Sequence[str]) -> bool:
-    if "lead" in fields:
+    if "lead" in fields and "responsible" in fields:  # 牵头或责任: either column
+        pool = t.lead + t.responsible
+    elif "lead" in fields:
         pool = t.lead
     elif "responsible" in fields:
         pool = t.responsible
@@ -311,6 +336,11 @@ class Scorer:
                 groups.append(tuple(z for z in zh if z not in STOP and not any(z in a for a in names)))
         return list(dict.fromkeys(groups))
 
+    def asks_detail(self, q: Question, notices: Sequence[Notice]) -> bool:
+        """Whether a task question asks about something beyond its fields and number ("how many lectures")."""
+        numeral = re.compile(r"[一二三四五六七八九十百零两]+")
+        return any(g and not all(numeral.fullmatch(w) or w.isdigit() for w in g) for g in self.content_words(q, notices))
+
     def weight(self, group: tuple[str, ...], default: float) -> float:
         return sum(self.idf(w) for w in group) / len(group) if group else default
 
@@ -420,6 +450,15 @@ def _date_lines(notice: Notice) -> list[tuple[int, str]]:
 
 
 HEAD_LINES = 25
+ADDRESSEES = re.compile(r"^[^。；]{4,200}(政府|部门|单位|机关|办事处|街道|委员会|局)[^。；]*[:：]$")
+
+
+def _recipients_line(notice: Notice) -> tuple[int, str] | None:
+    """The 主送 line: the bodies a notice is sent to, a line ending in a colon near its head."""
+    for n, line in enumerate(notice.text.splitlines()[:HEAD_LINES], 1):
+        if ADDRESSEES.match(line.strip()) and ("、" in line or "，" in line or "," in line):
+            return n, line.strip()
+    return None
 
 
 def answer_meta(q: Question, corpus: Corpus, doc_ids: Sequence[str]) -> Answer:
@@ -435,14 +474,17 @@ def answer_meta(q: Question, corpus: Corpus, doc_ids: Sequence[str]) -> Answer:
             found = [hit] if hit else []
             text = (f"文号：{n.doc_number}" if zh else f"document number: {n.doc_number}") if hit else (
                 "该通知没有文号" if zh else "the notice carries no document number (文号)")
-            if hit is None and (title := _line_of(n, n.title[:12], HEAD_LINES)):
-                found = [title]  # the head as printed, where a 文号 would stand
+
         elif q.meta == "issuer":
             hit = _line_of(n, n.issuer, HEAD_LINES) if n.issuer else None
             if hit is None and n.issuer and n.region:  # 宜阳县人民政府办公室 printed only as its 文号's abbreviation
                 hit = _line_of(n, n.doc_number, HEAD_LINES) if n.doc_number else None
             found = [hit] if hit else []
             text = (f"发文单位：{n.issuer}" if zh else f"issued by {n.issuer}") if hit else ""
+        elif q.meta == "recipients":
+            hit = _recipients_line(n)
+            found = [hit] if hit else []
+            text = (f"主送：{hit[1]}" if zh else f"addressed to: {hit[1]}") if hit else ""
         elif q.meta == "title":
             hit = _line_of(n, n.title[:12], HEAD_LINES)
             found = [hit] if hit else []
@@ -450,6 +492,9 @@ def answer_meta(q: Question, corpus: Corpus, doc_ids: Sequence[str]) -> Answer:
         else:
             found = _date_lines(n)
             text = ("日期：" if zh else "date: ") + "；".join(line for _, line in found) if found else ""
+        if not found and text:  # said of the notice as a whole (it has no 文号): nothing to quote
+            lines.append(f"{name}：{text}" if zh else f"{name}: {text}")
+            continue
         if not found or not text:
             lines.append(f"{name}：未找到相关规定" if zh else f"{name}: the notice does not say")
             continue
@@ -457,8 +502,16 @@ def answer_meta(q: Question, corpus: Corpus, doc_ids: Sequence[str]) -> Answer:
             cites.append(cite(n, "", line_no, line_no, quote))
         lines.append(f"{name}：{text}" if zh else f"{name}: {text}")
     if not cites:
-        return Answer(NOT_FOUND[q.lang], [], [], q.lang, found=False)
+        return Answer("\n".join(lines) if doc_ids else NOT_FOUND[q.lang], [], [], q.lang, found=False)
     return Answer("\n".join(lines), cites, [], q.lang)
+
+
+def refuse_foreign(q: Question, corpus: Corpus) -> Answer:
+    places = "、".join(q.foreign)
+    loaded = "、".join(p.notice.region or p.notice.doc_id for p in corpus.notices)
+    text = (f"未找到相关规定：没有载入{places}的通知（已载入：{loaded}）。" if q.lang == "zh" else
+            f"The notices do not say: no notice from {places} is loaded (loaded: {loaded}).")
+    return Answer(text, [], [], q.lang, found=False)
 
 
 def refuse(q: Question, hits: Sequence[Hit], corpus: Corpus) -> Answer:

@@ -95,8 +95,11 @@ class Assistant:
 
     def _answer(self, state) -> Answer:
         q, doc_ids, hits = state
+        if q.foreign and not doc_ids:
+            return compose.refuse_foreign(q, self.corpus)
         if q.intent == "task":
-            if (a := compose.answer_task(q, self.corpus, doc_ids)) is not None:
+            detail = self.scorer.asks_detail(q, [p.notice for p in self.corpus.notices])
+            if (a := compose.answer_task(q, self.corpus, doc_ids, detail=detail)) is not None:
                 return a
         if q.intent == "meta":
             return compose.answer_meta(q, self.corpus, doc_ids)

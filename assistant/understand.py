@@ -39,10 +39,15 @@ META = {
     "number": re.compile(r"文号|发文字号|字号是|\b(document|reference|file|doc)\s+(number|no\.?)"),
     "issuer": re.compile(r"(哪个|哪一?家|什么|哪级)(单位|部门|机关|政府)\S{0,4}(印发|发布|发文|制定|下发)|发文(机关|单位)|发布(单位|机关)|由谁(印发|发布)|谁(印发|发布)的"
                          r"|\bwho\s+(issued|published|released)\b|\bissued\s+by\b|\bwhich\s+\w+\s+(issued|published)\b|\bissuing\s+(body|authority|office|department)\b|\bissuer\b"),
+    "recipients": re.compile(r"主送|下发给|印发给|发给哪些|发送给|发至|\baddressed\s+to\b|\brecipients?\b|\bsent\s+to\b"),
     "title": re.compile(r"标题|题目|全称|文件名|\b(full\s+)?title\b|\bfull\s+name\b"),
 }
 
-DUE_CUES = ("到期", "截止", "之前完成", "前完成", "due by", "due before", "due in", "deadline in", "deadline by", "deadline is", "底前")
+TASK_NOUN = re.compile(r"\btasks?\b|\bitems?\b|\bproblems?\b|\bindicators?\b|\bpoints?\b|\bmeasures?\b|\bwhich\b"
+                       r"|任务|事项|问题|指标|工作|要点|举措|措施|哪些|哪几")
+
+DUE_CUES = ("到期", "截止", "之前完成", "前完成", "due by", "due before", "due in", "deadline in", "deadline by", "deadline is", "底前",
+             "no later than", "on or before", "before the end of", "by the end of")
 
 
 @dataclass(frozen=True)
@@ -67,11 +72,12 @@ class Question:
     fields: tuple[str, ...] = ()  # lead | responsible | deadline | content | materials
     doc_ids: tuple[str, ...] = ()  # notices the question names
     intent: str = "open"  # task | count | list | cross | meta | open
-    meta: str | None = None  # for meta questions, what about the notice itself: date | number | issuer | title
+    meta: str | None = None  # for meta questions, what about the notice itself: date | number | issuer | recipients | title
     units: tuple[str, ...] = ()  # units a list/count question filters by
     due: str | None = None  # a deadline a list question filters by, as written
     search_text: str = ""  # the text given to retrieval (English structural words mapped to Chinese)
     named_notice: bool = field(default=False)
+    foreign: tuple[str, ...] = ()  # places named that no loaded notice is from
 
 
 def detect_lang(text: str) -> str:
@@ -134,7 +140,7 @@ def find_fields(text: str) -> tuple[str, ...]:
     return tuple(sorted(dict.fromkeys(found), key=order.index))
 
 
-def find_notices(text: str, notices: list[Notice]) -> tuple[str, ...]:
+def find_notices(text: str, notices: list[Notice], *, by_year: bool = True) -> tuple[str, ...]:
     """Notices the question names by region (中文 or pinyin), 文号, doc_id or title; else by a year only one has."""
     low = text.lower()
     squashed = re.sub(r"\s+", "", text)
@@ -154,13 +160,35 @@ def find_notices(text: str, notices: list[Notice]) -> tuple[str, ...]:
         else:
             if len(n.title) >= 8 and n.title[-12:] in squashed:
                 hits.append(n.doc_id)
-    if not hits:
+    if not hits and by_year:
         years = set(YEAR.findall(text))
         for year in years:
             dated = [n.doc_id for n in notices if n.date and n.date.startswith(year)]
             if len(dated) == 1 and len(notices) > 1:
                 hits.extend(dated)
     return tuple(dict.fromkeys(hits))
+
+
+GENERIC_PLACES = {"本县", "全县", "我县", "各县", "本市", "全市", "我市", "各市", "本区", "全区", "我区", "各区", "县区", "市县", "区县"}
+PLACE_SUFFIX = ("省", "市", "县", "区", "州", "旗", "镇", "乡")
+
+
+def find_foreign_places(text: str, notices: list[Notice]) -> tuple[str, ...]:
+    """Places a question names that no loaded notice is from: 镇安县, Shangluo City."""
+    import jieba.posseg
+
+    known = {a.lower() for n in notices for a in n.aliases} | {(n.region or "") for n in notices}
+    known_zh = [k for k in known if k and not k.isascii()]
+    out = []
+    for word, flag in jieba.posseg.lcut(text):
+        if flag == "ns" and len(word) >= 3 and word.endswith(PLACE_SUFFIX) and word not in GENERIC_PLACES:
+            stem = word[:-1]
+            if not any(stem in k or k in word for k in known_zh) and "省" not in word:
+                out.append(word)
+    for m in re.finditer(r"\b([A-Z][a-z]+)(?:\s+|-)(City|County|District|Prefecture|Province)\b", text):
+        if m.group(1).lower() not in known and m.group(2) != "Province":
+            out.append(m.group(0))
+    return tuple(dict.fromkeys(out))
 
 
 def find_units(text: str, units: list[str]) -> tuple[str, ...]:
@@ -211,11 +239,15 @@ def understand(text: str, notices: list[Notice], tasks: list[Task], *, limit: in
     low = text.lower()
     numbers, style = find_numbers(text)
     fields = find_fields(text)
-    doc_ids = find_notices(text, notices)
+    foreign = find_foreign_places(text, notices)
+    doc_ids = find_notices(text, notices, by_year=not foreign)
     unit_names = sorted({u for t in tasks for u in t.lead + t.responsible})
     units = find_units(text, unit_names)
     due = find_due(text) if any(c in low for c in DUE_CUES) or re.search(r"due|前|截止|到期", low) else None
-    is_count = bool(re.search(r"(多少|几)\s*(项|个|条|份)?\s*(任务|问题|指标|事项|要点|工作)|(多少|几)\s*(项|条)(?!\S*学时)"
+    if due is None:  # a deadline written in words, as the task table has it: 长期, 长期坚持
+        literals = sorted({t.deadline for t in tasks if t.deadline and not re.search(r"\d", t.deadline)}, key=len, reverse=True)
+        due = next((d for d in literals if d in text), None)
+    is_count = bool(re.search(r"(多少|几)\s*(项|个|条|份)?\s*(存在问题|任务|问题|指标|事项|要点|工作(?!日))|(多少|几)\s*(项|条)(?!\S*学时)"
                               r"|how many\s+(\w+\s+)?(tasks|items|problems|indicators|points|measures)|number of (tasks|items|problems|indicators)", low))
     is_list = any(c in low for c in LIST_CUES)
     is_cross = any(c in low for c in CROSS_CUES) and not numbers
@@ -223,7 +255,7 @@ def understand(text: str, notices: list[Notice], tasks: list[Task], *, limit: in
         intent = "task"
     elif is_count:
         intent = "count"
-    elif (is_list or units) and (units or due) and ("lead" in fields or "responsible" in fields or due or is_list):
+    elif (is_list or (units and TASK_NOUN.search(low))) and (units or due) and ("lead" in fields or "responsible" in fields or due or is_list):
         intent = "list"
     elif due and (is_list or re.search(r"\btasks?\b|\bitems?\b|任务|事项|工作", low)):
         intent = "list"
@@ -237,5 +269,5 @@ def understand(text: str, notices: list[Notice], tasks: list[Task], *, limit: in
     return Question(
         text=text, lang=lang, numbers=numbers, style=style, fields=fields, doc_ids=doc_ids, intent=intent,
         units=units, due=due, search_text=search_text(text, lang, fields, numbers), named_notice=bool(doc_ids),
-        meta=meta,
+        meta=meta, foreign=foreign,
     )
