@@ -16,6 +16,7 @@ from index.store import tokenize
 
 NOT_FOUND = {"zh": "未找到相关规定：通知中没有回答这个问题的内容。", "en": "The notices do not say: nothing in them answers this question."}
 MIN_COVERAGE = 0.5  # share of the question's content words (IDF-weighted) a passage must contain to count as an answer
+GLOSS_DAMPING = 0.3  # how much an English word's many glosses weaken the evidence of any one of them
 HEADING_WEIGHT = 0.8  # share of a section heading's word matches credited to a line under it
 MIN_DENSE_EN = 0.42  # cosine a passage must reach for an English question whose words the notices cannot contain
 STOP = set(
@@ -350,19 +351,46 @@ class Scorer:
         default = self.idf("")  # a word the notices lack weighs what an unseen Chinese word does: the most
         total = sum(self.weight(g, default) for g in groups)
         flat = re.sub(r"\s+", "", text)  # notices pad names: 组 长：王 丽
-        return sum(self.weight(g, default) for g in groups if any(w in flat for w in g)) / total if total else 0.0
+        # A group of many alternatives (an English word with many glosses) is weak evidence that the sentence talks
+        # about that word: it earns alternatives**-GLOSS_DAMPING of its weight.
+        return sum(self.weight(g, default) / len(g) ** GLOSS_DAMPING for g in groups if any(w in flat for w in g)) / total if total else 0.0
+
+
+# What a quantity question asks for, and what a sentence must then hold: "多少学时" needs a number of 学时.
+ZH_UNITS = ("个工作日", "工作日", "学时", "小时", "分钟", "天", "日", "次", "期", "名", "人", "年", "个月", "周", "万元", "元", "家", "条", "件", "%")
+EN_UNITS = {
+    "hour": ("学时", "小时"), "day": ("日", "天", "工作日"), "working day": ("工作日",), "time": ("次",),
+    "session": ("期", "次"), "lecture": ("期", "次"), "people": ("名", "人"), "person": ("名", "人"), "staff": ("名", "人"),
+    "month": ("个月", "月"), "year": ("年",), "week": ("周",), "yuan": ("元", "万元"),
+}
+NUMBER = r"[\d一二三四五六七八九十百千两]+\s*"
+
+
+def answer_type(q: Question) -> re.Pattern | None:
+    """A pattern every answering sentence must match, from what the question asks for; None when it asks no quantity."""
+    low = q.text.lower()
+    if re.search(r"电话|号码|\bphone\b|\btelephone\b|\bhotline\b", low):
+        return re.compile(r"\d{7,}|\d{3,4}-\d{7,8}")
+    if re.search(r"百分之|比例|比率|\bpercent(age)?\b|\brate\b|率(是|为|达到)?多少", low):
+        return re.compile(r"\d+(\.\d+)?\s*%|百分之")
+    if m := re.search(r"(?:多少|几)\s*(" + "|".join(map(re.escape, ZH_UNITS)) + ")", q.text):
+        return re.compile(NUMBER + re.escape(m.group(1)))
+    if m := re.search(r"\bhow\s+many\s+(?:\w+\s+)?(working day|hour|day|time|session|lecture|people|person|staff|month|year|week|yuan)s?\b", low):
+        return re.compile(NUMBER + "(" + "|".join(map(re.escape, EN_UNITS[m.group(1)])) + ")")
+    return None
 
 
 def best_sentences(q: Question, hits: Sequence[Hit], corpus: Corpus, scorer: Scorer, *, limit: int = 2,
                    per_notice: bool = False) -> list[tuple[float, Citation]]:
     words = scorer.content_words(q, [p.notice for p in corpus.notices])
+    wanted = answer_type(q)
     scored: list[tuple[float, Citation]] = []
     for rank, h in enumerate(hits):
         notice = corpus.get(h.chunk.doc_id).notice
         quote = h.chunk.quote
         for m in SENTENCE.finditer(quote):
             sentence = m.group(0).strip()
-            if len(sentence) < 6:
+            if len(sentence) < 6 or (wanted is not None and not wanted.search(sentence)):
                 continue
             cov = scorer.coverage(words, sentence) if words else 0.0
             if cov and h.chunk.kind == "block" and h.chunk.label:

@@ -26,7 +26,9 @@ EN_STOP = set(
     "according notice notices document documents plan list lists task tasks item items problem problems indicator "
     "indicators point points county city district government people also other etc sb sth something someone "
     "have has had get got give given make made use used like per year years new "
-    "one two three four five six seven eight nine ten first second third".split()
+    "one two three four five six seven eight nine ten first second third "
+    "set sets hold holds take takes put keep need needs include includes contain mention state specify provide ask "
+    "want go goes done".split()
 )
 _stem = snowballstemmer.stemmer("english").stemWord
 

@@ -30,7 +30,8 @@ NUMBER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 ]
 YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 LIST_CUES = ("哪些", "列出", "所有", "全部", "which tasks", "which items", "which problems", "which indicators", "list ", "list the", "all tasks", "all items")
-CROSS_CUES = ("各通知", "每个通知", "每份通知", "各个通知", "哪些通知", "各地", "each notice", "every notice", "all notices", "all the notices", "which notices", "across notices", "in each", "分别")
+CROSS_CUES = ("各通知", "每个通知", "每份通知", "各个通知", "哪些通知", "各地", "each notice", "every notice", "all notices", "all the notices", "which notices", "across notices", "in each", "分别",
+              "这些通知", "几份通知", "各份通知")
 # Questions about a notice itself rather than its content: when it was issued, its 文号, who issued it, its title.
 META = {
     "date": re.compile(r"(什么时候|何时|哪天|哪一天|哪年|几月|日期|时间)\S{0,6}(印发|发布|发文|出台|成文|下发|制定)|(印发|发布|发文|成文|下发)"

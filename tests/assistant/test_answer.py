@@ -99,3 +99,32 @@ def test_the_chain_is_a_runnable(assistant):
 
     a = assistant.chain.invoke(Request("柞水县第1项的完成时限"))
     assert "2024年12月底前" in a.text
+
+
+@pytest.mark.parametrize("question", [
+    "宜阳县要求行政执法人员每年培训多少学时？",  # no Yiyang sentence gives a number of 学时
+    "渭南公布的行政执法投诉举报电话号码是多少？",  # it says to publish one, never gives it
+])
+def test_a_quantity_question_needs_a_sentence_with_that_quantity(assistant, question):
+    assert not assistant.ask(question).found
+
+
+def test_a_quantity_question_answers_with_the_sentence_holding_it(assistant):
+    a = assistant.ask("陵川县行政执法人员每年专题培训多少学时？")
+    assert a.found and "40学时" in a.text
+
+
+def test_an_item_number_the_notice_lacks_is_refused_with_its_range(assistant):
+    a = assistant.ask("Who leads task 30 in the Zhashui list?")
+    assert not a.found and not a.citations and "22" in a.text
+
+
+def test_a_place_with_no_loaded_notice_is_refused(assistant):
+    for q in ("镇安县法治政府建设任务清单第5项由谁牵头？", "What did Shangluo City's notice require of townships?"):
+        a = assistant.ask(q)
+        assert not a.found and not a.citations, q
+
+
+def test_a_task_question_about_its_text_shows_the_content(assistant):
+    a = assistant.ask("Under Changjiang indicator 25, within how many days must a losing agency file the judgment?")
+    assert "15日内" in a.text and "区司法局" in a.text
