@@ -14,7 +14,7 @@ from assistant.answer import Answer, Scorer
 from assistant.config import Settings
 from assistant.errors import UnknownNotice
 from assistant.glossary import Glossary
-from assistant.retrieve import HybridRetriever
+from assistant.retrieve import Hit, HybridRetriever
 from assistant.understand import Question, understand
 from index.corpus import Corpus, load_corpus
 from index.embed import make_embedder
@@ -91,7 +91,17 @@ class Assistant:
     def _retrieve(self, state: tuple[Question, tuple[str, ...]]):
         q, doc_ids = state
         hits = self.retriever.search(self._bm25_text(q), dense_text=q.text, doc_ids=list(doc_ids) or None)
+        if q.intent == "task" and q.numbers:
+            hits = self._pin_tasks(q, doc_ids, hits)
         return q, doc_ids, hits
+
+    def _pin_tasks(self, q: Question, doc_ids: tuple[str, ...], hits: list[Hit]) -> list[Hit]:
+        """The rows a task question names by number go first: the table is surer than any ranking."""
+        wanted = {(t.doc_id, t.kind, t.number) for _, t in compose.tasks_for(q, self.corpus, doc_ids)}
+        pinned = [Hit(c, 1.0, None, None, None) for c in self.index.chunks()
+                  if c.kind == "task" and (c.doc_id, c.task_kind, c.number) in wanted]
+        ids = {h.chunk.id for h in pinned}
+        return pinned + [h for h in hits if h.chunk.id not in ids]
 
     def _answer(self, state) -> Answer:
         q, doc_ids, hits = state
