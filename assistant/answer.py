@@ -20,7 +20,7 @@ GLOSS_DAMPING = 0.3  # how much an English word's many glosses weaken the eviden
 HEADING_WEIGHT = 0.8  # share of a section heading's word matches credited to a line under it
 MIN_DENSE_EN = 0.42  # cosine a passage must reach for an English question whose words the notices cannot contain
 STOP = set(
-    "的 了 是 在 和 与 及 对 由 谁 什么 哪些 哪个 多少 几 吗 呢 请问 要求 规定 通知 文件 中 有 为 把 将 被 从 到 "
+    "的 了 是 在 和 与 及 对 由 谁 什么 哪些 哪个 多少 几 吗 呢 请问 时候 时间 安排 要求 规定 通知 文件 中 有 为 把 将 被 从 到 "
     "负责 牵头 单位 部门 责任 完成 时限 任务 事项 情况 工作 如何 怎么 怎样 是否 需要 应当 应该 各 该 其 这 那 项 个 "
     "县 市 区 哪 哪几个 几个 哪几 哪里 哪儿 是谁 什么样 何时 为什么 哪个 有没有 一下 么 "
     "the a an of in on at to for by and or is are was were be does do did what which who whom whose when where how "
@@ -373,6 +373,8 @@ def answer_type(q: Question) -> re.Pattern | None:
         return re.compile(r"\d{7,}|\d{3,4}-\d{7,8}")
     if re.search(r"百分之|比例|比率|\bpercent(age)?\b|\brate\b|率(是|为|达到)?多少", low):
         return re.compile(r"\d+(\.\d+)?\s*%|百分之")
+    if re.search(r"什么时候|何时|哪天|哪一天|几月|几号|什么时间|\bwhen\b|\bwhat date\b|\bwhich month\b|\bby what date\b", low):
+        return re.compile(r"\d{4}\s*年|\d{1,2}\s*月|\d{4}-\d{1,2}|[一二三四五六七八九十]+月|年底|月底|季度")
     if m := re.search(r"(?:多少|几)\s*(" + "|".join(map(re.escape, ZH_UNITS)) + ")", q.text):
         return re.compile(NUMBER + re.escape(m.group(1)))
     if m := re.search(r"\bhow\s+many\s+(?:\w+\s+)?(working day|hour|day|time|session|lecture|people|person|staff|month|year|week|yuan)s?\b", low):

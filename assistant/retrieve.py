@@ -48,7 +48,7 @@ class HybridRetriever(BaseRetriever):
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
     index: NoticeIndex
-    k: int = 8
+    k: int = 12
     fetch_k: int = 30
     doc_ids: Sequence[str] | None = None
 
