@@ -333,7 +333,8 @@ class Scorer:
                 continue
             groups.append((tok,))
         if q.lang == "en" and self.glossary is not None:
-            for _, zh in self.glossary.groups(q.text, skip=[*mapped, *names]):
+            structural = [*lex.terms, *(c for cues in lex.fields.values() for c in cues if c.isascii())]
+            for _, zh in self.glossary.groups(q.text, skip=[*structural, *names]):
                 groups.append(tuple(z for z in zh if z not in STOP and not any(z in a for a in names)))
         return list(dict.fromkeys(groups))
 

@@ -47,6 +47,7 @@ UPSERT_BATCH = 1000  # well under Chroma's max batch size (~5000 on sqlite)
 
 # jieba announces building its prefix dictionary on stderr at DEBUG; that is noise in a CLI.
 jieba.setLogLevel(logging.WARNING)
+logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 
 TOKENIZER_VERSION = 2  # bump when tokenize() changes: committed BM25 indexes are then rebuilt on the next sync

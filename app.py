@@ -1,0 +1,28 @@
+"""The web chat, the JSON API and the help widget, served by one process: python app.py [--host H] [--port P]."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Notice Assistant web chat, JSON API (/api/*) and widget (/widget.js).")
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (0.0.0.0 for all; default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=7860, help="port (default 7860)")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+
+    import uvicorn
+
+    from assistant.config import Settings
+    from assistant.web.api import create_app
+
+    settings = Settings()
+    print(f"Notice Assistant on http://{args.host}:{args.port}/  (API: /api/ask, widget: /widget.js; "
+          f"the index is built in the background on first start)", flush=True)
+    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="warning")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,63 @@
+"""HTML for answers and their sources. Everything from a notice or a user is escaped before it is shown."""
+
+from __future__ import annotations
+
+from html import escape
+
+from assistant.answer import Answer
+
+CONTEXT_LINES = 2  # lines shown above and below a quoted span
+
+TEXT = {
+    "zh": {"sources": "来源", "none": "（无引用）", "lines": "行", "open": "展开原文"},
+    "en": {"sources": "Sources", "none": "(no citations)", "lines": "lines", "open": "show the passage"},
+}
+
+
+def citation_html(c, notice_text: str, n: int, ui: str) -> str:
+    """One expandable source: title, 文号, label, lines; inside, the quote highlighted among its surrounding lines."""
+    t = TEXT[ui]
+    lines = notice_text.splitlines()
+    lo, hi = max(1, c.start_line - CONTEXT_LINES), min(len(lines), c.end_line + CONTEXT_LINES)
+    body = []
+    for i in range(lo, hi + 1):
+        line = lines[i - 1]
+        if c.start_line <= i <= c.end_line:
+            first = c.quote.split("\n")[0]
+            pos = line.find(first) if first else -1
+            if pos >= 0 and i == c.start_line:
+                cell = escape(line[:pos]) + "<mark>" + escape(line[pos:pos + len(first)]) + "</mark>" + escape(line[pos + len(first):])
+            else:
+                cell = "<mark>" + escape(line) + "</mark>"
+        else:
+            cell = escape(line)
+        body.append(f'<span class="ln">{i}</span> {cell}')
+    head = (f"[{n}] {escape(c.title)}" + (f"（{escape(c.doc_number)}）" if c.doc_number else "")
+            + (f" · {escape(c.label)}" if c.label else "") + f" · {escape(c.source)}:{c.start_line}-{c.end_line}")
+    return (f'<details class="na-cite"><summary>{head}</summary>'
+            f'<pre class="na-ctx">{"<br>".join(body)}</pre></details>')
+
+
+def sources_html(answer: Answer | None, texts: dict[str, str], ui: str = "zh") -> str:
+    t = TEXT[ui]
+    if answer is None:
+        return ""
+    if not answer.citations:
+        return f'<div class="na-sources"><b>{t["sources"]}</b> {t["none"]}</div>'
+    items = "".join(citation_html(c, texts.get(c.doc_id, ""), i, ui) for i, c in enumerate(answer.citations, 1))
+    notes = "".join(f'<div class="na-note">{escape(n)}</div>' for n in answer.notes)
+    return f'<div class="na-sources"><b>{t["sources"]}</b>{notes}{items}</div>'
+
+
+def notice_html(text: str) -> str:
+    lines = text.splitlines()
+    return '<pre class="na-notice">' + "<br>".join(f'<span class="ln">{i}</span> {escape(l)}' for i, l in enumerate(lines, 1)) + "</pre>"
+
+
+CSS = """
+.na-cite summary { cursor: pointer; font-weight: 600; }
+.na-ctx, .na-notice { white-space: pre-wrap; font-family: inherit; font-size: 0.9em; background: #f7f7f7; padding: 6px; }
+.na-ctx mark { background: #ffe58f; }
+.ln { color: #999; display: inline-block; min-width: 2.5em; user-select: none; }
+.na-note { color: #8a5a00; }
+"""

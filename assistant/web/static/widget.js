@@ -1,0 +1,86 @@
+/* Notice Assistant help widget: include with one tag and get a floating "问答助手" button.
+ *   <script src="http://HOST:PORT/widget.js" data-api-key="(optional)" data-lang="zh|en" data-doc="(optional)"></script>
+ * It talks to the server it was loaded from, loads nothing else, and shows all text with textContent (never as HTML). */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  if (!script || window.__noticeAssistantWidget) return;
+  window.__noticeAssistantWidget = true;
+  var base = new URL(script.src, location.href).origin;
+  var key = script.getAttribute("data-api-key") || "";
+  var doc = script.getAttribute("data-doc") || "";
+  var lang = script.getAttribute("data-lang") === "en" ? "en" : "zh";
+  var T = {
+    zh: { button: "问答助手", title: "通知问答助手", placeholder: "输入问题，如：柞水县第17项任务由谁牵头？", send: "提问",
+          empty: "请输入问题。", wait: "正在查找…", sources: "来源", error: "出错了：", close: "关闭" },
+    en: { button: "问答助手 Help", title: "Notice Assistant", placeholder: "Ask, e.g. Who leads task 17 in Zhashui?", send: "Ask",
+          empty: "Please enter a question.", wait: "Looking it up…", sources: "Sources", error: "Error: ", close: "Close" }
+  }[lang];
+
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (text != null) e.textContent = text;
+    return e;
+  }
+
+  var css = el("style", {}, [
+    ".na-w-btn{position:fixed;right:20px;bottom:20px;z-index:2147483000;background:#c0392b;color:#fff;border:0;",
+    "border-radius:24px;padding:12px 18px;font:15px system-ui,sans-serif;cursor:pointer;box-shadow:0 2px 8px rgba(0,0,0,.3)}",
+    ".na-w-panel{position:fixed;right:20px;bottom:76px;z-index:2147483000;width:360px;max-width:calc(100vw - 40px);height:480px;",
+    "max-height:calc(100vh - 100px);background:#fff;border:1px solid #ccc;border-radius:8px;display:none;flex-direction:column;",
+    "font:14px system-ui,sans-serif;color:#222;box-shadow:0 4px 16px rgba(0,0,0,.25)}",
+    ".na-w-panel.open{display:flex}.na-w-head{padding:8px 12px;background:#c0392b;color:#fff;display:flex;justify-content:space-between}",
+    ".na-w-head button{background:none;border:0;color:#fff;cursor:pointer;font-size:16px}",
+    ".na-w-log{flex:1;overflow:auto;padding:8px 12px}.na-w-q{font-weight:600;margin:8px 0 4px}",
+    ".na-w-a{white-space:pre-wrap;margin-bottom:4px}.na-w-err{color:#b00}.na-w-src{font-size:12px;color:#555;border-left:3px solid #ffe58f;",
+    "padding-left:6px;margin:4px 0;white-space:pre-wrap}.na-w-form{display:flex;gap:6px;padding:8px;border-top:1px solid #eee}",
+    ".na-w-form input{flex:1;padding:6px;font:inherit}.na-w-form button{padding:6px 12px;font:inherit;cursor:pointer}"
+  ].join(""));
+  var btn = el("button", { "class": "na-w-btn", id: "na-widget-button", type: "button" }, T.button);
+  var panel = el("div", { "class": "na-w-panel", id: "na-widget-panel", role: "dialog", "aria-label": T.title });
+  var head = el("div", { "class": "na-w-head" });
+  head.appendChild(el("span", {}, T.title));
+  var close = el("button", { type: "button", "aria-label": T.close }, "×");
+  head.appendChild(close);
+  var log = el("div", { "class": "na-w-log", id: "na-widget-log" });
+  var form = el("form", { "class": "na-w-form" });
+  var input = el("input", { type: "text", id: "na-widget-input", placeholder: T.placeholder, maxlength: "2000" });
+  var send = el("button", { type: "submit", id: "na-widget-send" }, T.send);
+  form.appendChild(input); form.appendChild(send);
+  panel.appendChild(head); panel.appendChild(log); panel.appendChild(form);
+
+  function add(cls, text) { var d = el("div", { "class": cls }, text); log.appendChild(d); log.scrollTop = log.scrollHeight; return d; }
+
+  function ask(question) {
+    add("na-w-q", question);
+    var answer = add("na-w-a", T.wait);
+    var headers = { "Content-Type": "application/json" };
+    if (key) headers["X-API-Key"] = key;
+    fetch(base + "/api/ask", { method: "POST", headers: headers, body: JSON.stringify({ question: question, doc: doc || null }) })
+      .then(function (r) { return r.json().then(function (body) { return { ok: r.ok, body: body }; }); })
+      .then(function (res) {
+        if (!res.ok) { answer.textContent = T.error + (res.body.error || "?"); answer.className = "na-w-a na-w-err"; return; }
+        answer.textContent = res.body.answer;
+        (res.body.citations || []).forEach(function (c, i) {
+          var src = add("na-w-src na-w-cite", "[" + (i + 1) + "] " + c.title + (c.doc_number ? "（" + c.doc_number + "）" : "") +
+            (c.label ? " · " + c.label : "") + " · " + c.source + ":" + c.start_line + "\n“" + c.quote.slice(0, 200) + "”");
+          src.title = T.sources;
+        });
+      })
+      .catch(function (e) { answer.textContent = T.error + e; answer.className = "na-w-a na-w-err"; });
+  }
+
+  form.addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    var q = input.value.trim();
+    if (!q) { add("na-w-a na-w-err", T.empty); return; }
+    input.value = "";
+    ask(q);
+  });
+  btn.addEventListener("click", function () { panel.classList.toggle("open"); if (panel.classList.contains("open")) input.focus(); });
+  close.addEventListener("click", function () { panel.classList.remove("open"); });
+
+  function mount() { document.head.appendChild(css); document.body.appendChild(panel); document.body.appendChild(btn); }
+  if (document.body) mount(); else document.addEventListener("DOMContentLoaded", mount);
+})();

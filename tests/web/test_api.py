@@ -1,0 +1,103 @@
+"""The JSON API on the real server: answers, errors as JSON with status codes, CORS allow-list, API key, uploads,
+feedback."""
+
+from __future__ import annotations
+
+import json
+
+import httpx
+import pytest
+from starlette.testclient import TestClient
+
+
+def post(server, path, **kw):
+    return httpx.post(server.url + path, timeout=120, **kw)
+
+
+def test_ask_returns_answer_citations_tasks_and_lang(server):
+    r = post(server, "/api/ask", json={"question": "Who leads task 17 in the Zhashui list and by when?"})
+    body = r.json()
+    assert r.status_code == 200
+    assert {"answer", "citations", "tasks", "lang", "found", "mode", "notes"} <= set(body)
+    assert "县司法局" in body["answer"] and "长期" in body["answer"] and body["lang"] == "en"
+    assert body["citations"][0]["doc_number"] == "柞政办函〔2024〕54号" and body["tasks"][0]["number"] == 17
+
+
+def test_ask_with_a_notice_filter(server):
+    body = post(server, "/api/ask", json={"question": "第17项由谁牵头？", "doc": "宜阳"}).json()
+    assert not body["found"], "宜阳 has 16 problems: item 17 must not be answered from another notice"
+
+
+@pytest.mark.parametrize("payload, status, words", [
+    ({"question": ""}, 400, "empty"),
+    ({"question": "  \n "}, 400, "empty"),
+    ({"question": "问" * 2001}, 400, "2000"),
+    ({"question": "第17项由谁牵头？", "doc": "北京"}, 404, "No notice matches"),
+    ({}, 400, "question"),
+])
+def test_bad_requests_get_json_errors(server, payload, status, words):
+    r = post(server, "/api/ask", json=payload)
+    assert r.status_code == status and words in r.json()["error"]
+
+
+def test_notices_tasks_and_health(server):
+    notices = httpx.get(server.url + "/api/notices").json()
+    assert {n["doc_id"] for n in notices} >= {"zhashui-2024", "weinan-2024", "changjiang-2024", "yiyang-2024", "lingchuan-2022"}
+    tasks = httpx.get(server.url + "/api/tasks", params={"doc": "Zhashui"}).json()
+    assert len(tasks) == 22 and tasks[16]["lead"] == ["县司法局"]
+    assert httpx.get(server.url + "/api/tasks", params={"doc": "nowhere"}).status_code == 404
+    assert httpx.get(server.url + "/healthz").json()["status"] == "ready"
+    assert "/api/ask" in httpx.get(server.url + "/openapi.json").json()["paths"]
+
+
+def test_cors_allows_only_listed_origins(server, host_port):
+    allowed = f"http://127.0.0.1:{host_port}"
+    pre = {"Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type"}
+    ok = httpx.options(server.url + "/api/ask", headers={"Origin": allowed, **pre})
+    assert ok.headers.get("access-control-allow-origin") == allowed
+    bad = httpx.options(server.url + "/api/ask", headers={"Origin": "http://evil.example", **pre})
+    assert "access-control-allow-origin" not in bad.headers
+
+
+def test_upload_limits_and_errors(server):
+    big = b"x" * (server.settings.max_upload_bytes + 1)
+    assert post(server, "/api/upload", files={"file": ("big.txt", big)}).status_code == 413
+    r = post(server, "/api/upload", files={"file": ("tool.exe", b"MZ...")})
+    assert r.status_code == 415 and "error" in r.json()
+    r = post(server, "/api/upload", files={"file": ("broken.docx", b"not a zip at all")})
+    assert r.status_code == 400 and "broken.docx" in r.json()["error"]
+    before = len(httpx.get(server.url + "/api/notices").json())
+    assert len(httpx.get(server.url + "/api/notices").json()) == before, "a rejected file changes nothing"
+
+
+def test_upload_indexes_a_gbk_notice_and_answers_from_it(server):
+    text = "示例县人民政府办公室关于印发示例任务清单的通知\n\n示例县行政复议窗口设在县政务服务中心三楼。\n"
+    r = post(server, "/api/upload", files={"file": ("../../etc/示例.txt", text.encode("gbk"))})
+    assert r.status_code == 200, r.text
+    assert r.json()["file"] == "示例.txt", "the upload's name is stripped of its path"
+    body = post(server, "/api/ask", json={"question": "示例县行政复议窗口设在哪里？"}).json()
+    assert "县政务服务中心三楼" in body["answer"]
+
+
+def test_feedback_is_saved_with_question_answer_and_citations(server):
+    cites = [{"doc_id": "zhashui-2024", "quote": "县司法局"}]
+    r = post(server, "/api/feedback", json={"question": "q", "answer": "a", "rating": -1, "citations": cites})
+    assert r.json() == {"saved": True}
+    lines = (server.settings.data_dir / "feedback.jsonl").read_text("utf-8").splitlines()
+    assert json.loads(lines[-1])["citations"] == cites and json.loads(lines[-1])["rating"] == -1
+    assert post(server, "/api/feedback", json={"question": "q", "answer": "a", "rating": 5}).status_code == 400
+
+
+def test_api_key_protects_the_api(server):
+    """A second app over the same (already built) index, with an API key set; JSON API only, no chat UI."""
+    from assistant.config import Settings
+    from assistant.web.api import create_app
+
+    settings = Settings(data_dir=server.settings.data_dir, api_key="s3cret")
+    app = create_app(settings, ui=False)
+    app.state.web.assistant(wait=120)
+    with TestClient(app) as client:
+        assert client.post("/api/ask", json={"question": "柞水县第17项由谁牵头"}).status_code == 401
+        ok = client.post("/api/ask", json={"question": "柞水县第17项由谁牵头"}, headers={"X-API-Key": "s3cret"})
+        assert ok.status_code == 200 and "县司法局" in ok.json()["answer"]
+        assert client.get("/healthz").status_code == 200, "the health check needs no key"
