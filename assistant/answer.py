@@ -227,7 +227,7 @@ def unit_matches(t: Task, units: Sequence[str], fields: Sequence[str]) -> bool:
 
 
 def filtered_tasks(q: Question, corpus: Corpus, doc_ids: Sequence[str]) -> list[tuple[Notice, Task]]:
-    by = bool(re.search(r"\bby\b|before|之前|以前|前", q.text))
+    by = bool(re.search(r"\bby\b|before|no later than|not later than|之前|以前|前", q.text))
     out = []
     for p in corpus.notices:
         if doc_ids and p.notice.doc_id not in doc_ids:
