@@ -324,7 +324,8 @@ class Scorer:
         names = {a.lower() for n in notices for a in n.aliases}
         lex = lexicon()
         mapped = [en for en in {**lex.terms, **lex.places} if re.search(rf"\b{re.escape(en)}\b", q.text.lower())]
-        probe = q.text if q.lang == "zh" else " ".join(lex.terms[en] for en in mapped if en in lex.terms)
+        probe = q.text if q.lang == "zh" else " ".join(
+            [lex.terms[en] for en in mapped if en in lex.terms] + re.findall(r"[\u3400-\u9fff]+", q.text))  # 实施推进 quoted in English
         groups: list[tuple[str, ...]] = []
         for tok in tokenize(probe):
             if tok in STOP or tok.lower() in names or tok.isdigit() or len(tok) < 2 and not tok.isdigit():
