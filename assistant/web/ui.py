@@ -184,7 +184,8 @@ def build_ui(state: WebState) -> gr.Blocks:
                 with gr.Row():
                     lead = gr.Textbox(label=z["lead"], elem_id="filter-lead")
                     deadline = gr.Textbox(label=z["deadline"], elem_id="filter-deadline")
-                grid = gr.Dataframe(headers=z["cols"], interactive=False, wrap=True, elem_id="task-table", max_height=420)
+                grid = gr.Dataframe(headers=z["cols"], interactive=False, wrap=True, elem_id="task-table", max_height=420,
+                                    column_widths=["6%", "8%", "42%", "14%", "16%", "9%", "5%"])
                 text = gr.HTML("", elem_id="notice-text")
             with gr.Tab(z["upload"], id="upload") as tab_upload:
                 file = gr.File(label=z["file"], file_types=list(SUPPORTED_SUFFIXES), type="filepath", elem_id="upload-file")
