@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from assistant import answer as compose
@@ -14,6 +15,7 @@ from assistant.answer import Answer, Scorer
 from assistant.config import Settings
 from assistant.errors import UnknownNotice
 from assistant.glossary import Glossary
+from assistant.llm import LLMAnswerer, LLMAnswerStep, make_chat_model
 from assistant.retrieve import Hit, HybridRetriever
 from assistant.understand import Question, understand
 from index.corpus import Corpus, load_corpus
@@ -32,10 +34,15 @@ class Request:
 
 
 class Assistant:
-    """Holds the corpus, the index and the retriever; `ask` answers one question, `chain` is the same as a Runnable."""
+    """Holds the corpus, the index and the retriever; `ask` answers one question, `chain` is the same as a Runnable.
+
+    LLM mode (settings.llm_base_url set, or a `chat_model` given) answers through the chat model and verifies;
+    without it every answer is extractive.
+    """
 
     def __init__(self, settings: Settings, *, corpus: Corpus | None = None,
-                 progress: Callable[[int, int, str], None] | None = None) -> None:
+                 progress: Callable[[int, int, str], None] | None = None,
+                 chat_model: BaseChatModel | None = None) -> None:
         self.settings = settings
         self.corpus = corpus or load_corpus(settings.notices)
         self.embedder = make_embedder(settings.embedder, allow_download=settings.allow_model_download)
@@ -44,10 +51,22 @@ class Assistant:
         self.retriever = HybridRetriever(index=self.index)
         self.scorer = Scorer([c.text for c in self.index.chunks()])
         self.scorer.glossary = Glossary(self.scorer.df)  # English words -> words the notices use
+        self.llm: LLMAnswerer | None = None
         self.chain: Runnable = (
             RunnableLambda(self._understand, name="understand")
             | RunnableLambda(self._retrieve, name="retrieve")
             | RunnableLambda(self._answer, name="answer")
+        )
+        if chat_model is not None or settings.llm_base_url:
+            self.use_llm(chat_model or make_chat_model(settings))
+
+    def use_llm(self, model: BaseChatModel, **options) -> None:
+        """Answers through `model` from now on; the extractive answer stays the fallback. `options` go to LLMAnswerer."""
+        self.llm = LLMAnswerer(model, self.corpus, timeout=self.settings.llm_timeout, **options)
+        self.chain = (
+            RunnableLambda(self._understand, name="understand")
+            | RunnableLambda(self._retrieve, name="retrieve")
+            | LLMAnswerStep(self.llm, self._answer)
         )
 
     def ask(self, question: str, doc: str | None = None) -> Answer:
@@ -64,6 +83,9 @@ class Assistant:
         with `answer.text` (in LLM mode verification may have repaired or replaced what was streamed).
         Bad questions raise before anything is yielded.
         """
+        if self.llm is not None:  # the model's tokens as they arrive, then the verified Answer
+            yield from self.chain.stream(Request(question, doc))
+            return
         answer = self.ask(question, doc)
         for piece in re.findall(r"[^\n]*\n|[^\n]+$", answer.text):
             yield piece
