@@ -58,7 +58,7 @@ WHY = {  # problem kinds (assistant/verify.py) and failure kinds, as a user read
     "timeout": {"zh": "超时", "en": "timed out"},
     "connection": {"zh": "无法连接", "en": "could not connect"},
     "status": {"zh": "服务返回错误", "en": "the server returned an error"},
-    "garbage": {"zh": "回复无法解析", "en": "its reply could not be read"},
+    "garbage": {"zh": "回复为空或无法解析", "en": "its reply was empty or could not be read"},
     "cut": {"zh": "回复中途中断", "en": "its reply was cut off"},
     "error": {"zh": "出错", "en": "it failed"},
 }

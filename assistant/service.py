@@ -62,7 +62,7 @@ class Assistant:
 
     def use_llm(self, model: BaseChatModel, **options) -> None:
         """Answers through `model` from now on; the extractive answer stays the fallback. `options` go to LLMAnswerer."""
-        self.llm = LLMAnswerer(model, self.corpus, timeout=self.settings.llm_timeout, **options)
+        self.llm = LLMAnswerer(model, self.corpus, **{"timeout": self.settings.llm_timeout, **options})
         self.chain = (
             RunnableLambda(self._understand, name="understand")
             | RunnableLambda(self._retrieve, name="retrieve")
