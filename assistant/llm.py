@@ -22,7 +22,7 @@ from assistant.config import PROJECT_ROOT, Settings
 from assistant.errors import ConfigError
 from assistant.retrieve import Hit
 from assistant.understand import Question
-from assistant.verify import Facts, Source, Verdict, renumber, verify
+from assistant.verify import Facts, Sentence, Source, renumber, unanswered, verify
 from index.corpus import Corpus
 from index.records import Task
 
@@ -55,6 +55,7 @@ WHY = {  # problem kinds (assistant/verify.py) and failure kinds, as a user read
     "task": {"zh": "与任务清单不符", "en": "it contradicts the task table"},
     "uncited": {"zh": "有未标注来源的陈述", "en": "a statement cites no source"},
     "empty": {"zh": "没有可核对的内容", "en": "it holds nothing that can be checked"},
+    "incomplete": {"zh": "未给出任务清单中所问的内容", "en": "it leaves out what the task table says was asked"},
     "timeout": {"zh": "超时", "en": "timed out"},
     "connection": {"zh": "无法连接", "en": "could not connect"},
     "status": {"zh": "服务返回错误", "en": "the server returned an error"},
@@ -287,19 +288,23 @@ class LLMAnswerer:
             return replace(extractive, text=text.strip(), citations=[], tasks=[], mode="llm",
                            notes=[NOTES["llm-refused"][q.lang]])
         if verdict.passed:
-            return self._llm_answer(q, verdict, text, sources, "llm", NOTES["llm"][q.lang])
-        if verdict.supported and extractive.found:  # a refusal stays one unless the whole LLM answer checks out
-            dropped = [s for s in verdict.sentences if not s.supported]
-            why = WHY[dropped[0].problems[0].kind if dropped[0].problems else "uncited"][q.lang]
-            note = NOTES["repaired"][q.lang].format(k=len(dropped), why=why)
-            return self._llm_answer(q, verdict, verdict.repaired(), sources, "llm-repaired", note)
-        kind = verdict.problems[0].kind if verdict.problems else "empty"
-        return self._fallback(extractive, "failed", kind)
+            answer = self._llm_answer(q, verdict.supported, text, sources, "llm", NOTES["llm"][q.lang])
+        elif extractive.found and any(s.checked for s in verdict.kept()):  # a refusal stays one unless all checks out
+            dropped = [s for s in verdict.sentences if s.claims and s not in verdict.kept()]
+            first = next((s.problems[0].kind for s in dropped if s.problems), "uncited")
+            note = NOTES["repaired"][q.lang].format(k=len(dropped), why=WHY[first][q.lang])
+            answer = self._llm_answer(q, verdict.kept(), verdict.repaired(), sources, "llm-repaired", note)
+        else:
+            return self._fallback(extractive, "failed", verdict.problems[0].kind if verdict.problems else "empty")
+        if missing := unanswered(answer.text, table, q.fields):
+            log.info("LLM answer to %r leaves out %s", q.text[:60], "; ".join(missing))
+            return self._fallback(extractive, "failed", "incomplete")
+        return answer
 
-    def _llm_answer(self, q: Question, verdict: Verdict, text: str, sources: Sequence[Source], mode: str,
+    def _llm_answer(self, q: Question, kept: Sequence[Sentence], text: str, sources: Sequence[Source], mode: str,
                     note: str) -> Answer:
         by_n = {s.n: s for s in sources}
-        order = verdict.cited()
+        order = list(dict.fromkeys(n for s in kept for n in s.cites))
         cited = [by_n[n] for n in order]
         tasks = list(dict.fromkeys(s.task for s in cited if s.task is not None))
         return Answer(renumber(text, order).strip(), [s.citation() for s in cited], tasks, q.lang,

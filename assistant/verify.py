@@ -64,6 +64,12 @@ class Sentence:
     cites: tuple[int, ...]
     claims: bool  # states something (a refusal or a lead-in like "根据通知：" states nothing)
     problems: tuple[Problem, ...] = ()
+    specific: bool = False  # holds something checkable: a unit, a date, a number, a quote
+
+    @property
+    def checked(self) -> bool:
+        """Supported, and by more than a citation: a fact in it was found in its source."""
+        return self.supported and self.claims and self.specific
 
     @property
     def supported(self) -> bool:
@@ -94,16 +100,22 @@ class Verdict:
         return (not self.problems and not self.supported
                 and any(REFUSAL.search(s.text) for s in self.sentences))
 
+    def kept(self) -> list[Sentence]:
+        """What a repair keeps (see `repaired`)."""
+        return [s for s in self.sentences if s.checked or (s.supported and not s.claims)]
+
     def cited(self, sentences: Iterable[Sentence] | None = None) -> list[int]:
         """Source numbers cited by the given sentences (default: the supported ones), in order of first citation."""
         return list(dict.fromkeys(n for s in (self.supported if sentences is None else sentences) for n in s.cites))
 
     def repaired(self) -> str:
-        """The answer with every sentence that failed a check removed (lines left empty are dropped)."""
+        """The answer keeping only what was checked: sentences whose units, dates, numbers or quotes were found in
+        their sources, and sentences that claim nothing. Once a model is caught inventing, a cited sentence with
+        nothing checkable in it is not trusted either. Lines left empty are dropped."""
         out, pos = [], 0
         for s in self.sentences:
             out.append(self.text[pos:s.start])
-            if s.supported:
+            if s in self.kept():
                 out.append(self.text[s.start:s.end])
             pos = s.end
         out.append(self.text[pos:])
@@ -118,6 +130,7 @@ def flat(text: str) -> str:
 
 # --- reading the answer ------------------------------------------------------------------------------------
 
+PLACEHOLDER = re.compile(r"[\[［【]\s*(?:[nNxXk?？]|\.\.\.|…)?\s*[\]］】]")  # "[n]" copied from the prompt, "[]"
 CITE = re.compile(r"[\[［【]\s*(\d{1,4}(?:\s*[,，、\-–~]\s*\d{1,4})*)\s*[\]］】]")  # [2024] is a citation, of nothing
 BULLET = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)\s*")
 # A sentence ends at 。！？ or at a full stop before a space, a citation or the line end ("No. 17" is no end),
@@ -207,6 +220,8 @@ class Facts:
 def check_sentence(text: str, cites: Sequence[int], sources: dict[int, Source], table: Sequence[Task],
                    facts: Facts) -> list[Problem]:
     """What in one cited sentence its sources do not support; empty when everything checks."""
+    if m := PLACEHOLDER.search(text):
+        return [Problem("citation", f"writes the placeholder {m.group(0)} instead of a source number")]
     missing = [n for n in cites if n not in sources]
     if missing:
         given = f"[1]-[{max(sources)}]" if sources else "none"
@@ -275,13 +290,17 @@ def _rows(rows: Sequence[Task]) -> str:
     return ", ".join(f"{t.doc_id} {t.label}" for t in rows[:4])
 
 
+def _specific(text: str, facts: Facts) -> bool:
+    body = CITE.sub("", text)
+    return bool(re.search(r"\d", BULLET.sub("", body)) or QUOTE.search(body) or facts.units_in(body) or ZH_DATE.search(body))
+
+
 def _claims(text: str, facts: Facts) -> bool:
     """Whether a sentence states something a source must back: anything but a bare refusal or a lead-in."""
     body = BULLET.sub("", CITE.sub("", text)).strip()
     if not re.search(r"[\w\u3400-\u9fff]", body):
         return False
-    specific = bool(re.search(r"\d", body) or QUOTE.search(body) or facts.units_in(body))
-    if specific:
+    if _specific(text, facts):
         return True
     if REFUSAL.search(body) and len(body) <= 120:
         return False
@@ -297,11 +316,11 @@ def verify(text: str, sources: Sequence[Source], facts: Facts, table: Sequence[T
         cites = tuple(dict.fromkeys(n for m in CITE.finditer(raw) for n in cited_numbers(m.group(1))))
         claims = _claims(raw, facts)
         problems: list[Problem] = []
-        if cites:
+        if cites or PLACEHOLDER.search(raw):
             problems = check_sentence(raw, cites, by_n, table, facts)
         elif claims:
             problems = [Problem("uncited", f"states a fact without citing a source: {raw.strip()[:60]!r}")]
-        sentences.append(Sentence(start, end, raw, cites, claims, tuple(problems)))
+        sentences.append(Sentence(start, end, raw, cites, claims, tuple(problems), _specific(raw, facts)))
     return Verdict(text, sentences)
 
 
@@ -314,3 +333,18 @@ def renumber(text: str, order: Sequence[int]) -> str:
         return "".join(f"[{n}]" for n in dict.fromkeys(nums))
 
     return CITE.sub(sub, text)
+
+
+def unanswered(text: str, table: Sequence[Task], fields: Sequence[str]) -> list[str]:
+    """The task-table values a task question asked for that the answer leaves out (for each row asked about):
+    an answer that checks out but does not say who leads or when is no answer to "who leads / by when"."""
+    said = flat(text)
+    missing: list[str] = []
+    for t in table:
+        who = [u for u in (t.lead if t.lead and "lead" in fields else ()) or
+               (t.responsible if {"lead", "responsible"} & set(fields) else ())]
+        if who and not any(flat(u) in said for u in who):
+            missing.append(f"{t.doc_id} {t.label}: {'、'.join(who)}")
+        if "deadline" in fields and t.deadline and flat(t.deadline) not in said:
+            missing.append(f"{t.doc_id} {t.label}: {t.deadline}")
+    return missing

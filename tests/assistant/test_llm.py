@@ -189,11 +189,14 @@ def test_good_english_answer_citing_a_later_source_is_renumbered(llm_mode):
     ("第十七项由县财政局牵头[1]。", "单位名称不在所引来源中"),
     ("第十七项的完成时限是2024年12月底前[1]。", "日期不在所引来源中"),
     ("第十七项由县司法局牵头。", "有未标注来源的陈述"),
+    ("[n] 第十七项由县司法局牵头[1]。", "引用了未提供的来源"),
+    ("第十七项的完成时限为长期[1]。", "未给出任务清单中所问的内容"),  # true, cited, but not who leads
     ("根据来源：", "没有可核对的内容"),
 ])
 def test_a_failed_answer_is_replaced_by_the_extractive_one(reply, why, llm_mode, bundled_assistant):
     """FAKE model scripted with one bad reply each: a hallucinated [7], an invented quote, the wrong lead unit,
-    the wrong deadline, an uncited claim, a lead-in to nothing."""
+    the wrong deadline, an uncited claim, a placeholder citation, a true answer to another question, a lead-in to
+    nothing."""
     pieces, answer = streamed(llm_mode(fake(reply)), ZS17_ZH)
     assert "".join(pieces) == reply  # the user saw it arrive...
     extractive = bundled_assistant.ask(ZS17_ZH)

@@ -5,7 +5,7 @@ Sources are real rows and lines of the bundled notices; the answers are written 
 
 import pytest
 
-from assistant.verify import Facts, Source, flat, renumber, split_sentences, verify
+from assistant.verify import Facts, Source, flat, renumber, split_sentences, unanswered, verify
 
 
 @pytest.fixture(scope="module")
@@ -42,6 +42,7 @@ CASES = {
     "exact quote": ("第17项要求确保败诉率“双下降”[1]。", True, set()),
     "quote with the notice's own spacing ignored": ("该通知依据《法治政府建设实施纲要（2021-2025年）》制定[3]。", True, set()),
     "hallucinated [7]": ("第十七项由县司法局牵头[7]。", False, {"citation"}),
+    "placeholder [n] copied from the prompt": ("第十七项由县司法局牵头[n][1]。", False, {"citation"}),
     "[2024] is no source": ("第十七项由县司法局牵头[2024]。", False, {"citation"}),
     "invented quote": ("第17项要求“每月通报一次”[1]。", False, {"quote"}),
     "invented document title": ("该通知依据《柞水县法治建设条例》制定[3]。", False, {"quote"}),
@@ -101,6 +102,26 @@ def test_repair_drops_only_what_fails(zs, facts):
     assert not verdict.passed
     assert verdict.repaired() == "根据任务清单：\n1. 第十七项由县司法局牵头[1]。"
     assert verdict.cited() == [1]
+
+
+def test_after_a_failure_only_checked_facts_stay(zs, facts):
+    """A cited sentence with nothing checkable in it (no unit, date, number or quote) passes when the rest does,
+    but once the model has been caught inventing, a repair keeps only what was checked."""
+    vague = "该项工作十分重要[1]。"
+    assert verify(vague + "第十七项由县司法局牵头[1]。", zs, facts).passed
+    verdict = verify(vague + "第十七项由县司法局牵头[1]。该项由县财政局配合[1]。", zs, facts)
+    assert verdict.repaired() == "第十七项由县司法局牵头[1]。"
+    assert not any(s.checked for s in verify(vague + "它由县财政局配合[1]。", zs, facts).kept())
+
+
+@pytest.mark.parametrize("text, fields, missing", [
+    ("第十七项由县司法局牵头[1]。", ("lead",), []),
+    ("第十七项由县司法局牵头[1]。", ("lead", "deadline"), ["zhashui-2024 17.: 长期"]),
+    ("第十七项是长期任务[1]。", ("lead", "responsible"), ["zhashui-2024 17.: 县司法局"]),
+    ("第十七项是长期任务[1]。", ("content",), []),
+])
+def test_unanswered_names_the_table_values_left_out(text, fields, missing, zs):
+    assert unanswered(text, [zs[0].task], fields) == missing
 
 
 def test_renumber_follows_the_kept_sources():
