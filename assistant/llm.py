@@ -194,6 +194,8 @@ class LLMAnswerer:
         self.max_source_chars = max_source_chars
         self.facts = Facts.of([p.notice for p in corpus.notices], corpus.tasks())
         self.last_timing: Timing | None = None
+        for lang in ("zh", "en"):  # a missing or broken prompt file is a set-up error: say so now, not per question
+            render_messages(lang, sources="", tasks="", question="")
 
     # --- what the model sees ---
     def _task(self, doc_id: str, kind: str, number: int) -> Task | None:
@@ -244,11 +246,12 @@ class LLMAnswerer:
         if not sources:
             yield self._fallback(extractive, "failed", "empty")
             return
+        messages = self.messages(q, sources)
         text, failure = "", None
         start, first = time.monotonic(), None
         finished = reported = False
         try:
-            for chunk in self.model.stream(self.messages(q, sources)):
+            for chunk in self.model.stream(messages):
                 meta = getattr(chunk, "response_metadata", None) or {}
                 reported = reported or bool(meta)
                 finished = finished or bool(meta.get("finish_reason") or meta.get("done_reason") or meta.get("done"))

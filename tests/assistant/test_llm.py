@@ -134,6 +134,14 @@ def test_prompt_variables_are_checked_before_rendering():
         render_messages("fr", sources="x", tasks="", question="y")
 
 
+def test_a_missing_prompt_file_fails_at_start_not_per_question(monkeypatch, tmp_path, corpus):
+    import assistant.llm as llm
+
+    monkeypatch.setattr(llm, "PROMPTS", tmp_path)
+    with pytest.raises(ConfigError, match="no prompt system.zh.md"):
+        llm.LLMAnswerer(fake("x"), corpus)
+
+
 def test_the_prompt_holds_numbered_sources_task_records_and_the_question(llm_mode):
     model = fake("第十七项由县司法局牵头[1]。")
     llm_mode(model).ask(ZS17_ZH)

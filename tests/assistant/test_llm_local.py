@@ -34,7 +34,8 @@ BIG = {k: os.environ.get(k) for k in ("LLM_BASE_URL", "LLM_MODEL", "LLM_API_KEY"
 
 
 def gold_slice(n: int = SLICE_SIZE) -> list[dict]:
-    """The first gold items of every (kind, language) cell, taken in turn until there are n."""
+    """The first gold items of every (kind, language) cell, taken in turn until there are n; Chinese first, then
+    English, so the server reuses the cached system prompt of one language from question to question."""
     cells: dict[tuple[str, str], list[dict]] = {}
     for item in load_gold():
         cells.setdefault((item["kind"], item["lang"]), []).append(item)
@@ -43,7 +44,7 @@ def gold_slice(n: int = SLICE_SIZE) -> list[dict]:
         for cell in cells.values():
             if cell and len(out) < n:
                 out.append(cell.pop(0))
-    return out
+    return sorted(out, key=lambda item: item["lang"] != "zh")
 
 
 def run(assistant: Assistant, extractive: Assistant, items: list[dict], corpus) -> list[dict]:
