@@ -27,7 +27,8 @@ def evaluate(assistant, out_dir: Path, *, gold: str | Path | None = None, old_di
     records = run_questions(assistant, rows, results_path, with_retrieval=True, fresh=fresh, desc="eval")
     results = grade_run(items, records, assistant.corpus)
     summary = summarize(results)
-    summary["mode"] = "llm" if getattr(assistant.settings, "llm_base_url", None) else "extractive"
+    llm_on = getattr(assistant, "llm", None) is not None or getattr(assistant.settings, "llm_base_url", None)
+    summary["mode"] = "llm" if llm_on else "extractive"
     failures = check_thresholds(summary, thresholds if thresholds is not None else load_thresholds())
     summary["below_thresholds"] = failures
     diff = compare(read_jsonl(old_dir / "results.jsonl"), results) if old_dir else None
@@ -121,8 +122,13 @@ def render(summary: dict, results: list[dict], diff: dict | None, old_dir: Path 
         f"| latency median / p95 | {s['latency_ms']['median']} ms / {s['latency_ms']['p95']} ms |",
         f"| answer modes | {', '.join(f'{k}: {v}' for k, v in sorted(s['modes'].items()))} |",
     ]
-    if s.get("llm"):
-        lines.append(f"| LLM | {json.dumps(s['llm'], ensure_ascii=False)} |")
+    if m := s.get("llm"):
+        lines += [
+            f"| LLM answers: passed verification / repaired / fell back to extractive | "
+            f"{m['passed']} / {m['repaired']} / {m['fell_back']} (of {m['n']}) |",
+            f"| LLM latency median / p95 | {m['latency_ms']['median']} ms / {m['latency_ms']['p95']} ms |",
+            f"| LLM time to first token median / p95 | {m['first_token_ms']['median']} ms / {m['first_token_ms']['p95']} ms |",
+        ]
     if s.get("below_thresholds"):
         lines += ["", "**Below thresholds (eval/thresholds.toml):** " + "; ".join(s["below_thresholds"])]
     wrong = [x for x in results if not x["correct"]]

@@ -49,6 +49,10 @@ def answer_one(assistant, row: dict, *, with_retrieval: bool) -> dict:
         answer = assistant.ask(row["question"], rec["doc"])
         rec["latency_ms"] = round((time.perf_counter() - start) * 1000, 2)
         rec["result"] = answer.to_json()
+        timing = getattr(getattr(assistant, "llm", None), "last_timing", None)  # LLM mode: the model's own timing
+        if timing is not None and answer.mode != "extractive":
+            rec["llm_first_token_ms"] = None if timing.first_token_s is None else round(timing.first_token_s * 1000, 2)
+            rec["llm_ms"] = round(timing.total_s * 1000, 2)
     except (BadQuestion, UnknownNotice) as exc:
         rec["latency_ms"] = round((time.perf_counter() - start) * 1000, 2)
         rec["error"] = str(exc)
@@ -156,7 +160,8 @@ def grade_run(items: Sequence[dict], records: Sequence[dict], corpus: Corpus) ->
             "any_of": item.get("any_of", []), "must_not_include": item.get("must_not_include", []),
             "answer": result.get("answer", ""), "found": g["found"], "mode": result.get("mode", "extractive"),
             "notes": result.get("notes", []), "citations": result.get("citations", []),
-            "error": rec.get("error"), "latency_ms": rec.get("latency_ms"), **g,
+            "error": rec.get("error"), "latency_ms": rec.get("latency_ms"),
+            "llm_first_token_ms": rec.get("llm_first_token_ms"), "llm_ms": rec.get("llm_ms"), **g,
         })
     return out
 
@@ -217,6 +222,26 @@ def summarize(results: Sequence[dict]) -> dict:
         "errors": sum(1 for r in results if r["error"]),
         "latency_ms": {"median": round(statistics.median(lat), 2) if lat else None, "p95": _pct(lat, 0.95)},
         "modes": dict(modes),
+        **({"llm": llm_summary(results)} if any(r["mode"] in LLM_MODES for r in results) else {}),
+    }
+
+
+LLM_MODES = ("llm", "llm-repaired", "extractive-fallback")
+
+
+def llm_summary(results: Sequence[dict]) -> dict:
+    """LLM mode: how many answers passed verification, were repaired or fell back to the extractive answer, and
+    the latency of the whole answer and of the model's first token (median, p95, in ms)."""
+    asked = [r for r in results if r["mode"] in LLM_MODES]
+    lat = [r["latency_ms"] for r in asked if r["latency_ms"] is not None]
+    ttft = [r["llm_first_token_ms"] for r in asked if r.get("llm_first_token_ms") is not None]
+    return {
+        "n": len(asked),
+        "passed": sum(r["mode"] == "llm" for r in asked),
+        "repaired": sum(r["mode"] == "llm-repaired" for r in asked),
+        "fell_back": sum(r["mode"] == "extractive-fallback" for r in asked),
+        "latency_ms": {"median": round(statistics.median(lat), 2) if lat else None, "p95": _pct(lat, 0.95)},
+        "first_token_ms": {"median": round(statistics.median(ttft), 2) if ttft else None, "p95": _pct(ttft, 0.95)},
     }
 
 

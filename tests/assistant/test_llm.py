@@ -372,3 +372,37 @@ def test_injection_following_replies_never_reach_the_user(reply, injected):
 
 def test_the_injected_notice_itself_is_untouched(injected):
     assert INJECTION in injected.corpus.get("zhashui-2024").notice.text
+
+
+# --- eval in LLM mode ------------------------------------------------------------------------------------------
+
+def test_eval_in_llm_mode_counts_passed_repaired_and_fallen_back(llm_mode, tmp_path):
+    """FAKE model scripted per question: a correct cited answer, one with a sentence to drop, and a hallucinated [7]."""
+    from eval.report import evaluate
+
+    replies = {
+        ZS17_ZH: "第十七项由县司法局牵头[1]，完成时限为长期[1]。",
+        "柞水县第十七项的完成时限是什么？": "第十七项的完成时限为长期[1]。第十七项由县财政局牵头[1]。",
+        ZS17_EN: "Task 17 is led by 县司法局 [7].",
+    }
+    items = [{"id": f"llm-{i}", "question": q, "lang": "en" if q.isascii() else "zh", "kind": "task",
+              "must_include": ["县司法局"] if "牵头" in q or "leads" in q else ["长期"]}
+             for i, q in enumerate(replies)]
+    assistant = llm_mode(fake(script=lambda messages: next(r for q, r in replies.items() if q in messages[-1].content)))
+    summary, _ = evaluate(assistant, tmp_path, items=items, thresholds={})
+    assert summary["mode"] == "llm" and summary["modes"] == {"llm": 1, "llm-repaired": 1, "extractive-fallback": 1}
+    m = summary["llm"]
+    assert (m["n"], m["passed"], m["repaired"], m["fell_back"]) == (3, 1, 1, 1)
+    assert m["latency_ms"]["median"] > 0 and m["first_token_ms"]["median"] is not None
+    report = (tmp_path / "report.md").read_text("utf-8")
+    assert "| LLM answers: passed verification / repaired / fell back to extractive | 1 / 1 / 1 (of 3) |" in report
+    assert "LLM time to first token median / p95" in report
+
+
+def test_eval_without_an_llm_has_no_llm_block(bundled_assistant, tmp_path):
+    from eval.report import evaluate
+
+    items = [{"id": "x1", "question": ZS17_ZH, "lang": "zh", "kind": "task", "must_include": ["县司法局"]}]
+    summary, _ = evaluate(bundled_assistant, tmp_path, items=items, thresholds={})
+    assert summary["mode"] == "extractive" and "llm" not in summary
+    assert "LLM answers" not in (tmp_path / "report.md").read_text("utf-8")
