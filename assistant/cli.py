@@ -217,6 +217,10 @@ def eval_cmd(obj: Context, gold: str | None, out_dir: str, old_dir: str | None, 
                f"{pct(summary['citation_precision'])}, recall {pct(summary['citation_recall'])}; refusals "
                f"{pct(summary['refusal_accuracy'])}; hit@1 {pct(summary['retrieval']['hit@1'])}, hit@5 "
                f"{pct(summary['retrieval']['hit@5'])}; latency median {summary['latency_ms']['median']} ms")
+    if m := summary.get("llm"):
+        click.echo(f"LLM mode: {m['passed']} passed verification, {m['repaired']} repaired, {m['fell_back']} fell back "
+                   f"(of {m['n']}); latency median {m['latency_ms']['median']} ms, p95 {m['latency_ms']['p95']} ms; "
+                   f"first token median {m['first_token_ms']['median']} ms")
     click.echo(f"report: {Path(out_dir) / 'report.md'}")
     if failures:
         click.echo("below thresholds: " + "; ".join(failures), err=True)
