@@ -120,6 +120,8 @@ def print_answer(answer, as_json: bool) -> None:
         click.echo(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
         return
     click.echo(answer.text)
+    for note in answer.notes:  # how the answer was made: an LLM answer checked, repaired, or the extractive fallback
+        click.echo(f"※ {note}")
     if answer.citations:
         click.echo("\n" + ("来源：" if answer.lang == "zh" else "Sources:"))
         for i, c in enumerate(answer.citations, 1):

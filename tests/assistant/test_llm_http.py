@@ -201,3 +201,21 @@ def test_a_stream_cut_halfway(script, ask):
     assert pieces == GOOD[:2]
     assert answer.mode == "extractive-fallback" and "县司法局" in answer.text
     assert answer.notes == ["大模型暂不可用（回复中途中断），以下为摘录式回答。"]
+
+
+def test_cli_ask_prints_the_notes_saying_the_llm_was_down(bundled_assistant, monkeypatch):
+    """The CLI as a user runs it, LLM_BASE_URL pointing at a port nobody listens on: the extractive answer, and the
+    line saying why it is not the LLM's."""
+    from click.testing import CliRunner
+
+    from assistant.cli import cli
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(bundled_assistant.settings.data_dir))
+    monkeypatch.setenv("LLM_BASE_URL", f"http://127.0.0.1:{port}/v1")
+    result = CliRunner().invoke(cli, ["ask", QUESTION])
+    assert result.exit_code == 0, result.output
+    assert "县司法局" in result.output
+    assert "※ 大模型暂不可用（无法连接），以下为摘录式回答。" in result.output
