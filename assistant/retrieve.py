@@ -25,8 +25,11 @@ class Hit:
     dense_score: float | None
 
 
-def fuse(bm25: list[tuple[Chunk, float]], dense: list[tuple[Chunk, float]], k: int) -> list[Hit]:
-    """Reciprocal-rank fusion of two ranked lists (best first)."""
+def fuse(bm25: list[tuple[Chunk, float]], dense: list[tuple[Chunk, float]], k: int, keep_top: int = 0) -> list[Hit]:
+    """Reciprocal-rank fusion of two ranked lists (best first): the k best fused, then any of each list's `keep_top`
+    best that fusion left out. A passage one retriever ranks near the top and the other not at all (a short heading
+    like "（一）动员部署（2022年11月）", which BM25 finds and the embedder does not) loses to passages both rank
+    middling; the answer step, which reads every passage, still gets to see it."""
     table: dict[str, dict] = {}
     for rank, (chunk, _) in enumerate(bm25, 1):
         table.setdefault(chunk.id, {"chunk": chunk})["bm25"] = rank
@@ -39,7 +42,13 @@ def fuse(bm25: list[tuple[Chunk, float]], dense: list[tuple[Chunk, float]], k: i
         for row in table.values()
     ]
     hits.sort(key=lambda h: h.score, reverse=True)
-    return hits[:k]
+    top = hits[:k]
+    chosen = {h.chunk.id for h in top}
+    for h in sorted(hits[k:], key=lambda h: min(h.bm25_rank or 10**6, h.dense_rank or 10**6)):
+        if min(h.bm25_rank or 10**6, h.dense_rank or 10**6) <= keep_top and h.chunk.id not in chosen:
+            top.append(h)
+            chosen.add(h.chunk.id)
+    return top
 
 
 class HybridRetriever(BaseRetriever):
@@ -50,6 +59,7 @@ class HybridRetriever(BaseRetriever):
     index: NoticeIndex
     k: int = 12
     fetch_k: int = 30
+    keep_top: int = 3
     doc_ids: Sequence[str] | None = None
 
     def search(self, text: str, *, dense_text: str | None = None, doc_ids: Sequence[str] | None = None,
@@ -59,7 +69,7 @@ class HybridRetriever(BaseRetriever):
         ids = doc_ids if doc_ids is not None else self.doc_ids
         bm25 = self.index.bm25_search(text, k=self.fetch_k, doc_ids=ids)
         dense = self.index.dense_search(dense_text or text, k=self.fetch_k, doc_ids=ids)
-        return fuse(bm25, dense, k or self.k)
+        return fuse(bm25, dense, k or self.k, self.keep_top)
 
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
         return [

@@ -27,6 +27,9 @@ log = logging.getLogger(__name__)
 GLOSS_PER_WORD = 4  # Chinese words added to BM25's query for one English word
 
 
+MAX_WHOLE_NOTICES = 2  # an open question naming this many notices or fewer is checked against all their lines
+
+
 @dataclass(frozen=True)
 class Request:
     question: str
@@ -141,4 +144,14 @@ class Assistant:
             return compose.answer_cross(
                 q, lambda d: self.retriever.search(self._bm25_text(q), dense_text=q.text, doc_ids=[d], k=5),
                 self.corpus, self.scorer)
-        return compose.answer_open(q, hits, self.corpus, self.scorer)
+        return compose.answer_open(q, [*hits, *self._whole(doc_ids, hits)], self.corpus, self.scorer)
+
+    def _whole(self, doc_ids: tuple[str, ...], hits: list[Hit]) -> list[Hit]:
+        """Every other passage of the notices a question names, after the ranked ones: the answer step reads them
+        all, so a line neither retriever ranked high (a heading like "（二）实施推进（2022年12月-2023年1月）") can
+        still answer. Only for named notices: a few hundred lines each, read in milliseconds."""
+        if not doc_ids or len(doc_ids) > MAX_WHOLE_NOTICES:
+            return []
+        seen = {h.chunk.id for h in hits}
+        return [Hit(c, 0.0, None, None, None) for c in self.index.chunks()
+                if c.doc_id in doc_ids and c.id not in seen and c.kind != "task"]

@@ -43,6 +43,9 @@ META = {
     "recipients": re.compile(r"主送|下发给|印发给|发给哪些|发送给|发至|\baddressed\b|\brecipients?\b|\bsent\s+to\b"),
     "title": re.compile(r"标题|题目|全称|文件名|\b(full\s+)?title\b|\bfull\s+name\b"),
 }
+# A question about another document a notice rests on ("依据的《…》文号", "which Luoyang document is it based on")
+# asks about the notice's text, not about the notice itself.
+REFERENCED = re.compile(r"根据|依据|依照|按照|落实|贯彻|《|\bbased\s+on\b|\brefers?\b|\bcites?\b|\bimplements?\b")
 
 TASK_NOUN = re.compile(r"\btasks?\b|\bitems?\b|\bproblems?\b|\bindicators?\b|\bpoints?\b|\bmeasures?\b|\bwhich\b"
                        r"|任务|事项|问题|指标|工作|要点|举措|措施|哪些|哪几")
@@ -264,7 +267,7 @@ def understand(text: str, notices: list[Notice], tasks: list[Task], *, limit: in
         intent = "cross"
     else:
         intent = "open"
-    meta = next((k for k, rx in META.items() if rx.search(low)), None) if not numbers else None
+    meta = next((k for k, rx in META.items() if rx.search(low)), None) if not numbers and not REFERENCED.search(low) else None
     if meta and intent in ("open", "cross"):
         intent = "meta"
     return Question(

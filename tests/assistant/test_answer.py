@@ -42,6 +42,13 @@ CASES = [
     ("柞水县这份通知的文号是什么？", ["柞政办函〔2024〕54号"], "zhashui-2024"),
     ("What is the document number of the Weinan work points?", ["no document number"], None),
     ("昌江区任务清单是哪个单位印发的？", ["景德镇市昌江区人民政府办公室"], "changjiang-2024"),
+    # a phase's dates are in its heading line, "（四）总结提升（2023年3月）", which neither retriever ranks high
+    ("陵川县的总结提升阶段安排在什么时候？", ["2023年3月"], "lingchuan-2022"),
+    ("When is the county-level preliminary review (县级初审) in Lingchuan?", ["2023年2月"], "lingchuan-2022"),
+    # "based on": the notice says 根据《…》 or 全面落实《…》; the other document's 文号 is in the notice's text
+    ("宜阳县的若干举措是根据哪个文件制定的？", ["洛政办〔2024〕39号"], "yiyang-2024"),
+    ("What is the document number of the Jiangxi opinions that the Changjiang list is based on?", ["赣府发〔2024〕10号"], "changjiang-2024"),
+    ("柞水县的任务清单是依据哪些纲要和方案制定的？", ["法治政府建设实施纲要（2021-2025年）", "柞水县法治政府建设实施方案"], "zhashui-2024"),
     ("柞水县的防汛抗旱指挥部由谁负责？", ["未找到相关规定"], None),
     ("What is the capital of France?", ["do not say"], None),
     ("柞水县图书馆的开放时间是几点？", ["未找到相关规定"], None),
@@ -128,3 +135,19 @@ def test_a_place_with_no_loaded_notice_is_refused(assistant):
 def test_a_task_question_about_its_text_shows_the_content(assistant):
     a = assistant.ask("Under Changjiang indicator 25, within how many days must a losing agency file the judgment?")
     assert "15日内" in a.text and "区司法局" in a.text
+
+
+def test_a_roster_entry_cites_the_lines_its_value_runs_on_over(assistant, corpus):
+    """副组长：原红芳 … is followed by four more deputies, one per line, with no label of their own."""
+    a = assistant.ask("陵川县领导小组副组长都有谁？")
+    assert all(name in a.text for name in ("原红芳", "张勇力", "李海富", "贾毅兵", "刘保全"))
+    roster = next(c for c in a.citations if "原红芳" in c.quote)
+    notice = corpus.get("lingchuan-2022").notice
+    assert roster.quote == notice.line_span_text(roster.start_line, roster.end_line)
+    assert "刘保全" in roster.quote and "成 员" not in roster.quote, "the roster stops at the next label"
+
+
+def test_a_label_line_with_nothing_after_it_is_cited_alone(assistant):
+    a = assistant.ask("陵川领导小组组长是谁？")
+    leader = next(c for c in a.citations if "王 丽" in c.quote)
+    assert leader.start_line == leader.end_line, "组 长 is followed by 副组长, a label of its own"

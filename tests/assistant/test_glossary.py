@@ -45,3 +45,10 @@ def test_english_questions_about_things_the_notices_lack_are_refused(bundled_ass
 def test_english_open_questions_find_the_chinese_sentence(bundled_assistant, question: str, must: str) -> None:
     a = bundled_assistant.ask(question)
     assert a.found and must in a.text
+
+
+def test_a_place_name_in_english_matches_the_notices_place_by_its_pinyin(glossary: Glossary) -> None:
+    groups = dict(glossary.groups("Which Jiangxi document is the list based on, and what did Luoyang issue?"))
+    assert "江西省" in groups["jiangxi"] and "洛阳市" in groups["luoyang"]
+    assert "陕西" in dict(glossary.groups("the Shaanxi measures"))["shaanxi"], "陕西 is spelt Shaanxi, unlike 山西"
+    assert dict(glossary.groups("the Shanxi standards"))["shanxi"] == ("山西", "山西省")

@@ -74,6 +74,15 @@ def test_questions_about_the_notice_itself(read, text, meta):
     assert (q.intent, q.meta) == ("meta", meta)
 
 
+@pytest.mark.parametrize("text", [
+    "渭南工作要点依据的《陕西省关于进一步推进法治政府建设的若干措施》文号是什么？",
+    "Which Luoyang document are the Yiyang measures based on (give its document number)?",
+])
+def test_a_question_about_a_document_the_notice_rests_on_is_not_about_the_notice(read, text):
+    q = read(text)
+    assert q.meta is None and q.intent == "open"
+
+
 def test_a_task_deadline_question_is_not_about_the_notice_date(read):
     q = read("柞水县第17项任务什么时候完成？")
     assert q.intent == "task" and q.meta is None
