@@ -22,7 +22,7 @@ MIN_DENSE_EN = 0.42  # cosine a passage must reach for an English question whose
 STOP = set(
     "的 了 是 在 和 与 及 对 由 谁 什么 哪些 哪个 多少 几 吗 呢 请问 时候 时间 安排 要求 规定 通知 文件 中 有 为 把 将 被 从 到 "
     "负责 牵头 单位 部门 责任 完成 时限 任务 事项 情况 工作 如何 怎么 怎样 是否 需要 应当 应该 各 该 其 这 那 项 个 "
-    "县 市 区 哪 哪几个 几个 哪几 哪里 哪儿 是谁 什么样 何时 为什么 哪个 有没有 一下 么 "
+    "县 市 区 哪 哪几个 几个 哪几 哪里 哪儿 是谁 什么样 何时 为什么 哪个 有没有 一下 么 这份 这个 这些 那个 那些 此 本 "
     "the a an of in on at to for by and or is are was were be does do did what which who whom whose when where how "
     "many much list notice notices task tasks item items each every all any there their its it this that with about "
     "say says said tell me please according".split()
@@ -343,7 +343,9 @@ class Scorer:
                 continue
             groups.append(RELATION.get(tok, (tok,)))
         if q.lang == "en" and self.glossary is not None:
-            structural = [*lex.terms, *(c for cues in lex.fields.values() for c in cues if c.isascii())]
+            low = q.text.lower()  # words of the structural terms the question uses ("approval bureau" skips approv
+            structural = [t for t in [*lex.terms, *(c for cues in lex.fields.values() for c in cues if c.isascii())]
+                          if re.search(rf"\b{re.escape(t)}\b", low)]  # only when it says "approval bureau")
             for _, zh in self.glossary.groups(q.text, skip=[*structural, *names]):
                 groups.append(tuple(z for z in zh if z not in STOP and not any(z in a for a in names)))
         return list(dict.fromkeys(groups))
@@ -382,6 +384,8 @@ def answer_type(q: Question) -> re.Pattern | None:
     low = q.text.lower()
     if re.search(r"电话|号码|\bphone\b|\btelephone\b|\bhotline\b", low):
         return re.compile(r"\d{7,}|\d{3,4}-\d{7,8}")
+    if re.search(r"邮箱|电子邮件|\be-?mail\b", low):
+        return re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
     if re.search(r"百分之|比例|比率|\bpercent(age)?\b|\brate\b|率(是|为|达到)?多少", low):
         return re.compile(r"\d+(\.\d+)?\s*%|百分之")
     if re.search(r"文号|字号|\b(document|reference|file)\s+(number|no\b)", low):

@@ -49,6 +49,7 @@ CASES = [
     ("宜阳县的若干举措是根据哪个文件制定的？", ["洛政办〔2024〕39号"], "yiyang-2024"),
     ("What is the document number of the Jiangxi opinions that the Changjiang list is based on?", ["赣府发〔2024〕10号"], "changjiang-2024"),
     ("柞水县的任务清单是依据哪些纲要和方案制定的？", ["法治政府建设实施纲要（2021-2025年）", "柞水县法治政府建设实施方案"], "zhashui-2024"),
+    ("Lingchuan: to which e-mail address do units send the electronic copies?", ["lcsfj305@163.com"], "lingchuan-2022"),
     ("柞水县的防汛抗旱指挥部由谁负责？", ["未找到相关规定"], None),
     ("What is the capital of France?", ["do not say"], None),
     ("柞水县图书馆的开放时间是几点？", ["未找到相关规定"], None),

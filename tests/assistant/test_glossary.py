@@ -52,3 +52,19 @@ def test_a_place_name_in_english_matches_the_notices_place_by_its_pinyin(glossar
     assert "江西省" in groups["jiangxi"] and "洛阳市" in groups["luoyang"]
     assert "陕西" in dict(glossary.groups("the Shaanxi measures"))["shaanxi"], "陕西 is spelt Shaanxi, unlike 山西"
     assert dict(glossary.groups("the Shanxi standards"))["shanxi"] == ("山西", "山西省")
+
+
+def test_inflected_stop_words_are_stop_words_too() -> None:
+    assert en_words("Who is listed as the editor?") == ["editor"], "'listed' stems to 'list', a stop word"
+
+
+def test_a_structural_terms_words_are_skipped_only_when_the_question_uses_the_term(bundled_assistant) -> None:
+    """'approval bureau' is a structural term (审批局); 'approved' alone is an ordinary content word."""
+    scorer, notices = bundled_assistant.scorer, [p.notice for p in bundled_assistant.corpus.notices]
+    from assistant.understand import understand
+
+    def words(text: str) -> list[tuple[str, ...]]:
+        return scorer.content_words(understand(text, notices, bundled_assistant.corpus.tasks()), notices)
+
+    assert any("同意" in g for g in words("Who approved the Yiyang measures?"))
+    assert not any("同意" in g for g in words("Which tasks does the approval bureau lead in Zhashui?"))
