@@ -238,9 +238,10 @@ def filtered_tasks(q: Question, corpus: Corpus, doc_ids: Sequence[str]) -> list[
         if doc_ids and p.notice.doc_id not in doc_ids:
             continue
         for t in p.tasks:
-            if q.units and not unit_matches(t, q.units, q.fields):
+            if q.units and unit_matches(t, q.units, q.fields) == ("units" in q.negated):
                 continue
-            if q.due and not due_matches(t, q.due, by):
+            if q.due and ("due" in q.negated and (not t.deadline or due_matches(t, q.due, by))
+                          or "due" not in q.negated and not due_matches(t, q.due, by)):
                 continue
             if q.style in ("bonus", "veto") and t.kind != q.style:
                 continue
@@ -270,7 +271,8 @@ def answer_list(q: Question, corpus: Corpus, doc_ids: Sequence[str]) -> Answer:
         groups.setdefault(n.doc_id, []).append(t)
     target = [p.notice for p in corpus.notices if (not doc_ids or p.notice.doc_id in doc_ids)]
     what = _units(q.units, q.lang) if q.units else ""
-    role = "牵头" if "lead" in q.fields else "负责" if "responsible" in q.fields else "承担"
+    both = {"lead", "responsible"} <= set(q.fields)  # 牵头或责任: either column matched
+    role = "牵头或负责" if both else "牵头" if "lead" in q.fields else "负责" if "responsible" in q.fields else "承担"
     for n in target:
         tasks = groups.get(n.doc_id, [])
         if not tasks and (q.units or q.due) and len(target) > 1:
@@ -279,12 +281,16 @@ def answer_list(q: Question, corpus: Corpus, doc_ids: Sequence[str]) -> Answer:
         labels = ("、" if zh else ", ").join(t.label for t in tasks)
         if counting and len(tasks) > MAX_COUNT_LABELS:  # a count answer leads with the number, not 100 labels
             labels = f"{tasks[0].label}{'至' if zh else ' to '}{tasks[-1].label}"
+        no_unit, no_due = "units" in q.negated, "due" in q.negated
+        literal = bool(q.due) and not re.search(r"\d", q.due)  # 长期: a kind of deadline, not a date
         if zh:
-            cond = (f"由{what}{role}的" if what else "") + (f"在{q.due}前到期的" if q.due else "")
+            due_zh = (f"完成时限{'不是' if no_due else '为'}{q.due}的" if literal or no_due else f"在{q.due}前到期的") if q.due else ""
+            cond = (f"{'不' if no_unit else ''}由{what}{role}的" if what else "") + due_zh
             head = f"{notice_name(n, 'zh')}{cond}共 {len(tasks)} {word}"
             lines.append(head + (f"：{labels}" if tasks else "。"))
         else:
-            cond = (f" {'led' if role == '牵头' else 'handled'} by {what}" if what else "") + (f" due by {q.due}" if q.due else "")
+            due_en = (f" with a deadline {'other than' if no_due else 'of'} {q.due}" if literal or no_due else f" due by {q.due}") if q.due else ""
+            cond = (f" {'not ' if no_unit else ''}{'led or handled' if both else 'led' if role == '牵头' else 'handled'} by {what}" if what else "") + due_en
             lines.append(f"{notice_name(n, 'en')}: {len(tasks)} {word}{cond}" + (f": {labels}" if tasks else "."))
         if not counting:
             for t in tasks[:40]:

@@ -82,6 +82,7 @@ class Question:
     search_text: str = ""  # the text given to retrieval (English structural words mapped to Chinese)
     named_notice: bool = field(default=False)
     foreign: tuple[str, ...] = ()  # places named that no loaded notice is from
+    negated: tuple[str, ...] = ()  # filters the question turns round: "units" (牵头单位里没有县司法局), "due" (不是“长期”)
 
 
 def detect_lang(text: str) -> str:
@@ -224,6 +225,32 @@ def find_due(text: str) -> str | None:
     return None
 
 
+NEGATION_ZH = re.compile(r"不是|不为|并非|没有|不含|不包括|不包含|不由|不属于|以外的?|之外的?")
+NEGATION_EN = re.compile(r"\bnot\b|n't\b|\bwithout\b|\bother than\b|\bexcept\b|\bexcluding\b|\bapart from\b")
+NEGATION_WINDOW = {"zh": 4, "en": 24}  # how far before the value a negation may stand: 没有县司法局, not led by 县司法局
+
+
+def find_negated(text: str, lang: str, units: tuple[str, ...], due: str | None) -> tuple[str, ...]:
+    """Which of a list question's filters it negates: the negation must stand just before the value it turns round
+    (or, in English, before "led by" when the unit is named in English)."""
+    flat = re.sub(r"\s+", "", text) if lang == "zh" else text
+    rx = NEGATION_ZH if lang == "zh" else NEGATION_EN
+    width = NEGATION_WINDOW[lang]
+
+    def before(value: str) -> bool | None:
+        i = flat.find(value)
+        return None if i < 0 else bool(rx.search(flat[max(0, i - width):i]))
+
+    out = []
+    unit_hits = [before(u) for u in units]
+    if any(unit_hits) or (units and lang == "en" and all(h is None for h in unit_hits)
+                          and re.search(r"\b(?:not|n't)\s+(?:be\s+)?(?:led|lead|handled|run)\b", text, re.I)):
+        out.append("units")
+    if due and before(due):
+        out.append("due")
+    return tuple(out)
+
+
 def search_text(text: str, lang: str, fields: tuple[str, ...], numbers: tuple[int, ...]) -> str:
     """The question for retrieval: English structural words, fields, numbers and place names in Chinese form."""
     if lang == "zh":
@@ -273,5 +300,5 @@ def understand(text: str, notices: list[Notice], tasks: list[Task], *, limit: in
     return Question(
         text=text, lang=lang, numbers=numbers, style=style, fields=fields, doc_ids=doc_ids, intent=intent,
         units=units, due=due, search_text=search_text(text, lang, fields, numbers), named_notice=bool(doc_ids),
-        meta=meta, foreign=foreign,
+        meta=meta, foreign=foreign, negated=find_negated(text, lang, units, due) if intent in ("list", "count") else (),
     )

@@ -152,3 +152,20 @@ def test_a_label_line_with_nothing_after_it_is_cited_alone(assistant):
     a = assistant.ask("陵川领导小组组长是谁？")
     leader = next(c for c in a.citations if "王 丽" in c.quote)
     assert leader.start_line == leader.end_line, "组 长 is followed by 副组长, a label of its own"
+
+
+def test_a_negated_filter_lists_the_other_items(assistant, corpus):
+    tasks = corpus.get("zhashui-2024").tasks
+    a = assistant.ask("柞水县任务清单中哪些任务的完成时限不是“长期”？")
+    assert {t.number for t in a.tasks} == {t.number for t in tasks if t.deadline and t.deadline != "长期"}
+    assert "完成时限不是长期的共 7 项" in a.text
+    b = assistant.ask("Which Zhashui tasks are not led by the justice bureau?")
+    assert b.tasks and all(not any("司法局" in u for u in t.lead) for t in b.tasks)
+    assert {t.number for t in b.tasks} | {t.number for t in assistant.ask("柞水县哪些任务由县司法局牵头？").tasks} == \
+        {t.number for t in tasks}
+
+
+def test_lead_or_responsible_matches_either_column_and_says_so(assistant):
+    a = assistant.ask("昌江区任务清单里涉及区财政局（牵头或责任）的指标有哪些？")
+    assert {t.number for t in a.tasks} == {30, 32, 39} and "牵头或负责" in a.text
+    assert any("区财政局" in t.responsible and "区财政局" not in t.lead for t in a.tasks)

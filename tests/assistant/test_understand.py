@@ -83,6 +83,19 @@ def test_a_question_about_a_document_the_notice_rests_on_is_not_about_the_notice
     assert q.meta is None and q.intent == "open"
 
 
+@pytest.mark.parametrize("text,negated", [
+    ("柞水县任务清单中哪些任务的完成时限不是“长期”？", ("due",)),
+    ("宜阳县哪些存在问题的牵头单位里没有县司法局？", ("units",)),
+    ("Which Zhashui tasks are not led by the justice bureau?", ("units",)),
+    ("Which Zhashui tasks have a deadline other than 长期?", ("due",)),
+    ("柞水县哪些任务由县司法局牵头？", ()),
+    ("柞水县完成时限为长期的任务有几项？", ()),
+    ("除柞水县外，哪些任务由县司法局牵头？", ()),  # the negation is about the notice, not the unit
+])
+def test_a_negated_list_filter_is_read(read, text, negated):
+    assert read(text).negated == negated
+
+
 def test_a_task_deadline_question_is_not_about_the_notice_date(read):
     q = read("柞水县第17项任务什么时候完成？")
     assert q.intent == "task" and q.meta is None
