@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, field
 
 from assistant.glossary import Glossary
 from assistant.retrieve import Hit
-from assistant.understand import Question, lexicon
+from assistant.understand import SECTION_COUNT, Question, lexicon
 from index.corpus import Corpus
 from index.records import Notice, Task
 from index.store import tokenize
@@ -306,6 +306,45 @@ def answer_list(q: Question, corpus: Corpus, doc_ids: Sequence[str]) -> Answer:
         return Answer(NOT_FOUND[q.lang] if not lines else "\n".join(lines), [], [], q.lang, found=bool(lines and counting))
     cited = pairs if not counting or len(pairs) <= 3 else [pairs[0], pairs[-1]]
     return Answer("\n".join(lines), [cite_task(n, t) for n, t in cited[:40]], [t for _, t in pairs], q.lang)
+
+
+def sections_of(tasks: Sequence[Task], level: int) -> list[str]:
+    """The notice's groups at one level of its headings, in order: 一、… (1) or （一）…/ 二级指标 (2)."""
+    out: list[str] = []
+    for t in tasks:
+        if t.kind == "task" and len(t.section) >= level:
+            name = re.sub(r"\s+", "", t.section[level - 1])  # "六、 完善" and "六、完善" are one heading
+            if name not in out:
+                out.append(name)
+    return out
+
+
+def answer_sections(q: Question, corpus: Corpus, doc_ids: Sequence[str]) -> Answer:
+    """How many groups (方面, 二级指标, areas) a notice's tasks fall into, with their headings cited."""
+    zh = q.lang == "zh"
+    m = SECTION_COUNT.search(q.text.lower())
+    word = (m.group("zh") or m.group("en")) if m else None  # the asker's word for the groups: 方面, areas
+    lines: list[str] = []
+    cites: list[Citation] = []
+    for p in corpus.notices:
+        if doc_ids and p.notice.doc_id not in doc_ids:
+            continue
+        names = sections_of(p.tasks, q.section_level or 1)
+        if not names:
+            continue
+        shown = names if len(names) <= MAX_COUNT_LABELS else [names[0], "…", names[-1]]
+        if zh:
+            lines.append(f"{notice_name(p.notice, 'zh')}的任务分为{len(names)}个{word or '部分'}：{'；'.join(shown)}")
+        else:
+            lines.append(f"{notice_name(p.notice, 'en')}: its tasks fall into {len(names)} {word or 'sections'}: {'; '.join(shown)}")
+        picked = names if len(names) <= 4 else [*names[:2], names[-1]]
+        for name in picked:
+            if (found := _line_of(p.notice, name)) is not None:
+                n, line = found
+                cites.append(cite(p.notice, name, n, n, line))
+    if not lines:
+        return Answer(NOT_FOUND[q.lang], [], [], q.lang, found=False)
+    return Answer("\n".join(lines), cites, [], q.lang)
 
 
 # --- open questions: best sentences of the best passages ---------------------------------------

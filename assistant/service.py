@@ -138,6 +138,8 @@ class Assistant:
                 return a
         if q.intent == "meta":
             return compose.answer_meta(q, self.corpus, doc_ids)
+        if q.intent == "count" and q.section_level:
+            return compose.answer_sections(q, self.corpus, doc_ids)
         if q.intent in ("list", "count"):
             return compose.answer_list(q, self.corpus, doc_ids)
         if q.intent == "cross" and not doc_ids:

@@ -82,6 +82,7 @@ class Question:
     search_text: str = ""  # the text given to retrieval (English structural words mapped to Chinese)
     named_notice: bool = field(default=False)
     foreign: tuple[str, ...] = ()  # places named that no loaded notice is from
+    section_level: int | None = None  # a count of the notice's groups, not its items: 1 = 一、二、…, 2 = （一）… / 二级指标
     negated: tuple[str, ...] = ()  # filters the question turns round: "units" (牵头单位里没有县司法局), "due" (不是“长期”)
 
 
@@ -225,6 +226,21 @@ def find_due(text: str) -> str | None:
     return None
 
 
+SECTION_COUNT = re.compile(
+    r"(?:多少|几)\s*(?:个|大|项)?\s*(?P<zh>方面|部分|板块|大类|类别|一级指标|二级指标|篇章|章节)"
+    r"|how many\s+(?:\w+\s+){0,2}?(?P<en>areas|aspects|parts|sections|categories|themes|chapters|headings"
+    r"|(?:first|second|top)[- ]level\s+\w+)\b")
+
+
+def find_section_level(text: str) -> int | None:
+    """For "分为几个方面", "有多少个二级指标", "how many areas": which level of the notice's grouping is counted."""
+    m = SECTION_COUNT.search(text.lower())
+    if not m:
+        return None
+    word = m.group("zh") or m.group("en")
+    return 2 if "二级" in word or "second" in word else 1
+
+
 NEGATION_ZH = re.compile(r"不是|不为|并非|没有|不含|不包括|不包含|不由|不属于|以外的?|之外的?")
 NEGATION_EN = re.compile(r"\bnot\b|n't\b|\bwithout\b|\bother than\b|\bexcept\b|\bexcluding\b|\bapart from\b")
 NEGATION_WINDOW = {"zh": 4, "en": 24}  # how far before the value a negation may stand: 没有县司法局, not led by 县司法局
@@ -282,7 +298,10 @@ def understand(text: str, notices: list[Notice], tasks: list[Task], *, limit: in
                               r"|how many\s+(\w+\s+)?(tasks|items|problems|indicators|points|measures)|number of (tasks|items|problems|indicators)", low))
     is_list = any(c in low for c in LIST_CUES)
     is_cross = any(c in low for c in CROSS_CUES) and not numbers
-    if numbers and not is_count and not (is_list and units):
+    section_level = find_section_level(text) if not numbers else None
+    if section_level:
+        intent = "count"
+    elif numbers and not is_count and not (is_list and units):
         intent = "task"
     elif is_count:
         intent = "count"
@@ -300,5 +319,5 @@ def understand(text: str, notices: list[Notice], tasks: list[Task], *, limit: in
     return Question(
         text=text, lang=lang, numbers=numbers, style=style, fields=fields, doc_ids=doc_ids, intent=intent,
         units=units, due=due, search_text=search_text(text, lang, fields, numbers), named_notice=bool(doc_ids),
-        meta=meta, foreign=foreign, negated=find_negated(text, lang, units, due) if intent in ("list", "count") else (),
+        meta=meta, foreign=foreign, section_level=section_level, negated=find_negated(text, lang, units, due) if intent in ("list", "count") else (),
     )

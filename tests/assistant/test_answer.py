@@ -50,6 +50,12 @@ CASES = [
     ("What is the document number of the Jiangxi opinions that the Changjiang list is based on?", ["赣府发〔2024〕10号"], "changjiang-2024"),
     ("柞水县的任务清单是依据哪些纲要和方案制定的？", ["法治政府建设实施纲要（2021-2025年）", "柞水县法治政府建设实施方案"], "zhashui-2024"),
     ("Lingchuan: to which e-mail address do units send the electronic copies?", ["lcsfj305@163.com"], "lingchuan-2022"),
+    # counts of the notices' groups: Yiyang has six 一、…方面 headings, Weinan eight, Changjiang six 一、… over
+    # twenty-four （一）…（二十四）
+    ("宜阳县的举措分为几个方面？", ["6个方面", "六、提升人民群众满意度方面"], "yiyang-2024"),
+    ("Into how many areas are the Weinan work points divided?", ["8 areas"], "weinan-2024"),
+    ("昌江区清单共有多少个二级指标？", ["24个二级指标", "（二十四）提升公共法律服务能力"], "changjiang-2024"),
+    ("How many sections does the Changjiang list have?", ["6 sections"], "changjiang-2024"),
     ("柞水县的防汛抗旱指挥部由谁负责？", ["未找到相关规定"], None),
     ("What is the capital of France?", ["do not say"], None),
     ("柞水县图书馆的开放时间是几点？", ["未找到相关规定"], None),

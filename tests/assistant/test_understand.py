@@ -96,6 +96,19 @@ def test_a_negated_list_filter_is_read(read, text, negated):
     assert read(text).negated == negated
 
 
+@pytest.mark.parametrize("text,level", [
+    ("宜阳县的举措分为几个方面？", 1),
+    ("昌江区清单共有多少个二级指标？", 2),
+    ("How many second-level headings does the Changjiang list have?", 2),
+    ("Into how many areas are the Weinan work points divided?", 1),
+    ("柞水县有多少项任务", None),
+    ("How many problems does the Yiyang notice list?", None),
+])
+def test_a_count_of_the_notices_groups_is_told_from_a_count_of_items(read, text, level):
+    q = read(text)
+    assert q.section_level == level and q.intent == "count"
+
+
 def test_a_task_deadline_question_is_not_about_the_notice_date(read):
     q = read("柞水县第17项任务什么时候完成？")
     assert q.intent == "task" and q.meta is None
