@@ -290,7 +290,8 @@ def understand(text: str, notices: list[Notice], tasks: list[Task], *, limit: in
     doc_ids = find_notices(text, notices, by_year=not foreign)
     unit_names = sorted({u for t in tasks for u in t.lead + t.responsible})
     units = find_units(text, unit_names)
-    due = find_due(text) if any(c in low for c in DUE_CUES) or re.search(r"due|前|截止|到期", low) else None
+    due = find_due(text) if any(c in low for c in DUE_CUES) or re.search(
+        r"due|前|截止|到期|\bby\b|\bbefore\b|\buntil\b|\bno later than\b", low) else None
     if due is None:  # a deadline written in words, as the task table has it: 长期, 长期坚持
         literals = sorted({t.deadline for t in tasks if t.deadline and not re.search(r"\d", t.deadline)}, key=len, reverse=True)
         due = next((d for d in literals if d in text), None)
@@ -307,7 +308,7 @@ def understand(text: str, notices: list[Notice], tasks: list[Task], *, limit: in
         intent = "count"
     elif (is_list or (units and TASK_NOUN.search(low))) and (units or due) and ("lead" in fields or "responsible" in fields or due or is_list):
         intent = "list"
-    elif due and (is_list or re.search(r"\btasks?\b|\bitems?\b|任务|事项|工作", low)):
+    elif due and (is_list or re.search(r"\b(?:tasks?|items?|problems?|indicators?|points?|measures?)\b|任务|事项|工作|问题|指标|举措", low)):
         intent = "list"
     elif is_cross:
         intent = "cross"

@@ -56,6 +56,8 @@ CASES = [
     ("Into how many areas are the Weinan work points divided?", ["8 areas"], "weinan-2024"),
     ("昌江区清单共有多少个二级指标？", ["24个二级指标", "（二十四）提升公共法律服务能力"], "changjiang-2024"),
     ("How many sections does the Changjiang list have?", ["6 sections"], "changjiang-2024"),
+    # "by <date>" makes a due-date list, for problems as for tasks
+    ("Which Yiyang problems have to be achieved by December 2024?", ["存在问题6", "存在问题7", "存在问题8", "存在问题16"], "yiyang-2024"),
     ("柞水县的防汛抗旱指挥部由谁负责？", ["未找到相关规定"], None),
     ("What is the capital of France?", ["do not say"], None),
     ("柞水县图书馆的开放时间是几点？", ["未找到相关规定"], None),
