@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 import re
+
+import cn2an
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 
@@ -374,11 +376,18 @@ class Scorer:
         names = {a.lower() for n in notices for a in n.aliases}
         lex = lexicon()
         mapped = [en for en in {**lex.terms, **lex.places} if re.search(rf"\b{re.escape(en)}\b", q.text.lower())]
-        quoted = re.findall(r"[\u3400-\u9fff]+", q.text) if q.lang == "en" else []
-        # A Chinese term quoted in an English question ("the implementation phase (实施推进)") is what the asker
-        # means exactly: one group, found as written, weighing what a rare word does.
+        # A Chinese term quoted in an English question ("the implementation phase (实施推进)"), or in quotation marks
+        # in a Chinese one (“七个一”), is what the asker means exactly: one group, found as written, weighing what a
+        # rare word does.
+        if q.lang == "en":
+            quoted = re.findall(r"[\u3400-\u9fff]+", q.text)
+        else:
+            quoted = [m for m in re.findall(r"[“\"「『]([^”\"」』]+)[”\"」』]", q.text) if re.search(r"[\u3400-\u9fff]", m)]
         terms = [t for t in quoted if 2 <= len(t) <= QUOTED_TERM_MAX]
-        probe = q.text if q.lang == "zh" else " ".join(
+        rest = q.text
+        for t in terms:
+            rest = rest.replace(t, " ")
+        probe = rest if q.lang == "zh" else " ".join(
             [lex.terms[en] for en in mapped if en in lex.terms] + [t for t in quoted if t not in terms])
         groups: list[tuple[str, ...]] = [(t,) for t in terms if t.lower() not in names]
         for tok in tokenize(probe):
@@ -507,6 +516,50 @@ def continued(notice: Notice, c: Citation) -> Citation:
     return cite(notice, c.label, c.start_line, end, notice.line_span_text(c.start_line, end))
 
 
+ITEM = re.compile(r"^\s*(?:(?P<arabic>\d{1,2})\s*[.、．]|[（(](?P<paren>[一二三四五六七八九十]{1,3})[)）]|(?P<han>[一二三四五六七八九十]{1,3})、)")
+ASKS_LIST = re.compile(r"哪些|哪几|有什么|包括|包含|分别|\bwhich\b|\blist\b|\binclud|\bconsist|\bmake up\b|\bcomprise|\bwhat\s+\w+\s+are\b")
+MAX_ITEMS = 30
+MAX_GAP_LINES = 2  # lines inside one item (a wrapped paragraph) before the list is taken to have ended
+
+
+def _item(line: str) -> tuple[str, int] | None:
+    if not (m := ITEM.match(line)):
+        return None
+    style = next(k for k, v in m.groupdict().items() if v)
+    return style, (int(m.group("arabic")) if style == "arabic" else int(cn2an.cn2an(m.group(style), "smart")))
+
+
+def enumerated(notice: Notice, c: Citation) -> list[Citation]:
+    """The numbered items right after a sentence that introduces them ("以“七个一”活动为重点…" then 1. … 7. …): the
+    first sentence of each, cited on its own line. [] when no list starting at 1 follows at once."""
+    lines = notice.lines
+    i = c.end_line  # 0-based index of the line after the citation
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    first = _item(lines[i]) if i < len(lines) else None
+    if first is None or first[1] != 1:
+        return []
+    style, want, gap, out = first[0], 1, 0, []
+    for j in range(i, len(lines)):
+        text = lines[j].strip()
+        if not text:
+            continue
+        item = _item(text)
+        if item is None:
+            gap += 1
+            if gap > MAX_GAP_LINES:
+                break
+            continue
+        if item != (style, want):
+            break
+        head = re.match(r"[^。；;]*[。；;]?", text).group(0)
+        out.append(cite(notice, c.label, j + 1, j + 1, head))
+        want, gap = want + 1, 0
+        if len(out) >= MAX_ITEMS:
+            break
+    return out if len(out) >= 2 else []
+
+
 def answer_open(q: Question, hits: Sequence[Hit], corpus: Corpus, scorer: Scorer) -> Answer:
     best = best_sentences(q, hits, corpus, scorer)
     if not best or not passes(q, best[0][0], hits):
@@ -515,6 +568,13 @@ def answer_open(q: Question, hits: Sequence[Hit], corpus: Corpus, scorer: Scorer
     keep = [continued(corpus.get(c.doc_id).notice, c) for c in keep]
     shown = [re.sub(r"\n\s*", "；", c.quote.strip()) for c in keep]
     lines = [f"{notice_name(corpus.get(c.doc_id).notice, q.lang)}{'：' if q.lang == 'zh' else ': '}{t}" for c, t in zip(keep, shown)]
+    for k, c in enumerate(keep):  # a kept sentence introduces a numbered list: the list is the answer
+        if not (ASKS_LIST.search(q.text.lower()) or c.quote.rstrip().endswith(("：", ":"))):
+            break
+        if items := enumerated(corpus.get(c.doc_id).notice, c):
+            lines[k + 1:k + 1] = [f"  {re.sub(r'[*]{2}', '', it.quote)}" for it in items]
+            keep[k + 1:k + 1] = items
+            break
     return Answer("\n".join(lines), keep, [], q.lang)
 
 

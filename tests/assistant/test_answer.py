@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant.config import Settings
@@ -177,3 +179,20 @@ def test_lead_or_responsible_matches_either_column_and_says_so(assistant):
     a = assistant.ask("昌江区任务清单里涉及区财政局（牵头或责任）的指标有哪些？")
     assert {t.number for t in a.tasks} == {30, 32, 39} and "牵头或负责" in a.text
     assert any("区财政局" in t.responsible and "区财政局" not in t.lead for t in a.tasks)
+
+
+def test_a_sentence_introducing_a_numbered_list_brings_the_list(assistant, corpus):
+    """“七个一” is introduced in one sentence and spelled out as items 1.–7. on the lines after it."""
+    a = assistant.ask("陵川县“七个一”活动包括哪些？")
+    for word in ("调研指导", "专题培训会", "案卷评查", "宣传推广", "群众满意度测评", "大督察", "推优评选"):
+        assert word in a.text, word
+    notice = corpus.get("lingchuan-2022").notice
+    items = [c for c in a.citations if re.match(r"\d\.", c.quote)]
+    assert [c.quote.split(".")[0] for c in items] == [str(i) for i in range(1, 8)]
+    assert all(c.quote in notice.line_span_text(c.start_line, c.end_line) for c in items)
+
+
+def test_a_list_under_a_heading_stops_at_the_next_heading(assistant):
+    a = assistant.ask("陵川县县级初审阶段包括哪些工作？")
+    assert "资料报送" in a.text and "推荐上报" in a.text
+    assert "回头看" not in a.text, "（四）总结提升 is the next phase, not part of this one"
