@@ -233,6 +233,13 @@ def unit_matches(t: Task, units: Sequence[str], fields: Sequence[str]) -> bool:
     return all(any(u in x for x in pool) for u in units)
 
 
+def mentions(t: Task, words: Sequence[str], fields: Sequence[str]) -> bool:
+    """Whether a task says all the words: in its materials when the question asks about materials, else anywhere."""
+    text = (t.materials or "") if "materials" in fields else "\n".join([t.content, t.materials or ""])
+    flat = re.sub(r"\s+", "", text)
+    return all(re.sub(r"\s+", "", w) in flat for w in words)
+
+
 def filtered_tasks(q: Question, corpus: Corpus, doc_ids: Sequence[str]) -> list[tuple[Notice, Task]]:
     by = bool(re.search(r"\bby\b|before|no later than|not later than|之前|以前|前", q.text))
     out = []
@@ -241,6 +248,8 @@ def filtered_tasks(q: Question, corpus: Corpus, doc_ids: Sequence[str]) -> list[
             continue
         for t in p.tasks:
             if q.units and unit_matches(t, q.units, q.fields) == ("units" in q.negated):
+                continue
+            if q.mentions and not mentions(t, q.mentions, q.fields):
                 continue
             if q.due and ("due" in q.negated and (not t.deadline or due_matches(t, q.due, by))
                           or "due" not in q.negated and not due_matches(t, q.due, by)):
@@ -263,7 +272,7 @@ def item_word(tasks: Sequence[Task], lang: str) -> str:
 MAX_COUNT_LABELS = 20
 
 
-def answer_list(q: Question, corpus: Corpus, doc_ids: Sequence[str]) -> Answer:
+def answer_list(q: Question, corpus: Corpus, doc_ids: Sequence[str]) -> Answer | None:
     pairs = filtered_tasks(q, corpus, doc_ids)
     zh = q.lang == "zh"
     counting = q.intent == "count"
@@ -287,24 +296,28 @@ def answer_list(q: Question, corpus: Corpus, doc_ids: Sequence[str]) -> Answer:
         literal = bool(q.due) and not re.search(r"\d", q.due)  # 长期: a kind of deadline, not a date
         if zh:
             due_zh = (f"完成时限{'不是' if no_due else '为'}{q.due}的" if literal or no_due else f"在{q.due}前到期的") if q.due else ""
-            cond = (f"{'不' if no_unit else ''}由{what}{role}的" if what else "") + due_zh
+            cond = (f"{'不' if no_unit else ''}由{what}{role}的" if what else "") + due_zh + \
+                "".join(f"{'资料' if 'materials' in q.fields else ''}涉及“{w}”的" for w in q.mentions)
             head = f"{notice_name(n, 'zh')}{cond}共 {len(tasks)} {word}"
             lines.append(head + (f"：{labels}" if tasks else "。"))
         else:
             due_en = (f" with a deadline {'other than' if no_due else 'of'} {q.due}" if literal or no_due else f" due by {q.due}") if q.due else ""
-            cond = (f" {'not ' if no_unit else ''}{'led or handled' if both else 'led' if role == '牵头' else 'handled'} by {what}" if what else "") + due_en
+            cond = "".join(f" whose {'materials mention' if 'materials' in q.fields else 'text mentions'} {w}" for w in q.mentions) + \
+                (f" {'not ' if no_unit else ''}{'led or handled' if both else 'led' if role == '牵头' else 'handled'} by {what}" if what else "") + due_en
             lines.append(f"{notice_name(n, 'en')}: {len(tasks)} {word}{cond}" + (f": {labels}" if tasks else "."))
         if not counting:
             for t in tasks[:40]:
                 facts = task_facts(t, n, q.fields if not q.due else ["deadline"], q.lang)
                 lines.append(f"  - {t.label} {t.content[:40]}{'…' if len(t.content) > 40 else ''}（{facts}）" if zh else
                              f"  - {t.label} {t.content[:40]}{'…' if len(t.content) > 40 else ''} ({facts})")
-        extra = [t for t in corpus.get(n.doc_id).tasks if t.kind != "task"] if counting and not (q.units or q.due) else []
+        extra = [t for t in corpus.get(n.doc_id).tasks if t.kind != "task"] if counting and not (q.units or q.due or q.mentions) else []
         if extra:
             kinds = {k: sum(1 for t in extra if t.kind == k) for k in ("bonus", "veto")}
             lines.append(f"另有加分项 {kinds['bonus']} 项、否决项 {kinds['veto']} 项。" if zh else
                          f"It also lists {kinds['bonus']} bonus and {kinds['veto']} veto items.")
     if not pairs:
+        if q.mentions:  # no item says it in those words: the notice's text may still say it otherwise
+            return None
         return Answer(NOT_FOUND[q.lang] if not lines else "\n".join(lines), [], [], q.lang, found=bool(lines and counting))
     cited = pairs if not counting or len(pairs) <= 3 else [pairs[0], pairs[-1]]
     return Answer("\n".join(lines), [cite_task(n, t) for n, t in cited[:40]], [t for _, t in pairs], q.lang)

@@ -140,8 +140,8 @@ class Assistant:
             return compose.answer_meta(q, self.corpus, doc_ids)
         if q.intent == "count" and q.section_level:
             return compose.answer_sections(q, self.corpus, doc_ids)
-        if q.intent in ("list", "count"):
-            return compose.answer_list(q, self.corpus, doc_ids)
+        if q.intent in ("list", "count") and (a := compose.answer_list(q, self.corpus, doc_ids)) is not None:
+            return a
         if q.intent == "cross" and not doc_ids:
             return compose.answer_cross(
                 q, lambda d: self.retriever.search(self._bm25_text(q), dense_text=q.text, doc_ids=[d], k=5),

@@ -83,6 +83,7 @@ class Question:
     named_notice: bool = field(default=False)
     foreign: tuple[str, ...] = ()  # places named that no loaded notice is from
     section_level: int | None = None  # a count of the notice's groups, not its items: 1 = 一、二、…, 2 = （一）… / 二级指标
+    mentions: tuple[str, ...] = ()  # words a list/count question filters items by: 哪些指标涉及“实地核查”
     negated: tuple[str, ...] = ()  # filters the question turns round: "units" (牵头单位里没有县司法局), "due" (不是“长期”)
 
 
@@ -241,6 +242,18 @@ def find_section_level(text: str) -> int | None:
     return 2 if "二级" in word or "second" in word else 1
 
 
+MENTION_ZH = re.compile(r"[“\"「『]([^”\"」』]{2,12})[”\"」』]|(?:涉及|提到|提及|包含|含有|写有|要求)([\u4e00-\u9fff]{2,10}?)(?:的|？|\?|$)")
+ITEM_KIND = re.compile(r"否决项|加分项|存在问题|[一二三]级指标|评价指标|指标|任务|问题|事项|要点|举措|工作要点|任务清单")
+ITEM_NOUN = re.compile(r"\b(?:tasks?|items?|problems?|indicators?|points?|measures?)\b|任务|事项|问题|指标|要点|举措")
+
+
+def find_mentions(text: str, lang: str) -> tuple[str, ...]:
+    """The words a question about which items say something filters by: the Chinese quoted in an English question
+    ("an on-site check (实地核查)"), or in a Chinese one what is quoted or follows 涉及/提到/包含."""
+    found = re.findall(r"[\u4e00-\u9fff]{2,12}", text) if lang == "en" else [a or b for a, b in MENTION_ZH.findall(text)]
+    return tuple(dict.fromkeys(w for w in found if not ITEM_KIND.fullmatch(w)))  # "veto items (否决项)" names a kind
+
+
 NEGATION_ZH = re.compile(r"不是|不为|并非|没有|不含|不包括|不包含|不由|不属于|以外的?|之外的?")
 NEGATION_EN = re.compile(r"\bnot\b|n't\b|\bwithout\b|\bother than\b|\bexcept\b|\bexcluding\b|\bapart from\b")
 NEGATION_WINDOW = {"zh": 4, "en": 24}  # how far before the value a negation may stand: 没有县司法局, not led by 县司法局
@@ -295,13 +308,19 @@ def understand(text: str, notices: list[Notice], tasks: list[Task], *, limit: in
     if due is None:  # a deadline written in words, as the task table has it: 长期, 长期坚持
         literals = sorted({t.deadline for t in tasks if t.deadline and not re.search(r"\d", t.deadline)}, key=len, reverse=True)
         due = next((d for d in literals if d in text), None)
+    mentions: tuple[str, ...] = ()
     is_count = bool(re.search(r"(多少|几)\s*(项|个|条|份)?\s*(存在问题|任务|问题|指标|事项|要点|工作(?!日))|(多少|几)\s*(项|条)(?!\S*学时)"
                               r"|how many\s+(\w+\s+)?(tasks|items|problems|indicators|points|measures)|number of (tasks|items|problems|indicators)", low))
     is_list = any(c in low for c in LIST_CUES)
     is_cross = any(c in low for c in CROSS_CUES) and not numbers
     section_level = find_section_level(text) if not numbers else None
+    which_items = is_list or is_count or re.search(r"\bwhich\b(?:\s+\S+){0,2}?\s+(?:tasks?|items?|problems?|indicators?|points?|measures?)\b", low)
+    if which_items and not numbers and not units and not due and ITEM_NOUN.search(low):
+        mentions = find_mentions(text, lang)
     if section_level:
         intent = "count"
+    elif mentions:
+        intent = "count" if is_count else "list"
     elif numbers and not is_count and not (is_list and units):
         intent = "task"
     elif is_count:
@@ -320,5 +339,5 @@ def understand(text: str, notices: list[Notice], tasks: list[Task], *, limit: in
     return Question(
         text=text, lang=lang, numbers=numbers, style=style, fields=fields, doc_ids=doc_ids, intent=intent,
         units=units, due=due, search_text=search_text(text, lang, fields, numbers), named_notice=bool(doc_ids),
-        meta=meta, foreign=foreign, section_level=section_level, negated=find_negated(text, lang, units, due) if intent in ("list", "count") else (),
+        meta=meta, foreign=foreign, section_level=section_level, mentions=mentions, negated=find_negated(text, lang, units, due) if intent in ("list", "count") else (),
     )

@@ -196,3 +196,18 @@ def test_a_list_under_a_heading_stops_at_the_next_heading(assistant):
     a = assistant.ask("陵川县县级初审阶段包括哪些工作？")
     assert "资料报送" in a.text and "推荐上报" in a.text
     assert "回头看" not in a.text, "（四）总结提升 is the next phase, not part of this one"
+
+
+def test_items_mentioning_a_word_are_listed_from_the_table(assistant, corpus):
+    a = assistant.ask("Which Zhashui tasks mention 行政复议?")
+    expected = {t.number for t in corpus.get("zhashui-2024").tasks if "行政复议" in t.content}
+    assert expected and {t.number for t in a.tasks} == expected
+    m = assistant.ask("陵川县哪些指标的资料要求“实地核查”？")
+    lc = corpus.get("lingchuan-2022").tasks
+    assert {t.number for t in m.tasks} == {t.number for t in lc if "实地核查" in (t.materials or "") and t.kind == "task"}
+
+
+def test_a_mention_no_item_has_falls_back_to_the_notices_text(assistant):
+    """No Yiyang problem says 乡镇执法 in those words; the text about 乡镇(街道)执法 still answers."""
+    a = assistant.ask("宜阳县哪些问题涉及乡镇执法？")
+    assert a.found and "乡镇" in a.text and not a.text.startswith("未找到")

@@ -109,6 +109,19 @@ def test_a_count_of_the_notices_groups_is_told_from_a_count_of_items(read, text,
     assert q.section_level == level and q.intent == "count"
 
 
+@pytest.mark.parametrize("text,mentions,intent", [
+    ("柞水县哪些任务提到行政复议？", ("行政复议",), "list"),
+    ("陵川县有几项指标涉及“实地核查”？", ("实地核查",), "count"),
+    ("Which Zhashui tasks mention 行政复议?", ("行政复议",), "list"),
+    ("How many veto items (否决项) does Lingchuan list?", (), "count"),  # names a kind of item, not a word to find
+    ("Which Zhashui tasks are led by 县司法局?", (), "list"),  # a unit filter, not a mention
+    ("柞水县第11项提到行政复议吗？", (), "task"),
+])
+def test_words_a_list_question_filters_items_by(read, text, mentions, intent):
+    q = read(text)
+    assert (q.mentions, q.intent) == (mentions, intent)
+
+
 def test_a_task_deadline_question_is_not_about_the_notice_date(read):
     q = read("柞水县第17项任务什么时候完成？")
     assert q.intent == "task" and q.meta is None
