@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import math
 import re
-
-import cn2an
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 
@@ -13,6 +11,7 @@ from assistant.glossary import Glossary
 from assistant.retrieve import Hit
 from assistant.understand import SECTION_COUNT, Question, lexicon
 from index.corpus import Corpus
+from index.numbers import cn_to_int
 from index.records import Notice, Task
 from index.store import tokenize
 
@@ -388,7 +387,12 @@ class Scorer:
     def content_words(self, q: Question, notices: Sequence[Notice]) -> list[tuple[str, ...]]:
         names = {a.lower() for n in notices for a in n.aliases}
         lex = lexicon()
-        mapped = [en for en in {**lex.terms, **lex.places} if re.search(rf"\b{re.escape(en)}\b", q.text.lower())]
+        low = q.text.lower()
+
+        def says(phrase: str) -> bool:
+            return bool(re.search(rf"\b{re.escape(phrase)}\b", low))
+
+        mapped = [en for en in {**lex.terms, **lex.places} if says(en)]
         # A Chinese term quoted in an English question ("the implementation phase (实施推进)"), or in quotation marks
         # in a Chinese one (“七个一”), is what the asker means exactly: one group, found as written, weighing what a
         # rare word does.
@@ -410,9 +414,10 @@ class Scorer:
                 continue
             groups.append(RELATION.get(tok, (tok,)))
         if q.lang == "en" and self.glossary is not None:
-            low = q.text.lower()  # words of the structural terms the question uses ("approval bureau" skips approv
-            structural = [t for t in [*lex.terms, *(c for cues in lex.fields.values() for c in cues if c.isascii())]
-                          if re.search(rf"\b{re.escape(t)}\b", low)]  # only when it says "approval bureau")
+            # the words of the structural terms and cues the question uses ("approval bureau" skips approv, but only
+            # when the question says "approval bureau")
+            structural = [en for en in mapped if en in lex.terms] + [
+                c for cues in lex.fields.values() for c in cues if c.isascii() and says(c)]
             for _, zh in self.glossary.groups(q.text, skip=[*structural, *names]):
                 groups.append(tuple(z for z in zh if z not in STOP and not any(z in a for a in names)))
         return list(dict.fromkeys(groups))
@@ -539,7 +544,7 @@ def _item(line: str) -> tuple[str, int] | None:
     if not (m := ITEM.match(line)):
         return None
     style = next(k for k, v in m.groupdict().items() if v)
-    return style, (int(m.group("arabic")) if style == "arabic" else int(cn2an.cn2an(m.group(style), "smart")))
+    return style, cn_to_int(m.group(style))
 
 
 def enumerated(notice: Notice, c: Citation) -> list[Citation]:

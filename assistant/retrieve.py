@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -42,13 +43,11 @@ def fuse(bm25: list[tuple[Chunk, float]], dense: list[tuple[Chunk, float]], k: i
         for row in table.values()
     ]
     hits.sort(key=lambda h: h.score, reverse=True)
-    top = hits[:k]
-    chosen = {h.chunk.id for h in top}
-    for h in sorted(hits[k:], key=lambda h: min(h.bm25_rank or 10**6, h.dense_rank or 10**6)):
-        if min(h.bm25_rank or 10**6, h.dense_rank or 10**6) <= keep_top and h.chunk.id not in chosen:
-            top.append(h)
-            chosen.add(h.chunk.id)
-    return top
+
+    def best_rank(h: Hit) -> float:
+        return min(h.bm25_rank or math.inf, h.dense_rank or math.inf)
+
+    return hits[:k] + sorted((h for h in hits[k:] if best_rank(h) <= keep_top), key=best_rank)
 
 
 class HybridRetriever(BaseRetriever):

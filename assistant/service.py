@@ -155,5 +155,5 @@ class Assistant:
         if not doc_ids or len(doc_ids) > MAX_WHOLE_NOTICES:
             return []
         seen = {h.chunk.id for h in hits}
-        return [Hit(c, 0.0, None, None, None) for c in self.index.chunks()
-                if c.doc_id in doc_ids and c.id not in seen and c.kind != "task"]
+        return [Hit(c, 0.0, None, None, None) for c in self.index.chunks(doc_ids)
+                if c.id not in seen and c.kind != "task"]

@@ -244,7 +244,8 @@ def find_section_level(text: str) -> int | None:
 
 MENTION_ZH = re.compile(r"[“\"「『]([^”\"」』]{2,12})[”\"」』]|(?:涉及|提到|提及|包含|含有|写有|要求)([\u4e00-\u9fff]{2,10}?)(?:的|？|\?|$)")
 ITEM_KIND = re.compile(r"否决项|加分项|存在问题|[一二三]级指标|评价指标|指标|任务|问题|事项|要点|举措|工作要点|任务清单")
-ITEM_NOUN = re.compile(r"\b(?:tasks?|items?|problems?|indicators?|points?|measures?)\b|任务|事项|问题|指标|要点|举措")
+EN_ITEMS = r"\b(?:tasks?|items?|problems?|indicators?|points?|measures?)\b"
+ITEM_NOUN = re.compile(EN_ITEMS + r"|任务|事项|问题|指标|要点|举措")
 
 
 def find_mentions(text: str, lang: str) -> tuple[str, ...]:
@@ -314,7 +315,7 @@ def understand(text: str, notices: list[Notice], tasks: list[Task], *, limit: in
     is_list = any(c in low for c in LIST_CUES)
     is_cross = any(c in low for c in CROSS_CUES) and not numbers
     section_level = find_section_level(text) if not numbers else None
-    which_items = is_list or is_count or re.search(r"\bwhich\b(?:\s+\S+){0,2}?\s+(?:tasks?|items?|problems?|indicators?|points?|measures?)\b", low)
+    which_items = is_list or is_count or re.search(r"\bwhich\b(?:\s+\S+){0,2}?\s+" + EN_ITEMS, low)
     if which_items and not numbers and not units and not due and ITEM_NOUN.search(low):
         mentions = find_mentions(text, lang)
     if section_level:
@@ -327,7 +328,7 @@ def understand(text: str, notices: list[Notice], tasks: list[Task], *, limit: in
         intent = "count"
     elif (is_list or (units and TASK_NOUN.search(low))) and (units or due) and ("lead" in fields or "responsible" in fields or due or is_list):
         intent = "list"
-    elif due and (is_list or re.search(r"\b(?:tasks?|items?|problems?|indicators?|points?|measures?)\b|任务|事项|工作|问题|指标|举措", low)):
+    elif due and (is_list or ITEM_NOUN.search(low) or "工作" in low):
         intent = "list"
     elif is_cross:
         intent = "cross"
