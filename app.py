@@ -7,7 +7,9 @@ import logging
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description="Notice Assistant web chat, JSON API (/api/*) and widget (/widget.js).")
+    parser = argparse.ArgumentParser(
+        description="Notice Assistant web chat, JSON API (/api/*) and widget (/widget.js)."
+    )
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (0.0.0.0 for all; default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=7860, help="port (default 7860)")
     args = parser.parse_args(argv)
@@ -19,8 +21,11 @@ def main(argv: list[str] | None = None) -> None:
     from assistant.web.api import create_app
 
     settings = Settings()
-    print(f"Notice Assistant on http://{args.host}:{args.port}/  (API: /api/ask, widget: /widget.js; "
-          f"the index is built in the background on first start)", flush=True)
+    print(
+        f"Notice Assistant on http://{args.host}:{args.port}/  (API: /api/ask, widget: /widget.js; "
+        f"the index is built in the background on first start)",
+        flush=True,
+    )
     uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="warning")
 
 

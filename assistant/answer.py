@@ -15,7 +15,10 @@ from index.numbers import cn_to_int
 from index.records import Notice, Task
 from index.store import tokenize
 
-NOT_FOUND = {"zh": "未找到相关规定：通知中没有回答这个问题的内容。", "en": "The notices do not say: nothing in them answers this question."}
+NOT_FOUND = {
+    "zh": "未找到相关规定：通知中没有回答这个问题的内容。",
+    "en": "The notices do not say: nothing in them answers this question.",
+}
 MIN_COVERAGE = 0.5  # share of the question's content words (IDF-weighted) a passage must contain to count as an answer
 GLOSS_DAMPING = 0.3  # how much an English word's many glosses weaken the evidence of any one of them
 HEADING_WEIGHT = 0.8  # share of a section heading's word matches credited to a line under it
@@ -59,8 +62,12 @@ class Answer:
 
     def to_json(self) -> dict:
         return {
-            "answer": self.text, "citations": [asdict(c) for c in self.citations],
-            "tasks": [t.to_json() for t in self.tasks], "lang": self.lang, "found": self.found, "mode": self.mode,
+            "answer": self.text,
+            "citations": [asdict(c) for c in self.citations],
+            "tasks": [t.to_json() for t in self.tasks],
+            "lang": self.lang,
+            "found": self.found,
+            "mode": self.mode,
             "notes": self.notes,
         }
 
@@ -168,15 +175,25 @@ def answer_task(q: Question, corpus: Corpus, doc_ids: Sequence[str], *, detail: 
     notices = list(dict.fromkeys(n.doc_id for n, _ in pairs))
     if not doc_ids and len(notices) > 1:
         nums = "、".join(str(n) for n in q.numbers)
-        lines.append(f"问题未指明通知；以下 {len(notices)} 份通知都有第{nums}项，分别是：" if zh else
-                     f"The question names no notice; {len(notices)} notices have an item {', '.join(map(str, q.numbers))}:")
+        lines.append(
+            f"问题未指明通知；以下 {len(notices)} 份通知都有第{nums}项，分别是："
+            if zh
+            else f"The question names no notice; {len(notices)} notices have an item {', '.join(map(str, q.numbers))}:"
+        )
     for notice, t in pairs:
         sep = "" if zh else " "
-        lines.append(f"{notice_name(notice, q.lang)}{sep}{task_name(t, q.lang)}：{task_facts(t, notice, fields, q.lang)}"
-                     if zh else f"{notice_name(notice, q.lang)} {task_name(t, q.lang)}: {task_facts(t, notice, fields, q.lang)}")
+        lines.append(
+            f"{notice_name(notice, q.lang)}{sep}{task_name(t, q.lang)}：{task_facts(t, notice, fields, q.lang)}"
+            if zh
+            else f"{notice_name(notice, q.lang)} {task_name(t, q.lang)}: {task_facts(t, notice, fields, q.lang)}"
+        )
     missing = [n for n in q.numbers if not any(t.number == n for _, t in pairs)]
     if missing and doc_ids:
-        lines.append(f"未找到第{'、'.join(map(str, missing))}项。" if zh else f"No item {', '.join(map(str, missing))} was found.")
+        lines.append(
+            f"未找到第{'、'.join(map(str, missing))}项。"
+            if zh
+            else f"No item {', '.join(map(str, missing))} was found."
+        )
     return Answer("\n".join(lines), [cite_task(n, t) for n, t in pairs], [t for _, t in pairs], q.lang)
 
 
@@ -190,12 +207,16 @@ def no_such_item(q: Question, corpus: Corpus, doc_ids: Sequence[str]) -> Answer:
             continue
         top = max(t.number for t in p.tasks if t.kind == "task")
         word = item_word(p.tasks, q.lang)
-        lines.append(f"{notice_name(p.notice, q.lang)}共 {top} {word}（第1至{top}项）。" if zh else
-                     f"{notice_name(p.notice, q.lang)} has {top} {word} (1 to {top}).")
+        lines.append(
+            f"{notice_name(p.notice, q.lang)}共 {top} {word}（第1至{top}项）。"
+            if zh
+            else f"{notice_name(p.notice, q.lang)} has {top} {word} (1 to {top})."
+        )
     return Answer("\n".join(lines), [], [], q.lang, found=False)
 
 
 # --- lists and counts over the task table --------------------------------------------------------
+
 
 def _ym(text: str) -> tuple[int, int] | None:
     if m := re.search(r"(\d{4})\s*年\s*(\d{1,2})\s*月", text):
@@ -250,8 +271,12 @@ def filtered_tasks(q: Question, corpus: Corpus, doc_ids: Sequence[str]) -> list[
                 continue
             if q.mentions and not mentions(t, q.mentions, q.fields):
                 continue
-            if q.due and ("due" in q.negated and (not t.deadline or due_matches(t, q.due, by))
-                          or "due" not in q.negated and not due_matches(t, q.due, by)):
+            if q.due and (
+                "due" in q.negated
+                and (not t.deadline or due_matches(t, q.due, by))
+                or "due" not in q.negated
+                and not due_matches(t, q.due, by)
+            ):
                 continue
             if q.style in ("bonus", "veto") and t.kind != q.style:
                 continue
@@ -294,30 +319,67 @@ def answer_list(q: Question, corpus: Corpus, doc_ids: Sequence[str]) -> Answer |
         no_unit, no_due = "units" in q.negated, "due" in q.negated
         literal = bool(q.due) and not re.search(r"\d", q.due)  # 长期: a kind of deadline, not a date
         if zh:
-            due_zh = (f"完成时限{'不是' if no_due else '为'}{q.due}的" if literal or no_due else f"在{q.due}前到期的") if q.due else ""
-            cond = (f"{'不' if no_unit else ''}由{what}{role}的" if what else "") + due_zh + \
-                "".join(f"{'资料' if 'materials' in q.fields else ''}涉及“{w}”的" for w in q.mentions)
+            due_zh = (
+                (f"完成时限{'不是' if no_due else '为'}{q.due}的" if literal or no_due else f"在{q.due}前到期的")
+                if q.due
+                else ""
+            )
+            cond = (
+                (f"{'不' if no_unit else ''}由{what}{role}的" if what else "")
+                + due_zh
+                + "".join(f"{'资料' if 'materials' in q.fields else ''}涉及“{w}”的" for w in q.mentions)
+            )
             head = f"{notice_name(n, 'zh')}{cond}共 {len(tasks)} {word}"
             lines.append(head + (f"：{labels}" if tasks else "。"))
         else:
-            due_en = (f" with a deadline {'other than' if no_due else 'of'} {q.due}" if literal or no_due else f" due by {q.due}") if q.due else ""
-            cond = "".join(f" whose {'materials mention' if 'materials' in q.fields else 'text mentions'} {w}" for w in q.mentions) + \
-                (f" {'not ' if no_unit else ''}{'led or handled' if both else 'led' if role == '牵头' else 'handled'} by {what}" if what else "") + due_en
+            due_en = (
+                (
+                    f" with a deadline {'other than' if no_due else 'of'} {q.due}"
+                    if literal or no_due
+                    else f" due by {q.due}"
+                )
+                if q.due
+                else ""
+            )
+            cond = (
+                "".join(
+                    f" whose {'materials mention' if 'materials' in q.fields else 'text mentions'} {w}"
+                    for w in q.mentions
+                )
+                + (
+                    f" {'not ' if no_unit else ''}{'led or handled' if both else 'led' if role == '牵头' else 'handled'} by {what}"
+                    if what
+                    else ""
+                )
+                + due_en
+            )
             lines.append(f"{notice_name(n, 'en')}: {len(tasks)} {word}{cond}" + (f": {labels}" if tasks else "."))
         if not counting:
             for t in tasks[:40]:
                 facts = task_facts(t, n, q.fields if not q.due else ["deadline"], q.lang)
-                lines.append(f"  - {t.label} {t.content[:40]}{'…' if len(t.content) > 40 else ''}（{facts}）" if zh else
-                             f"  - {t.label} {t.content[:40]}{'…' if len(t.content) > 40 else ''} ({facts})")
-        extra = [t for t in corpus.get(n.doc_id).tasks if t.kind != "task"] if counting and not (q.units or q.due or q.mentions) else []
+                lines.append(
+                    f"  - {t.label} {t.content[:40]}{'…' if len(t.content) > 40 else ''}（{facts}）"
+                    if zh
+                    else f"  - {t.label} {t.content[:40]}{'…' if len(t.content) > 40 else ''} ({facts})"
+                )
+        extra = (
+            [t for t in corpus.get(n.doc_id).tasks if t.kind != "task"]
+            if counting and not (q.units or q.due or q.mentions)
+            else []
+        )
         if extra:
             kinds = {k: sum(1 for t in extra if t.kind == k) for k in ("bonus", "veto")}
-            lines.append(f"另有加分项 {kinds['bonus']} 项、否决项 {kinds['veto']} 项。" if zh else
-                         f"It also lists {kinds['bonus']} bonus and {kinds['veto']} veto items.")
+            lines.append(
+                f"另有加分项 {kinds['bonus']} 项、否决项 {kinds['veto']} 项。"
+                if zh
+                else f"It also lists {kinds['bonus']} bonus and {kinds['veto']} veto items."
+            )
     if not pairs:
         if q.mentions:  # no item says it in those words: the notice's text may still say it otherwise
             return None
-        return Answer(NOT_FOUND[q.lang] if not lines else "\n".join(lines), [], [], q.lang, found=bool(lines and counting))
+        return Answer(
+            NOT_FOUND[q.lang] if not lines else "\n".join(lines), [], [], q.lang, found=bool(lines and counting)
+        )
     cited = pairs if not counting or len(pairs) <= 3 else [pairs[0], pairs[-1]]
     return Answer("\n".join(lines), [cite_task(n, t) for n, t in cited[:40]], [t for _, t in pairs], q.lang)
 
@@ -350,7 +412,9 @@ def answer_sections(q: Question, corpus: Corpus, doc_ids: Sequence[str]) -> Answ
         if zh:
             lines.append(f"{notice_name(p.notice, 'zh')}的任务分为{len(names)}个{word or '部分'}：{'；'.join(shown)}")
         else:
-            lines.append(f"{notice_name(p.notice, 'en')}: its tasks fall into {len(names)} {word or 'sections'}: {'; '.join(shown)}")
+            lines.append(
+                f"{notice_name(p.notice, 'en')}: its tasks fall into {len(names)} {word or 'sections'}: {'; '.join(shown)}"
+            )
         picked = names if len(names) <= 4 else [*names[:2], names[-1]]
         for name in picked:
             if (found := _line_of(p.notice, name)) is not None:
@@ -399,13 +463,18 @@ class Scorer:
         if q.lang == "en":
             quoted = re.findall(r"[\u3400-\u9fff]+", q.text)
         else:
-            quoted = [m for m in re.findall(r"[“\"「『]([^”\"」』]+)[”\"」』]", q.text) if re.search(r"[\u3400-\u9fff]", m)]
+            quoted = [
+                m for m in re.findall(r"[“\"「『]([^”\"」』]+)[”\"」』]", q.text) if re.search(r"[\u3400-\u9fff]", m)
+            ]
         terms = [t for t in quoted if 2 <= len(t) <= QUOTED_TERM_MAX]
         rest = q.text
         for t in terms:
             rest = rest.replace(t, " ")
-        probe = rest if q.lang == "zh" else " ".join(
-            [lex.terms[en] for en in mapped if en in lex.terms] + [t for t in quoted if t not in terms])
+        probe = (
+            rest
+            if q.lang == "zh"
+            else " ".join([lex.terms[en] for en in mapped if en in lex.terms] + [t for t in quoted if t not in terms])
+        )
         groups: list[tuple[str, ...]] = [(t,) for t in terms if t.lower() not in names]
         for tok in tokenize(probe):
             if tok in STOP or tok.lower() in names or COUNT_WORD.fullmatch(tok) or len(tok) < 2:
@@ -417,7 +486,8 @@ class Scorer:
             # the words of the structural terms and cues the question uses ("approval bureau" skips approv, but only
             # when the question says "approval bureau")
             structural = [en for en in mapped if en in lex.terms] + [
-                c for cues in lex.fields.values() for c in cues if c.isascii() and says(c)]
+                c for cues in lex.fields.values() for c in cues if c.isascii() and says(c)
+            ]
             for _, zh in self.glossary.groups(q.text, skip=[*structural, *names]):
                 groups.append(tuple(z for z in zh if z not in STOP and not any(z in a for a in names)))
         return list(dict.fromkeys(groups))
@@ -425,7 +495,9 @@ class Scorer:
     def asks_detail(self, q: Question, notices: Sequence[Notice]) -> bool:
         """Whether a task question asks about something beyond its fields and number ("how many lectures")."""
         numeral = re.compile(r"[一二三四五六七八九十百零两]+")
-        return any(g and not all(numeral.fullmatch(w) or w.isdigit() for w in g) for g in self.content_words(q, notices))
+        return any(
+            g and not all(numeral.fullmatch(w) or w.isdigit() for w in g) for g in self.content_words(q, notices)
+        )
 
     def weight(self, group: tuple[str, ...], default: float) -> float:
         return sum(self.idf(w) for w in group) / len(group) if group else default
@@ -438,15 +510,50 @@ class Scorer:
         flat = re.sub(r"\s+", "", text)  # notices pad names: 组 长：王 丽
         # A group of many alternatives (an English word with many glosses) is weak evidence that the sentence talks
         # about that word: it earns alternatives**-GLOSS_DAMPING of its weight.
-        return sum(self.weight(g, default) / len(g) ** GLOSS_DAMPING for g in groups if any(w in flat for w in g)) / total if total else 0.0
+        return (
+            sum(self.weight(g, default) / len(g) ** GLOSS_DAMPING for g in groups if any(w in flat for w in g)) / total
+            if total
+            else 0.0
+        )
 
 
 # What a quantity question asks for, and what a sentence must then hold: "多少学时" needs a number of 学时.
-ZH_UNITS = ("个工作日", "工作日", "学时", "小时", "分钟", "天", "日", "次", "期", "名", "人", "年", "个月", "周", "万元", "元", "家", "条", "件", "%")
+ZH_UNITS = (
+    "个工作日",
+    "工作日",
+    "学时",
+    "小时",
+    "分钟",
+    "天",
+    "日",
+    "次",
+    "期",
+    "名",
+    "人",
+    "年",
+    "个月",
+    "周",
+    "万元",
+    "元",
+    "家",
+    "条",
+    "件",
+    "%",
+)
 EN_UNITS = {
-    "hour": ("学时", "小时"), "day": ("日", "天", "工作日"), "working day": ("工作日",), "time": ("次",),
-    "session": ("期", "次"), "lecture": ("期", "次"), "people": ("名", "人"), "person": ("名", "人"), "staff": ("名", "人"),
-    "month": ("个月", "月"), "year": ("年",), "week": ("周",), "yuan": ("元", "万元"),
+    "hour": ("学时", "小时"),
+    "day": ("日", "天", "工作日"),
+    "working day": ("工作日",),
+    "time": ("次",),
+    "session": ("期", "次"),
+    "lecture": ("期", "次"),
+    "people": ("名", "人"),
+    "person": ("名", "人"),
+    "staff": ("名", "人"),
+    "month": ("个月", "月"),
+    "year": ("年",),
+    "week": ("周",),
+    "yuan": ("元", "万元"),
 }
 NUMBER = r"[\d一二三四五六七八九十百千两]+\s*"
 
@@ -462,17 +569,23 @@ def answer_type(q: Question) -> re.Pattern | None:
         return re.compile(r"\d+(\.\d+)?\s*%|百分之")
     if re.search(r"文号|字号|\b(document|reference|file)\s+(number|no\b)", low):
         return re.compile(r"[〔［\[(（]\s*\d{4}\s*[〕］\])）]\s*\d+\s*号")
-    if re.search(r"什么时候|何时|哪天|哪一天|几月|几号|什么时间|\bwhen\b|\bwhat date\b|\bwhich month\b|\bby what date\b", low):
+    if re.search(
+        r"什么时候|何时|哪天|哪一天|几月|几号|什么时间|\bwhen\b|\bwhat date\b|\bwhich month\b|\bby what date\b", low
+    ):
         return re.compile(r"\d{4}\s*年|\d{1,2}\s*月|\d{4}-\d{1,2}|[一二三四五六七八九十]+月|年底|月底|季度")
     if m := re.search(r"(?:多少|几)\s*(" + "|".join(map(re.escape, ZH_UNITS)) + ")", q.text):
         return re.compile(NUMBER + re.escape(m.group(1)))
-    if m := re.search(r"\bhow\s+many\s+(?:\w+\s+)?(working day|hour|day|time|session|lecture|people|person|staff|month|year|week|yuan)s?\b", low):
+    if m := re.search(
+        r"\bhow\s+many\s+(?:\w+\s+)?(working day|hour|day|time|session|lecture|people|person|staff|month|year|week|yuan)s?\b",
+        low,
+    ):
         return re.compile(NUMBER + "(" + "|".join(map(re.escape, EN_UNITS[m.group(1)])) + ")")
     return None
 
 
-def best_sentences(q: Question, hits: Sequence[Hit], corpus: Corpus, scorer: Scorer, *, limit: int = 2,
-                   per_notice: bool = False) -> list[tuple[float, Citation]]:
+def best_sentences(
+    q: Question, hits: Sequence[Hit], corpus: Corpus, scorer: Scorer, *, limit: int = 2, per_notice: bool = False
+) -> list[tuple[float, Citation]]:
     words = scorer.content_words(q, [p.notice for p in corpus.notices])
     wanted = answer_type(q)
     scored: list[tuple[float, Citation]] = []
@@ -489,7 +602,7 @@ def best_sentences(q: Question, hits: Sequence[Hit], corpus: Corpus, scorer: Sco
                 # Heading words count for less than the line's own, and only for a line that matches by itself.
                 cov += HEADING_WEIGHT * (scorer.coverage(words, h.chunk.label + sentence) - cov)
             if q.lang == "en" and not words:
-                cov = (h.dense_score or 0.0)  # no mapped words: trust the multilingual embedder alone
+                cov = h.dense_score or 0.0  # no mapped words: trust the multilingual embedder alone
             score = cov + 0.02 / (1 + rank)
             line = h.chunk.start_line + quote[: m.start()].count("\n")
             scored.append((score, cite(notice, h.chunk.label, line, line, sentence)))
@@ -534,8 +647,12 @@ def continued(notice: Notice, c: Citation) -> Citation:
     return cite(notice, c.label, c.start_line, end, notice.line_span_text(c.start_line, end))
 
 
-ITEM = re.compile(r"^\s*(?:(?P<arabic>\d{1,2})\s*[.、．]|[（(](?P<paren>[一二三四五六七八九十]{1,3})[)）]|(?P<han>[一二三四五六七八九十]{1,3})、)")
-ASKS_LIST = re.compile(r"哪些|哪几|有什么|包括|包含|分别|\bwhich\b|\blist\b|\binclud|\bconsist|\bmake up\b|\bcomprise|\bwhat\s+\w+\s+are\b")
+ITEM = re.compile(
+    r"^\s*(?:(?P<arabic>\d{1,2})\s*[.、．]|[（(](?P<paren>[一二三四五六七八九十]{1,3})[)）]|(?P<han>[一二三四五六七八九十]{1,3})、)"
+)
+ASKS_LIST = re.compile(
+    r"哪些|哪几|有什么|包括|包含|分别|\bwhich\b|\blist\b|\binclud|\bconsist|\bmake up\b|\bcomprise|\bwhat\s+\w+\s+are\b"
+)
 MAX_ITEMS = 30
 MAX_GAP_LINES = 2  # lines inside one item (a wrapped paragraph) before the list is taken to have ended
 
@@ -585,13 +702,16 @@ def answer_open(q: Question, hits: Sequence[Hit], corpus: Corpus, scorer: Scorer
     keep = [c for s, c in best if passes(q, s, hits)] or [best[0][1]]
     keep = [continued(corpus.get(c.doc_id).notice, c) for c in keep]
     shown = [re.sub(r"\n\s*", "；", c.quote.strip()) for c in keep]
-    lines = [f"{notice_name(corpus.get(c.doc_id).notice, q.lang)}{'：' if q.lang == 'zh' else ': '}{t}" for c, t in zip(keep, shown)]
+    lines = [
+        f"{notice_name(corpus.get(c.doc_id).notice, q.lang)}{'：' if q.lang == 'zh' else ': '}{t}"
+        for c, t in zip(keep, shown)
+    ]
     for k, c in enumerate(keep):  # a kept sentence introduces a numbered list: the list is the answer
         if not (ASKS_LIST.search(q.text.lower()) or c.quote.rstrip().endswith(("：", ":"))):
             break
         if items := enumerated(corpus.get(c.doc_id).notice, c):
-            lines[k + 1:k + 1] = [f"  {re.sub(r'[*]{2}', '', it.quote)}" for it in items]
-            keep[k + 1:k + 1] = items
+            lines[k + 1 : k + 1] = [f"  {re.sub(r'[*]{2}', '', it.quote)}" for it in items]
+            keep[k + 1 : k + 1] = items
             break
     return Answer("\n".join(lines), keep, [], q.lang)
 
@@ -606,15 +726,24 @@ def answer_cross(q: Question, search: Callable[[str], Sequence[Hit]], corpus: Co
         if best and passes(q, best[0][0], hits):
             c = best[0][1]
             cites.append(c)
-            lines.append(f"- {notice_name(p.notice, q.lang)}：{c.quote}" if zh else f"- {notice_name(p.notice, q.lang)}: {c.quote}")
+            lines.append(
+                f"- {notice_name(p.notice, q.lang)}：{c.quote}"
+                if zh
+                else f"- {notice_name(p.notice, q.lang)}: {c.quote}"
+            )
         else:
-            lines.append(f"- {notice_name(p.notice, q.lang)}：未找到相关规定" if zh else f"- {notice_name(p.notice, q.lang)}: the notice does not say")
+            lines.append(
+                f"- {notice_name(p.notice, q.lang)}：未找到相关规定"
+                if zh
+                else f"- {notice_name(p.notice, q.lang)}: the notice does not say"
+            )
     if not cites:
         return Answer(NOT_FOUND[q.lang], [], [], q.lang, found=False)
     return Answer("\n".join(lines), cites, [], q.lang)
 
 
 # --- questions about a notice itself ------------------------------------------------------------------
+
 
 def _line_of(notice: Notice, value: str, within: int | None = None) -> tuple[int, str] | None:
     """The first line (1-based) holding `value`, ignoring spaces, with the line as printed."""
@@ -640,7 +769,11 @@ def _date_lines(notice: Notice) -> list[tuple[int, str]]:
             break
     for n, line in enumerate(notice.text.splitlines()[:HEAD_LINES], 1):
         for sentence in SENTENCE.findall(line):
-            if re.search(r"\d{1,2}月\d{1,2}日", sentence) and re.search(r"印发|发布|出台", sentence) and (n, line.strip()) not in found:
+            if (
+                re.search(r"\d{1,2}月\d{1,2}日", sentence)
+                and re.search(r"印发|发布|出台", sentence)
+                and (n, line.strip()) not in found
+            ):
                 found.append((n, sentence.strip()))
     return found
 
@@ -661,15 +794,22 @@ def answer_meta(q: Question, corpus: Corpus, doc_ids: Sequence[str]) -> Answer:
     """Date, 文号, issuer or title of the notices named (all notices when none is), each from the line printing it."""
     zh = q.lang == "zh"
     notices = [corpus.get(d).notice for d in doc_ids] if doc_ids else [p.notice for p in corpus.notices]
-    lines: list[str] = [] if doc_ids else ["问题未指明通知，各通知分别为：" if zh else "The question names no notice; for each notice:"]
+    lines: list[str] = (
+        []
+        if doc_ids
+        else ["问题未指明通知，各通知分别为：" if zh else "The question names no notice; for each notice:"]
+    )
     cites: list[Citation] = []
     for n in notices:
         name = notice_name(n, q.lang)
         if q.meta == "number":
             hit = _line_of(n, n.doc_number, HEAD_LINES) if n.doc_number else None
             found = [hit] if hit else []
-            text = (f"文号：{n.doc_number}" if zh else f"document number: {n.doc_number}") if hit else (
-                "该通知没有文号" if zh else "the notice carries no document number (文号)")
+            text = (
+                (f"文号：{n.doc_number}" if zh else f"document number: {n.doc_number}")
+                if hit
+                else ("该通知没有文号" if zh else "the notice carries no document number (文号)")
+            )
 
         elif q.meta == "issuer":
             hit = _line_of(n, n.issuer, HEAD_LINES) if n.issuer else None
@@ -705,8 +845,11 @@ def answer_meta(q: Question, corpus: Corpus, doc_ids: Sequence[str]) -> Answer:
 def refuse_foreign(q: Question, corpus: Corpus) -> Answer:
     places = "、".join(q.foreign)
     loaded = "、".join(p.notice.region or p.notice.doc_id for p in corpus.notices)
-    text = (f"未找到相关规定：没有载入{places}的通知（已载入：{loaded}）。" if q.lang == "zh" else
-            f"The notices do not say: no notice from {places} is loaded (loaded: {loaded}).")
+    text = (
+        f"未找到相关规定：没有载入{places}的通知（已载入：{loaded}）。"
+        if q.lang == "zh"
+        else f"The notices do not say: no notice from {places} is loaded (loaded: {loaded})."
+    )
     return Answer(text, [], [], q.lang, found=False)
 
 
@@ -719,5 +862,7 @@ def refuse(q: Question, hits: Sequence[Hit], corpus: Corpus) -> Answer:
     text = NOT_FOUND[q.lang]
     if near:
         text += "\n" + ("最接近的段落：" if q.lang == "zh" else "Nearest passages:")
-        text += "".join(f"\n- {notice_name(corpus.get(c.doc_id).notice, q.lang)} {c.label} {c.quote[:60]}" for c in near)
+        text += "".join(
+            f"\n- {notice_name(corpus.get(c.doc_id).notice, q.lang)} {c.label} {c.quote[:60]}" for c in near
+        )
     return Answer(text, near, [], q.lang, found=False)

@@ -44,11 +44,23 @@ def read_questions(path: str | Path) -> list[dict]:
 
 def output_row(rec: dict) -> dict:
     if "error" in rec:
-        return {"id": rec["id"], "question": rec["question"], "answer": f"error: {rec['error']}",
-                "citations": [], "tasks": [], "lang": ""}
+        return {
+            "id": rec["id"],
+            "question": rec["question"],
+            "answer": f"error: {rec['error']}",
+            "citations": [],
+            "tasks": [],
+            "lang": "",
+        }
     r = rec["result"]
-    return {"id": rec["id"], "question": rec["question"], "answer": r["answer"], "citations": r["citations"],
-            "tasks": r["tasks"], "lang": r["lang"]}
+    return {
+        "id": rec["id"],
+        "question": rec["question"],
+        "answer": r["answer"],
+        "citations": r["citations"],
+        "tasks": r["tasks"],
+        "lang": r["lang"],
+    }
 
 
 def write_rows(out: Path, rows: list[dict]) -> None:
@@ -58,8 +70,13 @@ def write_rows(out: Path, rows: list[dict]) -> None:
             w = csv.DictWriter(fh, fieldnames=FIELDS)
             w.writeheader()
             for r in rows:
-                w.writerow({**r, "citations": json.dumps(r["citations"], ensure_ascii=False),
-                            "tasks": json.dumps(r["tasks"], ensure_ascii=False)})
+                w.writerow(
+                    {
+                        **r,
+                        "citations": json.dumps(r["citations"], ensure_ascii=False),
+                        "tasks": json.dumps(r["tasks"], ensure_ascii=False),
+                    }
+                )
     else:
         with tmp.open("w", encoding="utf-8") as fh:
             for r in rows:

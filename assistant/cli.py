@@ -39,12 +39,20 @@ def fail(message: str, code: int = EXIT_BAD_INPUT) -> None:
 
 
 @click.group()
-@click.option("--notices", "notices", multiple=True, type=click.Path(), help="Notice file or folder (repeatable); default: the bundled notices.")
+@click.option(
+    "--notices",
+    "notices",
+    multiple=True,
+    type=click.Path(),
+    help="Notice file or folder (repeatable); default: the bundled notices.",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Log details to stderr.")
 @click.pass_context
 def cli(ctx: click.Context, notices: tuple[str, ...], verbose: bool) -> None:
     """Notice Assistant: answers questions about Chinese government notices, with citations."""
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+    )
     overrides = {"notices": list(notices)} if notices else {}
     try:
         ctx.obj = Context(Settings(**overrides))
@@ -65,7 +73,9 @@ def notices(obj: Context, as_json: bool) -> None:
         return
     for n in rows:
         count = len(obj.corpus.get(n.doc_id).tasks)
-        click.echo(f"{n.doc_id}\t{n.doc_number or '(无文号)'}\t{n.date or '-'}\t{n.issuer or '-'}\t{n.title}\t{count} tasks\t{n.source}")
+        click.echo(
+            f"{n.doc_id}\t{n.doc_number or '(无文号)'}\t{n.date or '-'}\t{n.issuer or '-'}\t{n.title}\t{count} tasks\t{n.source}"
+        )
 
 
 @cli.command()
@@ -87,8 +97,15 @@ def tasks(obj: Context, doc: str | None, as_json: bool) -> None:
         table.add_column(col, overflow="fold")
     for t in rows:
         content = t.content.replace("\n", " ")
-        table.add_row(t.doc_id, t.label, content[:40] + ("…" if len(content) > 40 else ""), " ".join(t.lead) or "—",
-                      " ".join(t.responsible) or "—", t.deadline or "—", f"{t.start_line}-{t.end_line}")
+        table.add_row(
+            t.doc_id,
+            t.label,
+            content[:40] + ("…" if len(content) > 40 else ""),
+            " ".join(t.lead) or "—",
+            " ".join(t.responsible) or "—",
+            t.deadline or "—",
+            f"{t.start_line}-{t.end_line}",
+        )
     Console(width=200).print(table)
 
 
@@ -127,8 +144,10 @@ def print_answer(answer, as_json: bool) -> None:
         for i, c in enumerate(answer.citations, 1):
             quote = c.quote.replace("\t", " | ").replace("\n", " ")
             quote = quote if len(quote) <= 160 else quote[:157] + "…"
-            click.echo(f"[{i}] {c.title}{'（' + c.doc_number + '）' if c.doc_number else ''} {c.label} "
-                       f"{c.source}:{c.start_line}-{c.end_line}\n    “{quote}”")
+            click.echo(
+                f"[{i}] {c.title}{'（' + c.doc_number + '）' if c.doc_number else ''} {c.label} "
+                f"{c.source}:{c.start_line}-{c.end_line}\n    “{quote}”"
+            )
 
 
 @cli.command()
@@ -167,16 +186,25 @@ def index_cmd(obj: Context, paths: tuple[str, ...], rebuild: bool) -> None:
     corpus = obj.corpus
     if not corpus.notices:
         fail("no notices could be loaded")
-    idx = NoticeIndex(obj.settings.data_dir / "index", make_embedder(obj.settings.embedder, allow_download=obj.settings.allow_model_download))
+    idx = NoticeIndex(
+        obj.settings.data_dir / "index",
+        make_embedder(obj.settings.embedder, allow_download=obj.settings.allow_model_download),
+    )
     with tqdm(total=len(corpus.notices), desc="indexing", unit="notice", file=sys.stderr) as bar:
-        report = idx.sync(corpus, rebuild=rebuild, progress=lambda done, total, doc_id: (bar.update(1), bar.set_postfix_str(doc_id)))
-    click.echo(f"added {len(report.added)}, updated {len(report.updated)}, removed {len(report.removed)}, "
-               f"unchanged {len(report.skipped)}; {len(idx.chunks())} chunks in {obj.settings.data_dir / 'index'}")
+        report = idx.sync(
+            corpus, rebuild=rebuild, progress=lambda done, total, doc_id: (bar.update(1), bar.set_postfix_str(doc_id))
+        )
+    click.echo(
+        f"added {len(report.added)}, updated {len(report.updated)}, removed {len(report.removed)}, "
+        f"unchanged {len(report.skipped)}; {len(idx.chunks())} chunks in {obj.settings.data_dir / 'index'}"
+    )
 
 
 @cli.command()
 @click.argument("infile", type=click.Path(exists=True, dir_okay=False))
-@click.option("-o", "--out", "outfile", required=True, type=click.Path(dir_okay=False), help="JSONL or CSV (by extension).")
+@click.option(
+    "-o", "--out", "outfile", required=True, type=click.Path(dir_okay=False), help="JSONL or CSV (by extension)."
+)
 @click.option("--fresh", is_flag=True, help="Ignore the progress of an interrupted run and start again.")
 @click.pass_obj
 def batch(obj: Context, infile: str, outfile: str, fresh: bool) -> None:
@@ -195,34 +223,61 @@ def batch(obj: Context, infile: str, outfile: str, fresh: bool) -> None:
 
 
 @cli.command("eval")
-@click.option("--set", "gold", type=click.Path(exists=True, dir_okay=False), help="Gold set (JSONL); default eval/questions.jsonl.")
-@click.option("--out", "out_dir", type=click.Path(file_okay=False), default="eval-out", show_default=True,
-              help="Folder for report.md, results.jsonl, summary.json and accuracy_by_kind.png.")
-@click.option("--compare", "old_dir", type=click.Path(exists=True, file_okay=False), help="An earlier --out folder: list what got worse or better.")
+@click.option(
+    "--set",
+    "gold",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Gold set (JSONL); default eval/questions.jsonl.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False),
+    default="eval-out",
+    show_default=True,
+    help="Folder for report.md, results.jsonl, summary.json and accuracy_by_kind.png.",
+)
+@click.option(
+    "--compare",
+    "old_dir",
+    type=click.Path(exists=True, file_okay=False),
+    help="An earlier --out folder: list what got worse or better.",
+)
 @click.option("--check", is_flag=True, help="Exit 1 when a metric falls below eval/thresholds.toml.")
 @click.option("--fresh", is_flag=True, help="Ignore the progress of an interrupted run and start again.")
 @click.pass_obj
 def eval_cmd(obj: Context, gold: str | None, out_dir: str, old_dir: str | None, check: bool, fresh: bool) -> None:
     """Run the gold question set through the assistant and write a report."""
-    from eval.report import evaluate, load_thresholds
+    from eval.report import evaluate
 
     try:
-        summary, failures = evaluate(_assistant(obj, quiet=True), Path(out_dir), gold=gold,
-                                     old_dir=Path(old_dir) if old_dir else None, fresh=fresh)
+        summary, failures = evaluate(
+            _assistant(obj, quiet=True),
+            Path(out_dir),
+            gold=gold,
+            old_dir=Path(old_dir) if old_dir else None,
+            fresh=fresh,
+        )
     except (AssistantError, ValueError) as exc:
         fail(str(exc))
     except KeyboardInterrupt:
         fail("interrupted; run the same command again to resume", 130)
+
     def pct(x):
         return "—" if x is None else f"{x:.1%}"
-    click.echo(f"accuracy {pct(summary['accuracy'])} over {summary['n']} questions; citation precision "
-               f"{pct(summary['citation_precision'])}, recall {pct(summary['citation_recall'])}; refusals "
-               f"{pct(summary['refusal_accuracy'])}; hit@1 {pct(summary['retrieval']['hit@1'])}, hit@5 "
-               f"{pct(summary['retrieval']['hit@5'])}; latency median {summary['latency_ms']['median']} ms")
+
+    click.echo(
+        f"accuracy {pct(summary['accuracy'])} over {summary['n']} questions; citation precision "
+        f"{pct(summary['citation_precision'])}, recall {pct(summary['citation_recall'])}; refusals "
+        f"{pct(summary['refusal_accuracy'])}; hit@1 {pct(summary['retrieval']['hit@1'])}, hit@5 "
+        f"{pct(summary['retrieval']['hit@5'])}; latency median {summary['latency_ms']['median']} ms"
+    )
     if m := summary.get("llm"):
-        click.echo(f"LLM mode: {m['passed']} passed verification, {m['repaired']} repaired, {m['fell_back']} fell back "
-                   f"(of {m['n']}); latency median {m['latency_ms']['median']} ms, p95 {m['latency_ms']['p95']} ms; "
-                   f"first token median {m['first_token_ms']['median']} ms")
+        click.echo(
+            f"LLM mode: {m['passed']} passed verification, {m['repaired']} repaired, {m['fell_back']} fell back "
+            f"(of {m['n']}); latency median {m['latency_ms']['median']} ms, p95 {m['latency_ms']['p95']} ms; "
+            f"first token median {m['first_token_ms']['median']} ms"
+        )
     click.echo(f"report: {Path(out_dir) / 'report.md'}")
     if failures:
         click.echo("below thresholds: " + "; ".join(failures), err=True)

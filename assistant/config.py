@@ -7,7 +7,13 @@ from pathlib import Path
 from typing import Annotated
 
 from pydantic import AliasChoices, Field, field_validator
-from pydantic_settings import BaseSettings, NoDecode, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
+from pydantic_settings import (
+    BaseSettings,
+    NoDecode,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_NOTICES = PROJECT_ROOT / "data" / "notices"
@@ -24,14 +30,18 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="ASSISTANT_", extra="ignore", populate_by_name=True)
 
     data_dir: Path = Field(default=Path.home() / ".notice-assistant", description="all state: index, feedback, uploads")
-    notices: Annotated[list[Path], NoDecode] = Field(default_factory=lambda: [BUNDLED_NOTICES], description="notice files or folders")
+    notices: Annotated[list[Path], NoDecode] = Field(
+        default_factory=lambda: [BUNDLED_NOTICES], description="notice files or folders"
+    )
     embedder: str = Field(default="use-multilingual", description="use-multilingual | st:<local path or cached id>")
     allow_model_download: bool = Field(default=False, description="let sentence-transformers fetch a model")
     max_question_chars: int = Field(default=2000, gt=0)
     max_upload_bytes: int = Field(default=20_000_000, gt=0)
 
     # web server (app.py): cross-origin allow-list for the JSON API and the widget, optional API key
-    cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list, description="origins allowed to call the API")
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, description="origins allowed to call the API"
+    )
     api_key: str | None = Field(default=None, description="if set, /api/* needs header X-API-Key")
 
     # LLM answer mode: off unless a base URL is given. The bare LLM_* names are accepted as well.
@@ -57,8 +67,11 @@ class Settings(BaseSettings):
 
     @classmethod
     def settings_customise_sources(
-        cls, settings_cls: type[BaseSettings], init_settings: PydanticBaseSettingsSource,
-        env_settings: PydanticBaseSettingsSource, dotenv_settings: PydanticBaseSettingsSource,
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         config = os.environ.get("ASSISTANT_CONFIG", "assistant.toml")

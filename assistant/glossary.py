@@ -87,7 +87,11 @@ class Glossary:
                 if 0 < len(words) <= MAX_GLOSS_WORDS:
                     for w in words:
                         self.map.setdefault(w, set()).add(zh)
-        log.debug("glossary: %d English stems over %d notice words", len(self.map), len({z for v in self.map.values() for z in v}))
+        log.debug(
+            "glossary: %d English stems over %d notice words",
+            len(self.map),
+            len({z for v in self.map.values() for z in v}),
+        )
 
         self.places = place_names(vocabulary)
 

@@ -34,18 +34,30 @@ MAX_SOURCES = 6
 MAX_SOURCE_CHARS = 600  # of each passage shown to the model; verification checks against the whole passage
 
 NOTES = {
-    "llm": {"zh": "由大模型依据来源生成，每个引用都已核对。",
-            "en": "Written by the LLM from the sources; every citation was checked."},
-    "llm-refused": {"zh": "大模型依据来源判断：通知中没有这个问题的答案。",
-                    "en": "The LLM found no answer in the sources."},
-    "repaired": {"zh": "大模型的回答中有 {k} 句无法由来源证实（{why}），已删去。",
-                 "en": "{k} sentence(s) of the LLM's answer could not be verified against the sources ({why}) and were removed."},
-    "failed": {"zh": "大模型的回答未通过来源核对（{why}），以下为摘录式回答。",
-               "en": "The LLM's answer failed verification ({why}); this is the extractive answer."},
-    "refused": {"zh": "大模型未能从来源中找到答案，以下为摘录式回答。",
-                "en": "The LLM found no answer in the sources; this is the extractive answer."},
-    "down": {"zh": "大模型暂不可用（{why}），以下为摘录式回答。",
-             "en": "The LLM is unavailable ({why}); this is the extractive answer."},
+    "llm": {
+        "zh": "由大模型依据来源生成，每个引用都已核对。",
+        "en": "Written by the LLM from the sources; every citation was checked.",
+    },
+    "llm-refused": {
+        "zh": "大模型依据来源判断：通知中没有这个问题的答案。",
+        "en": "The LLM found no answer in the sources.",
+    },
+    "repaired": {
+        "zh": "大模型的回答中有 {k} 句无法由来源证实（{why}），已删去。",
+        "en": "{k} sentence(s) of the LLM's answer could not be verified against the sources ({why}) and were removed.",
+    },
+    "failed": {
+        "zh": "大模型的回答未通过来源核对（{why}），以下为摘录式回答。",
+        "en": "The LLM's answer failed verification ({why}); this is the extractive answer.",
+    },
+    "refused": {
+        "zh": "大模型未能从来源中找到答案，以下为摘录式回答。",
+        "en": "The LLM found no answer in the sources; this is the extractive answer.",
+    },
+    "down": {
+        "zh": "大模型暂不可用（{why}），以下为摘录式回答。",
+        "en": "The LLM is unavailable ({why}); this is the extractive answer.",
+    },
 }
 WHY = {  # problem kinds (assistant/verify.py) and failure kinds, as a user reads them
     "citation": {"zh": "引用了未提供的来源", "en": "it cited a source it was not given"},
@@ -67,6 +79,7 @@ WHY = {  # problem kinds (assistant/verify.py) and failure kinds, as a user read
 
 # --- configuration and prompts -----------------------------------------------------------------------------
 
+
 def make_chat_model(settings: Settings, *, max_tokens: int = LLM_MAX_TOKENS) -> BaseChatModel:
     """The chat model the settings name: any OpenAI-compatible server (vLLM, llama.cpp, hosted) or Ollama."""
     if not settings.llm_base_url:
@@ -78,16 +91,28 @@ def make_chat_model(settings: Settings, *, max_tokens: int = LLM_MAX_TOKENS) -> 
             raise ConfigError("llm_provider ollama needs llm_model (LLM_MODEL), e.g. qwen2.5:7b")
         from langchain_ollama import ChatOllama
 
-        return ChatOllama(base_url=settings.llm_base_url, model=settings.llm_model, temperature=0,
-                          num_predict=max_tokens, client_kwargs={"timeout": settings.llm_timeout})
+        return ChatOllama(
+            base_url=settings.llm_base_url,
+            model=settings.llm_model,
+            temperature=0,
+            num_predict=max_tokens,
+            client_kwargs={"timeout": settings.llm_timeout},
+        )
     if settings.llm_provider == "openai":
         from langchain_openai import ChatOpenAI
 
         # max_tokens goes in the body under its old name: llama.cpp and several hosted OpenAI-compatible servers
         # ignore the newer max_completion_tokens that ChatOpenAI would send.
-        return ChatOpenAI(base_url=settings.llm_base_url, model=settings.llm_model or "default",
-                          api_key=settings.llm_api_key or "none", timeout=settings.llm_timeout, max_retries=0,
-                          streaming=True, temperature=0, extra_body={"max_tokens": max_tokens})
+        return ChatOpenAI(
+            base_url=settings.llm_base_url,
+            model=settings.llm_model or "default",
+            api_key=settings.llm_api_key or "none",
+            timeout=settings.llm_timeout,
+            max_retries=0,
+            streaming=True,
+            temperature=0,
+            extra_body={"max_tokens": max_tokens},
+        )
     raise ConfigError(f"llm_provider must be openai or ollama, got {settings.llm_provider!r}")
 
 
@@ -101,8 +126,9 @@ def load_prompt(name: str, lang: str) -> str:
 
 def render_messages(lang: str, **values: str) -> list[BaseMessage]:
     """The system and answer prompts in `lang`, filled in; a missing or unexpected variable is an error."""
-    template = ChatPromptTemplate.from_messages([("system", load_prompt("system", lang)),
-                                                 ("human", load_prompt("answer", lang))])
+    template = ChatPromptTemplate.from_messages(
+        [("system", load_prompt("system", lang)), ("human", load_prompt("answer", lang))]
+    )
     expected = set(template.input_variables)
     if missing := expected - set(values):
         raise ValueError(f"prompt answer.{lang} needs {sorted(missing)}, got {sorted(values)}")
@@ -124,8 +150,10 @@ def format_sources(sources: Sequence[Source], limit: int) -> str:
     for s in sources:
         body = f"{s.task.label} {s.task.content}" if s.task is not None else s.text
         body = body if len(body) <= limit else body[:limit] + "…"
-        attrs = f'n="{s.n}" notice="{_data(s.notice.title)}" number="{s.notice.doc_number or ""}" ' \
-                f'label="{_data(s.label)}" lines="{s.start_line}-{s.end_line}"'
+        attrs = (
+            f'n="{s.n}" notice="{_data(s.notice.title)}" number="{s.notice.doc_number or ""}" '
+            f'label="{_data(s.label)}" lines="{s.start_line}-{s.end_line}"'
+        )
         out.append(f"<source {attrs}>\n{_data(body)}\n</source>")
     return "\n".join(out)
 
@@ -150,6 +178,7 @@ def format_tasks(sources: Sequence[Source], lang: str) -> str:
 
 # --- the answerer --------------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Timing:
     first_token_s: float | None  # None when no text came
@@ -165,7 +194,10 @@ def failure_kind(exc: BaseException) -> str:
         return "connection"
     if names & {"APIStatusError", "ResponseError", "HTTPStatusError"}:
         return "status"
-    if isinstance(exc, (json.JSONDecodeError, ValueError, KeyError, TypeError)) or "APIResponseValidationError" in names:
+    if (
+        isinstance(exc, (json.JSONDecodeError, ValueError, KeyError, TypeError))
+        or "APIResponseValidationError" in names
+    ):
         return "garbage"
     return "error"
 
@@ -179,8 +211,15 @@ def _piece(content: Any) -> str:
 class LLMAnswerer:
     """Answers from a chat model with the question's sources, then verifies. `stream` yields text then an Answer."""
 
-    def __init__(self, model: BaseChatModel, corpus: Corpus, *, timeout: float = 30.0,
-                 max_sources: int = MAX_SOURCES, max_source_chars: int = MAX_SOURCE_CHARS) -> None:
+    def __init__(
+        self,
+        model: BaseChatModel,
+        corpus: Corpus,
+        *,
+        timeout: float = 30.0,
+        max_sources: int = MAX_SOURCES,
+        max_source_chars: int = MAX_SOURCE_CHARS,
+    ) -> None:
         if timeout <= 0:
             raise ValueError(f"timeout must be > 0, got {timeout}")
         if max_sources <= 0:
@@ -208,8 +247,15 @@ class LLMAnswerer:
         if extractive.found:
             for c in extractive.citations:
                 notice = self.corpus.get(c.doc_id).notice
-                task = next((t for t in self.corpus.get(c.doc_id).tasks  # one line can hold two tasks: the label decides
-                             if (t.label, t.start_line, t.end_line, t.source_text) == (c.label, c.start_line, c.end_line, c.quote)), None)
+                task = next(
+                    (
+                        t
+                        for t in self.corpus.get(c.doc_id).tasks  # one line can hold two tasks: the label decides
+                        if (t.label, t.start_line, t.end_line, t.source_text)
+                        == (c.label, c.start_line, c.end_line, c.quote)
+                    ),
+                    None,
+                )
                 found.append((notice, c.label, c.start_line, c.end_line, c.quote, task))
         for t in table:
             found.append((self.corpus.get(t.doc_id).notice, t.label, t.start_line, t.end_line, t.source_text, t))
@@ -230,15 +276,21 @@ class LLMAnswerer:
         return out
 
     def messages(self, q: Question, sources: Sequence[Source]) -> list[BaseMessage]:
-        return render_messages(q.lang, sources=format_sources(sources, self.max_source_chars),
-                               tasks=format_tasks(sources, q.lang), question=q.text)
+        return render_messages(
+            q.lang,
+            sources=format_sources(sources, self.max_source_chars),
+            tasks=format_tasks(sources, q.lang),
+            question=q.text,
+        )
 
     def table(self, q: Question, doc_ids: Sequence[str]) -> list[Task]:
         """The task rows a task question asks about: facts about them must match the table."""
         return [t for _, t in tasks_for(q, self.corpus, doc_ids)] if q.intent == "task" and q.numbers else []
 
     # --- asking ---
-    def stream(self, q: Question, doc_ids: Sequence[str], hits: Sequence[Hit], extractive: Answer) -> Iterator[str | Answer]:
+    def stream(
+        self, q: Question, doc_ids: Sequence[str], hits: Sequence[Hit], extractive: Answer
+    ) -> Iterator[str | Answer]:
         """Yields the model's text as it arrives, then the final Answer: the verified LLM answer, a repaired one,
         or `extractive` with a note saying why. Never raises for anything the model or the network does."""
         table = self.table(q, doc_ids)
@@ -280,7 +332,9 @@ class LLMAnswerer:
         return final
 
     # --- deciding what the user sees ---
-    def judge(self, q: Question, text: str, sources: Sequence[Source], table: Sequence[Task], extractive: Answer) -> Answer:
+    def judge(
+        self, q: Question, text: str, sources: Sequence[Source], table: Sequence[Task], extractive: Answer
+    ) -> Answer:
         """The model's text checked against its sources: passed, repaired, or the extractive answer instead."""
         verdict = verify(text, sources, self.facts, table)
         for p in verdict.problems:
@@ -288,8 +342,9 @@ class LLMAnswerer:
         if verdict.refusal:
             if extractive.found:  # the extractive pipeline found cited text: a model that missed it does not win
                 return self._fallback(extractive, "refused")
-            return replace(extractive, text=text.strip(), citations=[], tasks=[], mode="llm",
-                           notes=[NOTES["llm-refused"][q.lang]])
+            return replace(
+                extractive, text=text.strip(), citations=[], tasks=[], mode="llm", notes=[NOTES["llm-refused"][q.lang]]
+            )
         if verdict.passed:
             answer = self._llm_answer(q, verdict.supported, text, sources, "llm", NOTES["llm"][q.lang])
         elif extractive.found and any(s.checked for s in verdict.kept()):  # a refusal stays one unless all checks out
@@ -304,14 +359,22 @@ class LLMAnswerer:
             return self._fallback(extractive, "failed", "incomplete")
         return answer
 
-    def _llm_answer(self, q: Question, kept: Sequence[Sentence], text: str, sources: Sequence[Source], mode: str,
-                    note: str) -> Answer:
+    def _llm_answer(
+        self, q: Question, kept: Sequence[Sentence], text: str, sources: Sequence[Source], mode: str, note: str
+    ) -> Answer:
         by_n = {s.n: s for s in sources}
         order = list(dict.fromkeys(n for s in kept for n in s.cites))
         cited = [by_n[n] for n in order]
         tasks = list(dict.fromkeys(s.task for s in cited if s.task is not None))
-        return Answer(renumber(text, order).strip(), [s.citation() for s in cited], tasks, q.lang,
-                      found=True, mode=mode, notes=[note])
+        return Answer(
+            renumber(text, order).strip(),
+            [s.citation() for s in cited],
+            tasks,
+            q.lang,
+            found=True,
+            mode=mode,
+            notes=[note],
+        )
 
     @staticmethod
     def _fallback(extractive: Answer, note: str, why: str | None = None) -> Answer:

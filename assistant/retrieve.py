@@ -38,8 +38,13 @@ def fuse(bm25: list[tuple[Chunk, float]], dense: list[tuple[Chunk, float]], k: i
         row = table.setdefault(chunk.id, {"chunk": chunk})
         row["dense"], row["dense_score"] = rank, score
     hits = [
-        Hit(row["chunk"], sum(1.0 / (RRF_K + row[key]) for key in ("bm25", "dense") if key in row),
-            row.get("bm25"), row.get("dense"), row.get("dense_score"))
+        Hit(
+            row["chunk"],
+            sum(1.0 / (RRF_K + row[key]) for key in ("bm25", "dense") if key in row),
+            row.get("bm25"),
+            row.get("dense"),
+            row.get("dense_score"),
+        )
         for row in table.values()
     ]
     hits.sort(key=lambda h: h.score, reverse=True)
@@ -61,8 +66,9 @@ class HybridRetriever(BaseRetriever):
     keep_top: int = 3
     doc_ids: Sequence[str] | None = None
 
-    def search(self, text: str, *, dense_text: str | None = None, doc_ids: Sequence[str] | None = None,
-               k: int | None = None) -> list[Hit]:
+    def search(
+        self, text: str, *, dense_text: str | None = None, doc_ids: Sequence[str] | None = None, k: int | None = None
+    ) -> list[Hit]:
         """Best chunks for a question. `text` feeds BM25 (with Chinese words added for English questions);
         `dense_text` feeds the multilingual embedder (the question as asked)."""
         ids = doc_ids if doc_ids is not None else self.doc_ids

@@ -43,9 +43,14 @@ class Assistant:
     without it every answer is extractive.
     """
 
-    def __init__(self, settings: Settings, *, corpus: Corpus | None = None,
-                 progress: Callable[[int, int, str], None] | None = None,
-                 chat_model: BaseChatModel | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        corpus: Corpus | None = None,
+        progress: Callable[[int, int, str], None] | None = None,
+        chat_model: BaseChatModel | None = None,
+    ) -> None:
         self.settings = settings
         self.corpus = corpus or load_corpus(settings.notices)
         self.embedder = make_embedder(settings.embedder, allow_download=settings.allow_model_download)
@@ -96,8 +101,12 @@ class Assistant:
 
     # --- the three steps ---------------------------------------------------------------------
     def _understand(self, req: Request) -> tuple[Question, tuple[str, ...]]:
-        q = understand(req.question, [p.notice for p in self.corpus.notices], self.corpus.tasks(),
-                       limit=self.settings.max_question_chars)
+        q = understand(
+            req.question,
+            [p.notice for p in self.corpus.notices],
+            self.corpus.tasks(),
+            limit=self.settings.max_question_chars,
+        )
         if req.doc:
             chosen = self.corpus.match(req.doc)
             if not chosen:
@@ -109,8 +118,11 @@ class Assistant:
         """An English question's words also in the notices' Chinese (the most specific few for each word)."""
         if q.lang != "en" or self.scorer.glossary is None:
             return q.search_text
-        extra = [z for _, zh in self.scorer.glossary.groups(q.text)
-                 for z in sorted(zh, key=self.scorer.idf, reverse=True)[:GLOSS_PER_WORD]]
+        extra = [
+            z
+            for _, zh in self.scorer.glossary.groups(q.text)
+            for z in sorted(zh, key=self.scorer.idf, reverse=True)[:GLOSS_PER_WORD]
+        ]
         return q.search_text + (" " + " ".join(dict.fromkeys(extra)) if extra else "")
 
     def _retrieve(self, state: tuple[Question, tuple[str, ...]]):
@@ -123,8 +135,11 @@ class Assistant:
     def _pin_tasks(self, q: Question, doc_ids: tuple[str, ...], hits: list[Hit]) -> list[Hit]:
         """The rows a task question names by number go first: the table is surer than any ranking."""
         wanted = {(t.doc_id, t.kind, t.number) for _, t in compose.tasks_for(q, self.corpus, doc_ids)}
-        pinned = [Hit(c, 1.0, None, None, None) for c in self.index.chunks()
-                  if c.kind == "task" and (c.doc_id, c.task_kind, c.number) in wanted]
+        pinned = [
+            Hit(c, 1.0, None, None, None)
+            for c in self.index.chunks()
+            if c.kind == "task" and (c.doc_id, c.task_kind, c.number) in wanted
+        ]
         ids = {h.chunk.id for h in pinned}
         return pinned + [h for h in hits if h.chunk.id not in ids]
 
@@ -144,8 +159,11 @@ class Assistant:
             return a
         if q.intent == "cross" and not doc_ids:
             return compose.answer_cross(
-                q, lambda d: self.retriever.search(self._bm25_text(q), dense_text=q.text, doc_ids=[d], k=5),
-                self.corpus, self.scorer)
+                q,
+                lambda d: self.retriever.search(self._bm25_text(q), dense_text=q.text, doc_ids=[d], k=5),
+                self.corpus,
+                self.scorer,
+            )
         return compose.answer_open(q, [*hits, *self._whole(doc_ids, hits)], self.corpus, self.scorer)
 
     def _whole(self, doc_ids: tuple[str, ...], hits: list[Hit]) -> list[Hit]:
@@ -155,5 +173,6 @@ class Assistant:
         if not doc_ids or len(doc_ids) > MAX_WHOLE_NOTICES:
             return []
         seen = {h.chunk.id for h in hits}
-        return [Hit(c, 0.0, None, None, None) for c in self.index.chunks(doc_ids)
-                if c.id not in seen and c.kind != "task"]
+        return [
+            Hit(c, 0.0, None, None, None) for c in self.index.chunks(doc_ids) if c.id not in seen and c.kind != "task"
+        ]

@@ -22,24 +22,63 @@ NUMBER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"加分项\s*{NUM}|bonus\s+(?:item\s*)?#?\s*(\d{{1,3}})", re.I), "bonus"),
     (re.compile(rf"否决项\s*{NUM}|veto\s+(?:item\s*)?#?\s*(\d{{1,3}})", re.I), "veto"),
     (re.compile(rf"存在问题\s*{NUM}|问题\s*{NUM}|problem\s*(?:no\.?\s*)?#?\s*(\d{{1,3}})", re.I), "problem"),
-    (re.compile(rf"三级指标\s*(?:第\s*)?{NUM}|评价指标\s*{NUM}|指标\s*{NUM}|indicator\s*(?:no\.?\s*)?#?\s*(\d{{1,3}})", re.I), "indicator"),
+    (
+        re.compile(
+            rf"三级指标\s*(?:第\s*)?{NUM}|评价指标\s*{NUM}|指标\s*{NUM}|indicator\s*(?:no\.?\s*)?#?\s*(\d{{1,3}})", re.I
+        ),
+        "indicator",
+    ),
     (re.compile(rf"[（(]\s*([{CN}]{{1,4}})\s*[）)]"), "paren"),
     (re.compile(rf"第\s*(\d{{1,3}})\s*(?:项|条|个|号|点)?|第\s*([{CN}]{{1,4}})\s*(?:项|条|个|号|点)"), "any"),
     (re.compile(rf"(?:任务|事项|要点)\s*{NUM}|{NUM}\s*号?(?:任务|事项)"), "any"),
     (re.compile(r"(?:task|item|point|no\.|number|#)\s*(?:no\.?\s*)?#?\s*(\d{1,3})\b", re.I), "any"),
 ]
 YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
-LIST_CUES = ("哪些", "列出", "所有", "全部", "which tasks", "which items", "which problems", "which indicators", "list ", "list the", "all tasks", "all items")
-CROSS_CUES = ("各通知", "每个通知", "每份通知", "各个通知", "哪些通知", "各地", "each notice", "every notice", "all notices", "all the notices", "which notices", "across notices", "in each", "分别",
-              "这些通知", "几份通知", "各份通知")
+LIST_CUES = (
+    "哪些",
+    "列出",
+    "所有",
+    "全部",
+    "which tasks",
+    "which items",
+    "which problems",
+    "which indicators",
+    "list ",
+    "list the",
+    "all tasks",
+    "all items",
+)
+CROSS_CUES = (
+    "各通知",
+    "每个通知",
+    "每份通知",
+    "各个通知",
+    "哪些通知",
+    "各地",
+    "each notice",
+    "every notice",
+    "all notices",
+    "all the notices",
+    "which notices",
+    "across notices",
+    "in each",
+    "分别",
+    "这些通知",
+    "几份通知",
+    "各份通知",
+)
 # Questions about a notice itself rather than its content: when it was issued, its 文号, who issued it, its title.
 META = {
-    "date": re.compile(r"(什么时候|何时|哪天|哪一天|哪年|几月|日期|时间)\S{0,6}(印发|发布|发文|出台|成文|下发|制定)|(印发|发布|发文|成文|下发)"
-                       r"(的)?(日期|时间)|when\s+(was|were|did)\b.*\b(issue|issued|publish|published|release|released|dated|adopt|adopted|sign|signed)\b"
-                       r"|\b(issue|publication|release|signing)\s+date\b|\bdate\s+of\s+(the|this)\s+(notice|plan|document|circular|list)\b|\bwhat\s+date\b"),
+    "date": re.compile(
+        r"(什么时候|何时|哪天|哪一天|哪年|几月|日期|时间)\S{0,6}(印发|发布|发文|出台|成文|下发|制定)|(印发|发布|发文|成文|下发)"
+        r"(的)?(日期|时间)|when\s+(was|were|did)\b.*\b(issue|issued|publish|published|release|released|dated|adopt|adopted|sign|signed)\b"
+        r"|\b(issue|publication|release|signing)\s+date\b|\bdate\s+of\s+(the|this)\s+(notice|plan|document|circular|list)\b|\bwhat\s+date\b"
+    ),
     "number": re.compile(r"文号|发文字号|字号是|\b(document|reference|file|doc)\s+(number|no\.?)"),
-    "issuer": re.compile(r"(哪个|哪一?家|什么|哪级)(单位|部门|机关|政府)\S{0,4}(印发|发布|发文|制定|下发)|发文(机关|单位)|发布(单位|机关)|由谁(印发|发布)|谁(印发|发布)的"
-                         r"|\bwho\s+(issued|published|released)\b|\bissued\s+by\b|\bwhich\s+\w+\s+(issued|published)\b|\bissuing\s+(body|authority|office|department)\b|\bissuer\b"),
+    "issuer": re.compile(
+        r"(哪个|哪一?家|什么|哪级)(单位|部门|机关|政府)\S{0,4}(印发|发布|发文|制定|下发)|发文(机关|单位)|发布(单位|机关)|由谁(印发|发布)|谁(印发|发布)的"
+        r"|\bwho\s+(issued|published|released)\b|\bissued\s+by\b|\bwhich\s+\w+\s+(issued|published)\b|\bissuing\s+(body|authority|office|department)\b|\bissuer\b"
+    ),
     "recipients": re.compile(r"主送|下发给|印发给|发给哪些|发送给|发至|\baddressed\b|\brecipients?\b|\bsent\s+to\b"),
     "title": re.compile(r"标题|题目|全称|文件名|\b(full\s+)?title\b|\bfull\s+name\b"),
 }
@@ -47,11 +86,28 @@ META = {
 # asks about the notice's text, not about the notice itself.
 REFERENCED = re.compile(r"根据|依据|依照|按照|落实|贯彻|《|\bbased\s+on\b|\brefers?\b|\bcites?\b|\bimplements?\b")
 
-TASK_NOUN = re.compile(r"\btasks?\b|\bitems?\b|\bproblems?\b|\bindicators?\b|\bpoints?\b|\bmeasures?\b|\bwhich\b"
-                       r"|任务|事项|问题|指标|工作|要点|举措|措施|哪些|哪几")
+TASK_NOUN = re.compile(
+    r"\btasks?\b|\bitems?\b|\bproblems?\b|\bindicators?\b|\bpoints?\b|\bmeasures?\b|\bwhich\b"
+    r"|任务|事项|问题|指标|工作|要点|举措|措施|哪些|哪几"
+)
 
-DUE_CUES = ("到期", "截止", "之前完成", "前完成", "due by", "due before", "due in", "deadline in", "deadline by", "deadline is", "底前",
-             "no later than", "on or before", "before the end of", "by the end of")
+DUE_CUES = (
+    "到期",
+    "截止",
+    "之前完成",
+    "前完成",
+    "due by",
+    "due before",
+    "due in",
+    "deadline in",
+    "deadline by",
+    "deadline is",
+    "底前",
+    "no later than",
+    "on or before",
+    "before the end of",
+    "by the end of",
+)
 
 
 @dataclass(frozen=True)
@@ -76,15 +132,21 @@ class Question:
     fields: tuple[str, ...] = ()  # lead | responsible | deadline | content | materials
     doc_ids: tuple[str, ...] = ()  # notices the question names
     intent: str = "open"  # task | count | list | cross | meta | open
-    meta: str | None = None  # for meta questions, what about the notice itself: date | number | issuer | recipients | title
+    meta: str | None = (
+        None  # for meta questions, what about the notice itself: date | number | issuer | recipients | title
+    )
     units: tuple[str, ...] = ()  # units a list/count question filters by
     due: str | None = None  # a deadline a list question filters by, as written
     search_text: str = ""  # the text given to retrieval (English structural words mapped to Chinese)
     named_notice: bool = field(default=False)
     foreign: tuple[str, ...] = ()  # places named that no loaded notice is from
-    section_level: int | None = None  # a count of the notice's groups, not its items: 1 = 一、二、…, 2 = （一）… / 二级指标
+    section_level: int | None = (
+        None  # a count of the notice's groups, not its items: 1 = 一、二、…, 2 = （一）… / 二级指标
+    )
     mentions: tuple[str, ...] = ()  # words a list/count question filters items by: 哪些指标涉及“实地核查”
-    negated: tuple[str, ...] = ()  # filters the question turns round: "units" (牵头单位里没有县司法局), "due" (不是“长期”)
+    negated: tuple[
+        str, ...
+    ] = ()  # filters the question turns round: "units" (牵头单位里没有县司法局), "due" (不是“长期”)
 
 
 def detect_lang(text: str) -> str:
@@ -176,7 +238,23 @@ def find_notices(text: str, notices: list[Notice], *, by_year: bool = True) -> t
     return tuple(dict.fromkeys(hits))
 
 
-GENERIC_PLACES = {"本县", "全县", "我县", "各县", "本市", "全市", "我市", "各市", "本区", "全区", "我区", "各区", "县区", "市县", "区县"}
+GENERIC_PLACES = {
+    "本县",
+    "全县",
+    "我县",
+    "各县",
+    "本市",
+    "全市",
+    "我市",
+    "各市",
+    "本区",
+    "全区",
+    "我区",
+    "各区",
+    "县区",
+    "市县",
+    "区县",
+}
 PLACE_SUFFIX = ("省", "市", "县", "区", "州", "旗", "镇", "乡")
 
 
@@ -220,8 +298,26 @@ def find_due(text: str) -> str | None:
     m = re.search(r"(\d{4}\s*年\s*\d{1,2}\s*月(?:底|末)?|\d{4}\s*年底|每年\s*\d{1,2}\s*月(?:底)?|\d{1,2}\s*月底)", text)
     if m:
         return re.sub(r"\s+", "", m.group(1))
-    months = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
-                                          "september", "october", "november", "december"), 1)}
+    months = {
+        m: i
+        for i, m in enumerate(
+            (
+                "january",
+                "february",
+                "march",
+                "april",
+                "may",
+                "june",
+                "july",
+                "august",
+                "september",
+                "october",
+                "november",
+                "december",
+            ),
+            1,
+        )
+    }
     if m := re.search(r"\b(?:end of\s+)?(" + "|".join(months) + r")\s+(20\d{2})\b", text, re.I):
         return f"{m.group(2)}年{months[m.group(1).lower()]}月"
     return None
@@ -230,7 +326,8 @@ def find_due(text: str) -> str | None:
 SECTION_COUNT = re.compile(
     r"(?:多少|几)\s*(?:个|大|项)?\s*(?P<zh>方面|部分|板块|大类|类别|一级指标|二级指标|篇章|章节)"
     r"|how many\s+(?:\w+\s+){0,2}?(?P<en>areas|aspects|parts|sections|categories|themes|chapters|headings"
-    r"|(?:first|second|top)[- ]level\s+\w+)\b")
+    r"|(?:first|second|top)[- ]level\s+\w+)\b"
+)
 
 
 def find_section_level(text: str) -> int | None:
@@ -242,8 +339,12 @@ def find_section_level(text: str) -> int | None:
     return 2 if "二级" in word or "second" in word else 1
 
 
-MENTION_ZH = re.compile(r"[“\"「『]([^”\"」』]{2,12})[”\"」』]|(?:涉及|提到|提及|包含|含有|写有|要求)([\u4e00-\u9fff]{2,10}?)(?:的|？|\?|$)")
-ITEM_KIND = re.compile(r"否决项|加分项|存在问题|[一二三]级指标|评价指标|指标|任务|问题|事项|要点|举措|工作要点|任务清单")
+MENTION_ZH = re.compile(
+    r"[“\"「『]([^”\"」』]{2,12})[”\"」』]|(?:涉及|提到|提及|包含|含有|写有|要求)([\u4e00-\u9fff]{2,10}?)(?:的|？|\?|$)"
+)
+ITEM_KIND = re.compile(
+    r"否决项|加分项|存在问题|[一二三]级指标|评价指标|指标|任务|问题|事项|要点|举措|工作要点|任务清单"
+)
 EN_ITEMS = r"\b(?:tasks?|items?|problems?|indicators?|points?|measures?)\b"
 ITEM_NOUN = re.compile(EN_ITEMS + r"|任务|事项|问题|指标|要点|举措")
 
@@ -251,13 +352,18 @@ ITEM_NOUN = re.compile(EN_ITEMS + r"|任务|事项|问题|指标|要点|举措")
 def find_mentions(text: str, lang: str) -> tuple[str, ...]:
     """The words a question about which items say something filters by: the Chinese quoted in an English question
     ("an on-site check (实地核查)"), or in a Chinese one what is quoted or follows 涉及/提到/包含."""
-    found = re.findall(r"[\u4e00-\u9fff]{2,12}", text) if lang == "en" else [a or b for a, b in MENTION_ZH.findall(text)]
+    found = (
+        re.findall(r"[\u4e00-\u9fff]{2,12}", text) if lang == "en" else [a or b for a, b in MENTION_ZH.findall(text)]
+    )
     return tuple(dict.fromkeys(w for w in found if not ITEM_KIND.fullmatch(w)))  # "veto items (否决项)" names a kind
 
 
 NEGATION_ZH = re.compile(r"不是|不为|并非|没有|不含|不包括|不包含|不由|不属于|以外的?|之外的?")
 NEGATION_EN = re.compile(r"\bnot\b|n't\b|\bwithout\b|\bother than\b|\bexcept\b|\bexcluding\b|\bapart from\b")
-NEGATION_WINDOW = {"zh": 4, "en": 24}  # how far before the value a negation may stand: 没有县司法局, not led by 县司法局
+NEGATION_WINDOW = {
+    "zh": 4,
+    "en": 24,
+}  # how far before the value a negation may stand: 没有县司法局, not led by 县司法局
 
 
 def find_negated(text: str, lang: str, units: tuple[str, ...], due: str | None) -> tuple[str, ...]:
@@ -269,12 +375,16 @@ def find_negated(text: str, lang: str, units: tuple[str, ...], due: str | None) 
 
     def before(value: str) -> bool | None:
         i = flat.find(value)
-        return None if i < 0 else bool(rx.search(flat[max(0, i - width):i]))
+        return None if i < 0 else bool(rx.search(flat[max(0, i - width) : i]))
 
     out = []
     unit_hits = [before(u) for u in units]
-    if any(unit_hits) or (units and lang == "en" and all(h is None for h in unit_hits)
-                          and re.search(r"\b(?:not|n't)\s+(?:be\s+)?(?:led|lead|handled|run)\b", text, re.I)):
+    if any(unit_hits) or (
+        units
+        and lang == "en"
+        and all(h is None for h in unit_hits)
+        and re.search(r"\b(?:not|n't)\s+(?:be\s+)?(?:led|lead|handled|run)\b", text, re.I)
+    ):
         out.append("units")
     if due and before(due):
         out.append("due")
@@ -304,14 +414,25 @@ def understand(text: str, notices: list[Notice], tasks: list[Task], *, limit: in
     doc_ids = find_notices(text, notices, by_year=not foreign)
     unit_names = sorted({u for t in tasks for u in t.lead + t.responsible})
     units = find_units(text, unit_names)
-    due = find_due(text) if any(c in low for c in DUE_CUES) or re.search(
-        r"due|前|截止|到期|\bby\b|\bbefore\b|\buntil\b|\bno later than\b", low) else None
+    due = (
+        find_due(text)
+        if any(c in low for c in DUE_CUES)
+        or re.search(r"due|前|截止|到期|\bby\b|\bbefore\b|\buntil\b|\bno later than\b", low)
+        else None
+    )
     if due is None:  # a deadline written in words, as the task table has it: 长期, 长期坚持
-        literals = sorted({t.deadline for t in tasks if t.deadline and not re.search(r"\d", t.deadline)}, key=len, reverse=True)
+        literals = sorted(
+            {t.deadline for t in tasks if t.deadline and not re.search(r"\d", t.deadline)}, key=len, reverse=True
+        )
         due = next((d for d in literals if d in text), None)
     mentions: tuple[str, ...] = ()
-    is_count = bool(re.search(r"(多少|几)\s*(项|个|条|份)?\s*(存在问题|任务|问题|指标|事项|要点|工作(?!日))|(多少|几)\s*(项|条)(?!\S*学时)"
-                              r"|how many\s+(\w+\s+)?(tasks|items|problems|indicators|points|measures)|number of (tasks|items|problems|indicators)", low))
+    is_count = bool(
+        re.search(
+            r"(多少|几)\s*(项|个|条|份)?\s*(存在问题|任务|问题|指标|事项|要点|工作(?!日))|(多少|几)\s*(项|条)(?!\S*学时)"
+            r"|how many\s+(\w+\s+)?(tasks|items|problems|indicators|points|measures)|number of (tasks|items|problems|indicators)",
+            low,
+        )
+    )
     is_list = any(c in low for c in LIST_CUES)
     is_cross = any(c in low for c in CROSS_CUES) and not numbers
     section_level = find_section_level(text) if not numbers else None
@@ -326,7 +447,11 @@ def understand(text: str, notices: list[Notice], tasks: list[Task], *, limit: in
         intent = "task"
     elif is_count:
         intent = "count"
-    elif (is_list or (units and TASK_NOUN.search(low))) and (units or due) and ("lead" in fields or "responsible" in fields or due or is_list):
+    elif (
+        (is_list or (units and TASK_NOUN.search(low)))
+        and (units or due)
+        and ("lead" in fields or "responsible" in fields or due or is_list)
+    ):
         intent = "list"
     elif due and (is_list or ITEM_NOUN.search(low) or "工作" in low):
         intent = "list"
@@ -334,11 +459,28 @@ def understand(text: str, notices: list[Notice], tasks: list[Task], *, limit: in
         intent = "cross"
     else:
         intent = "open"
-    meta = next((k for k, rx in META.items() if rx.search(low)), None) if not numbers and not REFERENCED.search(low) else None
+    meta = (
+        next((k for k, rx in META.items() if rx.search(low)), None)
+        if not numbers and not REFERENCED.search(low)
+        else None
+    )
     if meta and intent in ("open", "cross"):
         intent = "meta"
     return Question(
-        text=text, lang=lang, numbers=numbers, style=style, fields=fields, doc_ids=doc_ids, intent=intent,
-        units=units, due=due, search_text=search_text(text, lang, fields, numbers), named_notice=bool(doc_ids),
-        meta=meta, foreign=foreign, section_level=section_level, mentions=mentions, negated=find_negated(text, lang, units, due) if intent in ("list", "count") else (),
+        text=text,
+        lang=lang,
+        numbers=numbers,
+        style=style,
+        fields=fields,
+        doc_ids=doc_ids,
+        intent=intent,
+        units=units,
+        due=due,
+        search_text=search_text(text, lang, fields, numbers),
+        named_notice=bool(doc_ids),
+        meta=meta,
+        foreign=foreign,
+        section_level=section_level,
+        mentions=mentions,
+        negated=find_negated(text, lang, units, due) if intent in ("list", "count") else (),
     )

@@ -97,8 +97,7 @@ class Verdict:
     @property
     def refusal(self) -> bool:
         """The model said the sources do not answer, and said nothing else."""
-        return (not self.problems and not self.supported
-                and any(REFUSAL.search(s.text) for s in self.sentences))
+        return not self.problems and not self.supported and any(REFUSAL.search(s.text) for s in self.sentences)
 
     def kept(self) -> list[Sentence]:
         """What a repair keeps (see `repaired`)."""
@@ -114,9 +113,9 @@ class Verdict:
         nothing checkable in it is not trusted either. Lines left empty are dropped."""
         out, pos = [], 0
         for s in self.sentences:
-            out.append(self.text[pos:s.start])
+            out.append(self.text[pos : s.start])
             if s in self.kept():
-                out.append(self.text[s.start:s.end])
+                out.append(self.text[s.start : s.end])
             pos = s.end
         out.append(self.text[pos:])
         lines = [ln.rstrip() for ln in "".join(out).split("\n")]
@@ -132,7 +131,9 @@ def flat(text: str) -> str:
 
 PLACEHOLDER = re.compile(r"[\[［【]\s*(?:[nNxXk?？]|\.\.\.|…)?\s*[\]］】]")  # "[n]" copied from the prompt, "[]"
 CITE = re.compile(r"[\[［【]\s*(\d{1,4}(?:\s*[,，、\-–~]\s*\d{1,4})*)\s*[\]］】]")  # [2024] is a citation, of nothing
-BULLET = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)\s*")
+BULLET = re.compile(
+    r"^\s*(?:[-*•·]|\d{1,2}[.)、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)\s*"
+)
 # A sentence ends at 。！？ or at a full stop before a space, a citation or the line end ("No. 17" is no end),
 # and takes the citations written right after its end ("… 县司法局。[1]").
 SENTENCE_END = re.compile(r"(?:[。！？!?]|(?<!\bNo)(?<!\bno)(?<!\d)\.(?=\s|$|[\[［【]))(?:\s*" + CITE.pattern + r")*")
@@ -141,7 +142,8 @@ REFUSAL = re.compile(
     r"未找到|没有(?:提到|提及|涉及|规定|说明|相关|找到|包含)|未(?:提及|涉及|规定|说明)|无法(?:回答|确定|从)|不包含|并未|"
     r"\b(?:do(?:es)? not|don't|doesn't|did not)\s+(?:say|contain|mention|state|specify|include|answer|cover)\b|"
     r"\bno (?:information|mention|answer)\b|\bnot (?:mentioned|stated|specified|found|covered)\b|\bcannot (?:answer|find|tell)\b",
-    re.I)
+    re.I,
+)
 
 
 def cited_numbers(marker: str) -> list[int]:
@@ -167,7 +169,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         for m in SENTENCE_END.finditer(text, body, pos + len(line)):
             spans.append((start, m.end()))
             start = m.end()
-        if text[start:pos + len(line)].strip():
+        if text[start : pos + len(line)].strip():
             spans.append((start, pos + len(line)))
         pos += len(line) + 1
     # a fragment that is only citations ("[1]", even on a line of its own) belongs to the sentence before it
@@ -184,13 +186,22 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 ZH_DATE = re.compile(
     r"\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|初|上旬|中旬|下旬)?|底|内)?"
-    r"|每年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底)?|(?<![\d年])\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底)|\d{4}-\d{1,2}(?:-\d{1,2})?|长期")
+    r"|每年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底)?|(?<![\d年])\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底)|\d{4}-\d{1,2}(?:-\d{1,2})?|长期"
+)
 YEAR = re.compile(r"(?<!\d)20\d{2}(?!\d)")
-MONTHS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december".split(), 1)}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        "january february march april may june july august september october november december".split(), 1
+    )
+}
 EN_MONTH = re.compile(r"\b(" + "|".join(MONTHS) + r")\b", re.I)
-LEAD_CUE = re.compile(r"牵头|负责(?!人)|责任单位|主责|承办|\blead|\bled\b|\bresponsib|\bin charge\b|\bcharge of\b", re.I)
-DEADLINE_CUE = re.compile(r"时限|截止|期限|前完成|完成时间|\bdeadline|\bdue\b|\bby when\b|\bcomplete[d]? by\b|\bfinish(?:ed)? by\b", re.I)
+LEAD_CUE = re.compile(
+    r"牵头|负责(?!人)|责任单位|主责|承办|\blead|\bled\b|\bresponsib|\bin charge\b|\bcharge of\b", re.I
+)
+DEADLINE_CUE = re.compile(
+    r"时限|截止|期限|前完成|完成时间|\bdeadline|\bdue\b|\bby when\b|\bcomplete[d]? by\b|\bfinish(?:ed)? by\b", re.I
+)
 # Unit-like words in a lead claim that the task table does not know ("县财政部" invented by the model).
 UNIT_WORD = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:委员会|办公室|政府|法院|检察院|中心|局|厅)")
 UNIT_LEAD = re.compile(r".*(?:是|为|由|：|:|，|,|、|和|与|及|的|即|包括)")
@@ -204,7 +215,9 @@ class Facts:
 
     @classmethod
     def of(cls, notices: Sequence[Notice], tasks: Sequence[Task]) -> Facts:
-        names = {flat(u) for t in tasks for u in (*t.lead, *t.responsible)} | {flat(n.issuer) for n in notices if n.issuer}
+        names = {flat(u) for t in tasks for u in (*t.lead, *t.responsible)} | {
+            flat(n.issuer) for n in notices if n.issuer
+        }
         return cls(tuple(sorted((u for u in names if len(u) >= 3), key=len, reverse=True)))
 
     def units_in(self, text: str) -> list[str]:
@@ -217,15 +230,18 @@ class Facts:
         return found
 
 
-def check_sentence(text: str, cites: Sequence[int], sources: dict[int, Source], table: Sequence[Task],
-                   facts: Facts) -> list[Problem]:
+def check_sentence(
+    text: str, cites: Sequence[int], sources: dict[int, Source], table: Sequence[Task], facts: Facts
+) -> list[Problem]:
     """What in one cited sentence its sources do not support; empty when everything checks."""
     if m := PLACEHOLDER.search(text):
         return [Problem("citation", f"writes the placeholder {m.group(0)} instead of a source number")]
     missing = [n for n in cites if n not in sources]
     if missing:
         given = f"[1]-[{max(sources)}]" if sources else "none"
-        return [Problem("citation", f"cites {', '.join(f'[{n}]' for n in missing)}, which was not given (sources: {given})")]
+        return [
+            Problem("citation", f"cites {', '.join(f'[{n}]' for n in missing)}, which was not given (sources: {given})")
+        ]
     cited = [sources[n] for n in cites]
     hay = "\n".join(s.haystack for s in cited)
     names = ", ".join(f"[{n}]" for n in cites)
@@ -253,24 +269,44 @@ def check_sentence(text: str, cites: Sequence[int], sources: dict[int, Source], 
         allowed = [flat(u) for t in rows for u in (*t.lead, *t.responsible)]
         for unit in _claimed_units(body, facts):
             if not any(unit in a or a in unit for a in allowed):
-                problems.append(Problem("task", f"says {unit} leads or is responsible, but the task table lists "
-                                                f"{'、'.join(dict.fromkeys(allowed)) or 'no units'} for {_rows(rows)}"))
+                problems.append(
+                    Problem(
+                        "task",
+                        f"says {unit} leads or is responsible, but the task table lists "
+                        f"{'、'.join(dict.fromkeys(allowed)) or 'no units'} for {_rows(rows)}",
+                    )
+                )
     if rows and DEADLINE_CUE.search(body):
         deadlines = [flat(t.deadline) for t in rows if t.deadline]
         own = "".join(flat(t.source_text) for t in rows)
         for m in ZH_DATE.finditer(body):
             d = flat(m.group(0))
             if deadlines and not any(d in x or x in d for x in deadlines) or not deadlines and d not in own:
-                problems.append(Problem("task", f"gives the deadline {m.group(0)}, but the task table says "
-                                                   f"{'、'.join(deadlines) or 'no deadline'} for {_rows(rows)}"))
+                problems.append(
+                    Problem(
+                        "task",
+                        f"gives the deadline {m.group(0)}, but the task table says "
+                        f"{'、'.join(deadlines) or 'no deadline'} for {_rows(rows)}",
+                    )
+                )
         if deadlines:
             joined = "".join(deadlines)
             for year in YEAR.findall(body):
                 if year not in joined:
-                    problems.append(Problem("task", f"gives a deadline in {year}, but the task table says {'、'.join(deadlines)} for {_rows(rows)}"))
+                    problems.append(
+                        Problem(
+                            "task",
+                            f"gives a deadline in {year}, but the task table says {'、'.join(deadlines)} for {_rows(rows)}",
+                        )
+                    )
             for month in EN_MONTH.findall(body):
                 if f"{MONTHS[month.lower()]}月" not in joined:
-                    problems.append(Problem("task", f"gives a deadline in {month}, but the task table says {'、'.join(deadlines)} for {_rows(rows)}"))
+                    problems.append(
+                        Problem(
+                            "task",
+                            f"gives a deadline in {month}, but the task table says {'、'.join(deadlines)} for {_rows(rows)}",
+                        )
+                    )
     return problems
 
 
@@ -292,7 +328,9 @@ def _rows(rows: Sequence[Task]) -> str:
 
 def _specific(text: str, facts: Facts) -> bool:
     body = CITE.sub("", text)
-    return bool(re.search(r"\d", BULLET.sub("", body)) or QUOTE.search(body) or facts.units_in(body) or ZH_DATE.search(body))
+    return bool(
+        re.search(r"\d", BULLET.sub("", body)) or QUOTE.search(body) or facts.units_in(body) or ZH_DATE.search(body)
+    )
 
 
 def _claims(text: str, facts: Facts) -> bool:
@@ -341,8 +379,11 @@ def unanswered(text: str, table: Sequence[Task], fields: Sequence[str]) -> list[
     said = flat(text)
     missing: list[str] = []
     for t in table:
-        who = [u for u in (t.lead if t.lead and "lead" in fields else ()) or
-               (t.responsible if {"lead", "responsible"} & set(fields) else ())]
+        who = [
+            u
+            for u in (t.lead if t.lead and "lead" in fields else ())
+            or (t.responsible if {"lead", "responsible"} & set(fields) else ())
+        ]
         if who and not any(flat(u) in said for u in who):
             missing.append(f"{t.doc_id} {t.label}: {'、'.join(who)}")
         if "deadline" in fields and t.deadline and flat(t.deadline) not in said:

@@ -6,8 +6,17 @@ import json
 import tomllib
 from pathlib import Path
 
-from eval.runner import (KINDS, check_thresholds, compare, grade_run, load_gold, partial_path, read_jsonl,
-                         run_questions, summarize)
+from eval.runner import (
+    KINDS,
+    check_thresholds,
+    compare,
+    grade_run,
+    load_gold,
+    partial_path,
+    read_jsonl,
+    run_questions,
+    summarize,
+)
 
 THRESHOLDS = Path(__file__).resolve().parent / "thresholds.toml"
 
@@ -16,12 +25,22 @@ def load_thresholds(path: Path | None = None) -> dict:
     return tomllib.loads((path or THRESHOLDS).read_text("utf-8"))
 
 
-def evaluate(assistant, out_dir: Path, *, gold: str | Path | None = None, old_dir: Path | None = None,
-             fresh: bool = False, thresholds: dict | None = None, items: list[dict] | None = None) -> tuple[dict, list[str]]:
+def evaluate(
+    assistant,
+    out_dir: Path,
+    *,
+    gold: str | Path | None = None,
+    old_dir: Path | None = None,
+    fresh: bool = False,
+    thresholds: dict | None = None,
+    items: list[dict] | None = None,
+) -> tuple[dict, list[str]]:
     """Runs the set through `assistant.ask` (the chat's code path) and writes the four outputs into out_dir.
     Returns the summary and the thresholds it misses."""
     items = items if items is not None else load_gold(gold)
-    rows = [{"id": i["id"], "question": i["question"], "doc": None} for i in items]  # the question alone, as a user asks it
+    rows = [
+        {"id": i["id"], "question": i["question"], "doc": None} for i in items
+    ]  # the question alone, as a user asks it
     out_dir.mkdir(parents=True, exist_ok=True)
     results_path = out_dir / "results.jsonl"
     records = run_questions(assistant, rows, results_path, with_retrieval=True, fresh=fresh, desc="eval")
@@ -93,26 +112,41 @@ def _clip(text: str, n: int = 300) -> str:
 def render(summary: dict, results: list[dict], diff: dict | None, old_dir: Path | None) -> str:
     s = summary
     lines = [
-        f"# Evaluation report ({s['mode']} mode)", "",
+        f"# Evaluation report ({s['mode']} mode)",
+        "",
         f"{s['n']} questions. Answer accuracy **{_p(s['accuracy'])}**; citation precision {_p(s['citation_precision'])} "
         f"({s['citations_checked']} citations checked), citation recall {_p(s['citation_recall'])}; refusal accuracy "
-        f"{_p(s['refusal_accuracy'])}; {s['false_refusals']} answerable questions refused; {s['errors']} errors.", "",
-        "![accuracy by kind](accuracy_by_kind.png)", "",
-        "## Accuracy by kind and language", "",
-        "| kind | all | zh | en |", "|---|---|---|---|",
+        f"{_p(s['refusal_accuracy'])}; {s['false_refusals']} answerable questions refused; {s['errors']} errors.",
+        "",
+        "![accuracy by kind](accuracy_by_kind.png)",
+        "",
+        "## Accuracy by kind and language",
+        "",
+        "| kind | all | zh | en |",
+        "|---|---|---|---|",
     ]
     for kind, cell in s["by_kind"].items():
         zh = s["by_kind_lang"].get(f"{kind}/zh")
         en = s["by_kind_lang"].get(f"{kind}/en")
         fmt = lambda c: f"{_p(c['accuracy'])} ({c['correct']}/{c['n']})" if c else "—"  # noqa: E731
         lines.append(f"| {kind} | {fmt(cell)} | {fmt(zh)} | {fmt(en)} |")
-    lines.append(f"| **all** | {_p(s['accuracy'])} ({sum(r['correct'] for r in results)}/{s['n']}) | "
-                 + " | ".join(f"{_p(s['by_lang'][l]['accuracy'])} ({s['by_lang'][l]['correct']}/{s['by_lang'][l]['n']})"
-                              if l in s["by_lang"] else "—" for l in ("zh", "en")) + " |")
+    lines.append(
+        f"| **all** | {_p(s['accuracy'])} ({sum(r['correct'] for r in results)}/{s['n']}) | "
+        + " | ".join(
+            f"{_p(s['by_lang'][l]['accuracy'])} ({s['by_lang'][l]['correct']}/{s['by_lang'][l]['n']})"
+            if l in s["by_lang"]
+            else "—"
+            for l in ("zh", "en")
+        )
+        + " |"
+    )
     r = s["retrieval"]
     lines += [
-        "", "## Retrieval, citations, latency", "",
-        "| metric | value |", "|---|---|",
+        "",
+        "## Retrieval, citations, latency",
+        "",
+        "| metric | value |",
+        "|---|---|",
         f"| retrieval hit@1 (gold source ranked first; {r['n']} questions with a gold source) | {_p(r['hit@1'])} |",
         f"| retrieval hit@5 | {_p(r['hit@5'])} |",
         f"| retrieval MRR | {r['mrr']} |",
@@ -150,14 +184,17 @@ def render(summary: dict, results: list[dict], diff: dict | None, old_dir: Path 
             if x["forbidden"]:
                 why.append("contains " + ", ".join(x["forbidden"]))
             expected = ", ".join(x["expected"]) or ("(a refusal)" if x["kind"] == "unanswerable" else "")
-            lines.append(f"| {x['id']} | {x['kind']} | {x['lang']} | {_clip(x['question'], 120)} | {_clip(expected, 120)} "
-                         f"| {_clip(x['answer'])} | {_clip('; '.join(why), 160)} |")
+            lines.append(
+                f"| {x['id']} | {x['kind']} | {x['lang']} | {_clip(x['question'], 120)} | {_clip(expected, 120)} "
+                f"| {_clip(x['answer'])} | {_clip('; '.join(why), 160)} |"
+            )
     if diff is not None:
-        lines += ["", f"## Compared with {old_dir}", "",
-                  f"{len(diff['worse'])} worse, {len(diff['better'])} better."]
+        lines += ["", f"## Compared with {old_dir}", "", f"{len(diff['worse'])} worse, {len(diff['better'])} better."]
         for title, key in (("Worse", "worse"), ("Better", "better")):
             if diff[key]:
                 lines += ["", f"### {title}", "", "| id | question | before | now |", "|---|---|---|---|"]
-                lines += [f"| {d['id']} | {_clip(d['question'], 100)} | {_clip(d['old'], 160)} | {_clip(d['new'], 160)} |"
-                          for d in diff[key]]
+                lines += [
+                    f"| {d['id']} | {_clip(d['question'], 100)} | {_clip(d['old'], 160)} | {_clip(d['new'], 160)} |"
+                    for d in diff[key]
+                ]
     return "\n".join(lines) + "\n"

@@ -26,6 +26,7 @@ KINDS = ("task", "prose", "list", "count", "cross", "ambiguous", "unanswerable")
 
 # --- running -----------------------------------------------------------------------------------------
 
+
 def partial_path(out: Path) -> Path:
     return out.with_name(out.name + ".partial.jsonl")
 
@@ -63,8 +64,15 @@ def answer_one(assistant, row: dict, *, with_retrieval: bool) -> dict:
     return rec
 
 
-def run_questions(assistant, rows: Sequence[dict], out: Path, *, with_retrieval: bool = False,
-                  fresh: bool = False, desc: str = "answering") -> list[dict]:
+def run_questions(
+    assistant,
+    rows: Sequence[dict],
+    out: Path,
+    *,
+    with_retrieval: bool = False,
+    fresh: bool = False,
+    desc: str = "answering",
+) -> list[dict]:
     """Answers every row, appending each record to `<out>.partial.jsonl` as it finishes.
 
     If that file exists from an interrupted run, its questions are not asked again (unless `fresh`).
@@ -82,8 +90,10 @@ def run_questions(assistant, rows: Sequence[dict], out: Path, *, with_retrieval:
         part.unlink()
     todo = [r for r in rows if str(r["id"]) not in done]
     part.parent.mkdir(parents=True, exist_ok=True)
-    with part.open("a", encoding="utf-8") as fh, tqdm(total=len(rows), initial=len(done), desc=desc, unit="q",
-                                                      file=sys.stderr, disable=None) as bar:
+    with (
+        part.open("a", encoding="utf-8") as fh,
+        tqdm(total=len(rows), initial=len(done), desc=desc, unit="q", file=sys.stderr, disable=None) as bar,
+    ):
         for row in todo:
             rec = answer_one(assistant, row, with_retrieval=with_retrieval)
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
@@ -94,6 +104,7 @@ def run_questions(assistant, rows: Sequence[dict], out: Path, *, with_retrieval:
 
 
 # --- the gold set ---------------------------------------------------------------------------------------
+
 
 def load_gold(path: str | Path | None = None) -> list[dict]:
     p = Path(path) if path else GOLD_SET
@@ -144,8 +155,17 @@ def grade(item: dict, result: dict, corpus: Corpus, retrieved: Sequence | None =
     rank = None
     if gold and retrieved is not None:
         rank = next((i for i, r in enumerate(retrieved, 1) if any(_overlaps(r, g) for g in gold)), 0)
-    return {"correct": bool(correct), "missing": missing, "missing_any_of": groups, "forbidden": forbidden,
-            "found": found, "cites_good": good, "cites_bad": bad, "cite_recall": recall, "rank": rank}
+    return {
+        "correct": bool(correct),
+        "missing": missing,
+        "missing_any_of": groups,
+        "forbidden": forbidden,
+        "found": found,
+        "cites_good": good,
+        "cites_bad": bad,
+        "cite_recall": recall,
+        "rank": rank,
+    }
 
 
 def grade_run(items: Sequence[dict], records: Sequence[dict], corpus: Corpus) -> list[dict]:
@@ -154,19 +174,34 @@ def grade_run(items: Sequence[dict], records: Sequence[dict], corpus: Corpus) ->
     for item, rec in zip(items, records, strict=True):
         result = rec.get("result") or {"answer": f"error: {rec.get('error')}", "found": True, "citations": []}
         g = grade(item, result, corpus, rec.get("retrieved"))
-        out.append({
-            "id": item["id"], "lang": item["lang"], "kind": item["kind"], "field": item.get("field"),
-            "doc": item.get("doc"), "question": item["question"], "expected": item.get("must_include", []),
-            "any_of": item.get("any_of", []), "must_not_include": item.get("must_not_include", []),
-            "answer": result.get("answer", ""), "found": g["found"], "mode": result.get("mode", "extractive"),
-            "notes": result.get("notes", []), "citations": result.get("citations", []),
-            "error": rec.get("error"), "latency_ms": rec.get("latency_ms"),
-            "llm_first_token_ms": rec.get("llm_first_token_ms"), "llm_ms": rec.get("llm_ms"), **g,
-        })
+        out.append(
+            {
+                "id": item["id"],
+                "lang": item["lang"],
+                "kind": item["kind"],
+                "field": item.get("field"),
+                "doc": item.get("doc"),
+                "question": item["question"],
+                "expected": item.get("must_include", []),
+                "any_of": item.get("any_of", []),
+                "must_not_include": item.get("must_not_include", []),
+                "answer": result.get("answer", ""),
+                "found": g["found"],
+                "mode": result.get("mode", "extractive"),
+                "notes": result.get("notes", []),
+                "citations": result.get("citations", []),
+                "error": rec.get("error"),
+                "latency_ms": rec.get("latency_ms"),
+                "llm_first_token_ms": rec.get("llm_first_token_ms"),
+                "llm_ms": rec.get("llm_ms"),
+                **g,
+            }
+        )
     return out
 
 
 # --- summary ---------------------------------------------------------------------------------------------
+
 
 def _ratio(num: float, den: float) -> float | None:
     return round(num / den, 4) if den else None
@@ -174,7 +209,11 @@ def _ratio(num: float, den: float) -> float | None:
 
 def _accuracy(rows: Iterable[dict]) -> dict:
     rows = list(rows)
-    return {"n": len(rows), "correct": sum(r["correct"] for r in rows), "accuracy": _ratio(sum(r["correct"] for r in rows), len(rows))}
+    return {
+        "n": len(rows),
+        "correct": sum(r["correct"] for r in rows),
+        "accuracy": _ratio(sum(r["correct"] for r in rows), len(rows)),
+    }
 
 
 def _pct(values: Sequence[float], q: float) -> float | None:
@@ -205,7 +244,10 @@ def summarize(results: Sequence[dict]) -> dict:
     return {
         "n": len(results),
         "accuracy": _accuracy(results)["accuracy"],
-        "by_kind": {k: _accuracy(v) for k, v in sorted(by_kind.items(), key=lambda kv: KINDS.index(kv[0]) if kv[0] in KINDS else 99)},
+        "by_kind": {
+            k: _accuracy(v)
+            for k, v in sorted(by_kind.items(), key=lambda kv: KINDS.index(kv[0]) if kv[0] in KINDS else 99)
+        },
         "by_lang": {k: _accuracy(v) for k, v in sorted(by_lang.items())},
         "by_kind_lang": {k: _accuracy(v) for k, v in sorted(by_cell.items())},
         "citation_precision": _ratio(good, good + bad),
@@ -271,6 +313,9 @@ def compare(old: Sequence[dict], new: Sequence[dict]) -> dict:
             worse.append({"id": r["id"], "question": r["question"], "old": o["answer"], "new": r["answer"]})
         elif r["correct"] and not o["correct"]:
             better.append({"id": r["id"], "question": r["question"], "old": o["answer"], "new": r["answer"]})
-    return {"worse": worse, "better": better,
-            "only_old": sorted(set(before) - {r["id"] for r in new}),
-            "only_new": sorted({r["id"] for r in new} - set(before))}
+    return {
+        "worse": worse,
+        "better": better,
+        "only_old": sorted(set(before) - {r["id"] for r in new}),
+        "only_new": sorted({r["id"] for r in new} - set(before)),
+    }

@@ -78,8 +78,20 @@ def make_chunks(parsed: ParsedNotice) -> list[Chunk]:
     task_lines: set[int] = set()
     for t in parsed.tasks:
         text = task_text(t, notice.title)
-        chunks.append(Chunk(chunk_id(notice.doc_id, "task", text), notice.doc_id, "task", text, t.source_text,
-                            t.start_line, t.end_line, t.label, t.number, t.kind))
+        chunks.append(
+            Chunk(
+                chunk_id(notice.doc_id, "task", text),
+                notice.doc_id,
+                "task",
+                text,
+                t.source_text,
+                t.start_line,
+                t.end_line,
+                t.label,
+                t.number,
+                t.kind,
+            )
+        )
         task_lines.update(range(t.start_line, t.end_line + 1))
     for start, end in paragraphs(lines):
         for i in range(start, end + 1):  # prose is searched line by line: each line is exact source text
@@ -87,11 +99,30 @@ def make_chunks(parsed: ParsedNotice) -> list[Chunk]:
             if len(line) < 4 or i in task_lines:
                 continue
             for piece in paragraph_pieces(line):
-                chunks.append(Chunk(chunk_id(notice.doc_id, "paragraph", f"{i}:{piece}"), notice.doc_id, "paragraph",
-                                    piece, piece, i, i))
+                chunks.append(
+                    Chunk(
+                        chunk_id(notice.doc_id, "paragraph", f"{i}:{piece}"),
+                        notice.doc_id,
+                        "paragraph",
+                        piece,
+                        piece,
+                        i,
+                        i,
+                    )
+                )
     for b in parsed.blocks:  # whole sections (a phase timeline, a member list) answer "list the ..." questions
         if not task_lines & set(range(b.start_line, b.end_line + 1)):
             text = f"{notice.title} {b.name}\n{b.text}"
-            chunks.append(Chunk(chunk_id(notice.doc_id, "block", text), notice.doc_id, "block", text, b.text,
-                                b.start_line, b.end_line, b.name))
+            chunks.append(
+                Chunk(
+                    chunk_id(notice.doc_id, "block", text),
+                    notice.doc_id,
+                    "block",
+                    text,
+                    b.text,
+                    b.start_line,
+                    b.end_line,
+                    b.name,
+                )
+            )
     return chunks

@@ -28,8 +28,13 @@ from assistant.errors import LoadError
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 
 # Checked longest first: the UTF-32-LE BOM begins with the UTF-16-LE one.
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
-         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 _GB_LABELS = {"gb2312", "gbk", "gb18030", "cp936", "euccn", "xgbk"}
 # Control and private-use characters: binary data decoded by a permissive codec
 # (GB18030 accepts most byte pairs) is full of them; \x1a ends old DOS files.
@@ -38,13 +43,17 @@ _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003fff
 
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
 _HTML_DROP = ("script", "style", "nav", "header", "footer", "noscript", "template", "head")
-_HTML_BLOCKS = frozenset("p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd section article main aside blockquote "
-                         "pre form address figure figcaption caption hr center".split())
+_HTML_BLOCKS = frozenset(
+    "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd section article main aside blockquote "
+    "pre form address figure figcaption caption hr center".split()
+)
 
 # Runs a paragraph shows, including tracked insertions and links that python-docx's
 # Paragraph.text skips; deleted text (w:del) is left out.
-_DOCX_RUNS = "|".join(f"./{wrap}w:r" for wrap in (
-    "", "w:hyperlink/", "w:ins/", "w:smartTag/", "w:fldSimple/", "w:customXml/", "w:sdt/w:sdtContent/"))
+_DOCX_RUNS = "|".join(
+    f"./{wrap}w:r"
+    for wrap in ("", "w:hyperlink/", "w:ins/", "w:smartTag/", "w:fldSimple/", "w:customXml/", "w:sdt/w:sdtContent/")
+)
 
 
 @dataclass(frozen=True)

@@ -163,8 +163,17 @@ def parse_notice(loaded: LoadedText) -> ParsedNotice:
     doc_id = make_doc_id(regions, date, loaded.path)
     tasks, fields, unplaced = extract_tasks(doc_id, text)
     notice = Notice(
-        doc_id=doc_id, title=title or loaded.path.stem, doc_number=doc_number, issuer=issuer, date=date,
-        region=region, aliases=aliases, source=loaded.path.name, path=loaded.path, text=text,
-        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), task_fields=fields,
+        doc_id=doc_id,
+        title=title or loaded.path.stem,
+        doc_number=doc_number,
+        issuer=issuer,
+        date=date,
+        region=region,
+        aliases=aliases,
+        source=loaded.path.name,
+        path=loaded.path,
+        text=text,
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        task_fields=fields,
     )
     return ParsedNotice(notice, tasks, prose_blocks(doc_id, lines), unplaced)

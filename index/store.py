@@ -133,15 +133,20 @@ class _Manifest:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "format": MANIFEST_FORMAT, "model_id": self.model_id, "collection": self.collection,
-            "generation": self.generation, "tokenizer": self.tokenizer,
+            "format": MANIFEST_FORMAT,
+            "model_id": self.model_id,
+            "collection": self.collection,
+            "generation": self.generation,
+            "tokenizer": self.tokenizer,
             "docs": {d: {"sha256": sha, "chunks": list(ids)} for d, (sha, ids) in self.docs.items()},
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> _Manifest:
         if data.get("format") != MANIFEST_FORMAT:
-            raise ConfigError(f"index manifest format {data.get('format')!r} is not {MANIFEST_FORMAT}; rebuild the index")
+            raise ConfigError(
+                f"index manifest format {data.get('format')!r} is not {MANIFEST_FORMAT}; rebuild the index"
+            )
         docs = {d: (e["sha256"], tuple(e["chunks"])) for d, e in data["docs"].items()}
         return cls(data["model_id"], data["collection"], int(data["generation"]), docs, int(data.get("tokenizer", 1)))
 
@@ -183,7 +188,9 @@ class NoticeIndex:
         if path.is_file():
             self._manifest = _Manifest.from_json(json.loads(path.read_text(encoding="utf-8")))
             if self._manifest.model_id != self.model_id:
-                raise ConfigError(f"index at {self.dir} was built by {self._manifest.model_id!r}, not {self.model_id!r}")
+                raise ConfigError(
+                    f"index at {self.dir} was built by {self._manifest.model_id!r}, not {self.model_id!r}"
+                )
         else:
             self._manifest = _Manifest(self.model_id, _chroma_name(self.model_id))
         self._chunks: list[Chunk] = []
@@ -329,8 +336,10 @@ class NoticeIndex:
             batch = chunks[i : i + UPSERT_BATCH]
             vectors = self.embedder.embed_documents([c.text for c in batch])
             collection.upsert(
-                ids=[c.id for c in batch], embeddings=vectors,
-                documents=[c.text for c in batch], metadatas=[c.metadata() for c in batch],
+                ids=[c.id for c in batch],
+                embeddings=vectors,
+                documents=[c.text for c in batch],
+                metadatas=[c.metadata() for c in batch],
             )
 
     def _write_generation(self, manifest: _Manifest, chunks: list[Chunk]) -> None:

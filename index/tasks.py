@@ -254,16 +254,24 @@ def parse_table_tasks(doc_id: str, lines: list[str]) -> tuple[list[Task], set[st
             else:
                 label = printed or f"{header.content_name}{number}"
             content = clean_cell(content)
-            tasks.append(Task(
-                doc_id=doc_id, number=number, label=label, kind=kind, section=section,
-                content=content,
-                lead=split_units(fields.get("lead", "")),
-                responsible=split_units(fields.get("responsible", "")),
-                deadline=fields.get("deadline") or None,
-                dates=dates_in(content),
-                materials=fields.get("materials") or None,
-                start_line=row.start, end_line=row.end, source_text=source,
-            ))
+            tasks.append(
+                Task(
+                    doc_id=doc_id,
+                    number=number,
+                    label=label,
+                    kind=kind,
+                    section=section,
+                    content=content,
+                    lead=split_units(fields.get("lead", "")),
+                    responsible=split_units(fields.get("responsible", "")),
+                    deadline=fields.get("deadline") or None,
+                    dates=dates_in(content),
+                    materials=fields.get("materials") or None,
+                    start_line=row.start,
+                    end_line=row.end,
+                    source_text=source,
+                )
+            )
     return _assign_named_materials(tasks), roles_seen, unplaced
 
 
@@ -296,8 +304,16 @@ def _assign_named_materials(tasks: list[Task]) -> list[Task]:
 
 ITEM_START = re.compile(rf"^(存在问题|问题|任务|事项)\s*(\d{{1,3}}|[{CN_DIGITS}]+)\s*[:：]\s*(.*)$")
 FIELD_LINE = re.compile(r"^(牵头单位|牵头部门|责任单位|责任部门|配合单位|完成时限|完成时间|时限要求)\s*[:：]\s*(.*)$")
-FIELD_ROLE = {"牵头单位": "lead", "牵头部门": "lead", "责任单位": "responsible", "责任部门": "responsible",
-              "配合单位": "responsible", "完成时限": "deadline", "完成时间": "deadline", "时限要求": "deadline"}
+FIELD_ROLE = {
+    "牵头单位": "lead",
+    "牵头部门": "lead",
+    "责任单位": "responsible",
+    "责任部门": "responsible",
+    "配合单位": "responsible",
+    "完成时限": "deadline",
+    "完成时间": "deadline",
+    "时限要求": "deadline",
+}
 
 
 def parse_labelled_tasks(doc_id: str, lines: list[str]) -> tuple[list[Task], set[str]]:
@@ -335,13 +351,24 @@ def parse_labelled_tasks(doc_id: str, lines: list[str]) -> tuple[list[Task], set
             continue
         roles_seen.update(fields)
         content = "\n".join(body)
-        tasks.append(Task(
-            doc_id=doc_id, number=cn_to_int(m.group(2)), label=f"{m.group(1)}{m.group(2)}", kind="task",
-            section=(level1,) if level1 else (), content=content,
-            lead=split_units(fields.get("lead", "")), responsible=split_units(fields.get("responsible", "")),
-            deadline=fields.get("deadline") or None, dates=dates_in(content), materials=None,
-            start_line=start + 1, end_line=end, source_text="\n".join(lines[start:end]),
-        ))
+        tasks.append(
+            Task(
+                doc_id=doc_id,
+                number=cn_to_int(m.group(2)),
+                label=f"{m.group(1)}{m.group(2)}",
+                kind="task",
+                section=(level1,) if level1 else (),
+                content=content,
+                lead=split_units(fields.get("lead", "")),
+                responsible=split_units(fields.get("responsible", "")),
+                deadline=fields.get("deadline") or None,
+                dates=dates_in(content),
+                materials=None,
+                start_line=start + 1,
+                end_line=end,
+                source_text="\n".join(lines[start:end]),
+            )
+        )
     return tasks, roles_seen
 
 
@@ -366,14 +393,24 @@ def parse_paragraph_tasks(doc_id: str, lines: list[str]) -> tuple[list[Task], se
         role = "lead" if tag.group(1) == "牵头单位" else "responsible"
         roles_seen.add(role)
         content = m.group(3)[: tag.start()].strip()
-        tasks.append(Task(
-            doc_id=doc_id, number=cn_to_int(m.group(2)), label=m.group(1), kind="task",
-            section=(level1,) if level1 else (), content=content,
-            lead=split_units(tag.group(2)) if role == "lead" else (),
-            responsible=split_units(tag.group(2)) if role == "responsible" else (),
-            deadline=None, dates=dates_in(content), materials=None,
-            start_line=start, end_line=end, source_text="\n".join(lines[start - 1 : end]),
-        ))
+        tasks.append(
+            Task(
+                doc_id=doc_id,
+                number=cn_to_int(m.group(2)),
+                label=m.group(1),
+                kind="task",
+                section=(level1,) if level1 else (),
+                content=content,
+                lead=split_units(tag.group(2)) if role == "lead" else (),
+                responsible=split_units(tag.group(2)) if role == "responsible" else (),
+                deadline=None,
+                dates=dates_in(content),
+                materials=None,
+                start_line=start,
+                end_line=end,
+                source_text="\n".join(lines[start - 1 : end]),
+            )
+        )
     return tasks, roles_seen
 
 

@@ -40,12 +40,20 @@ def create_app(settings: Settings | None = None, *, ui: bool = True) -> FastAPI:
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     settings = settings or Settings()
     state = WebState(settings)
-    app = FastAPI(title="Notice Assistant API", docs_url=None, redoc_url=None,  # Swagger UI loads from a CDN
-                  description="Questions about Chinese government notices, answered with exact citations.")
+    app = FastAPI(
+        title="Notice Assistant API",
+        docs_url=None,
+        redoc_url=None,  # Swagger UI loads from a CDN
+        description="Questions about Chinese government notices, answered with exact citations.",
+    )
     app.state.web = state
     if settings.cors_origins:
-        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
-                           allow_headers=["Content-Type", "X-API-Key"])
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["Content-Type", "X-API-Key"],
+        )
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException):
@@ -88,9 +96,19 @@ def create_app(settings: Settings | None = None, *, ui: bool = True) -> FastAPI:
 
     @app.get("/api/notices", dependencies=[Depends(api_key)])
     def notices():
-        return [{"doc_id": p.notice.doc_id, "title": p.notice.title, "doc_number": p.notice.doc_number,
-                 "issuer": p.notice.issuer, "date": p.notice.date, "region": p.notice.region,
-                 "source": p.notice.source, "tasks": len(p.tasks)} for p in ready().corpus.notices]
+        return [
+            {
+                "doc_id": p.notice.doc_id,
+                "title": p.notice.title,
+                "doc_number": p.notice.doc_number,
+                "issuer": p.notice.issuer,
+                "date": p.notice.date,
+                "region": p.notice.region,
+                "source": p.notice.source,
+                "tasks": len(p.tasks),
+            }
+            for p in ready().corpus.notices
+        ]
 
     @app.get("/api/tasks", dependencies=[Depends(api_key)])
     def tasks(doc: str | None = Query(None, description="doc_id, region or 文号; all notices when absent")):
@@ -130,7 +148,9 @@ def create_app(settings: Settings | None = None, *, ui: bool = True) -> FastAPI:
 
     @app.get("/examples/widget-host.html", include_in_schema=False)
     def host_page():
-        return FileResponse(Path(__file__).resolve().parents[2] / "examples" / "widget-host.html", media_type="text/html")
+        return FileResponse(
+            Path(__file__).resolve().parents[2] / "examples" / "widget-host.html", media_type="text/html"
+        )
 
     state.start()
     if ui:
@@ -139,6 +159,7 @@ def create_app(settings: Settings | None = None, *, ui: bool = True) -> FastAPI:
         from assistant.web.render import CSS
         from assistant.web.ui import build_ui, theme
 
-        app = gr.mount_gradio_app(app, build_ui(state), path="/", theme=theme(), css=CSS, footer_links=[],
-                                  ssr_mode=False, allowed_paths=[])
+        app = gr.mount_gradio_app(
+            app, build_ui(state), path="/", theme=theme(), css=CSS, footer_links=[], ssr_mode=False, allowed_paths=[]
+        )
     return app

@@ -26,16 +26,25 @@ def citation_html(c, notice_text: str, n: int, ui: str) -> str:
             first = c.quote.split("\n")[0]
             pos = line.find(first) if first else -1
             if pos >= 0 and i == c.start_line:
-                cell = escape(line[:pos]) + "<mark>" + escape(line[pos:pos + len(first)]) + "</mark>" + escape(line[pos + len(first):])
+                cell = (
+                    escape(line[:pos])
+                    + "<mark>"
+                    + escape(line[pos : pos + len(first)])
+                    + "</mark>"
+                    + escape(line[pos + len(first) :])
+                )
             else:
                 cell = "<mark>" + escape(line) + "</mark>"
         else:
             cell = escape(line)
         body.append(f'<span class="ln">{i}</span> {cell}')
-    head = (f"[{n}] {escape(c.title)}" + (f"（{escape(c.doc_number)}）" if c.doc_number else "")
-            + (f" · {escape(c.label)}" if c.label else "") + f" · {escape(c.source)}:{c.start_line}-{c.end_line}")
-    return (f'<details class="na-cite"><summary>{head}</summary>'
-            f'<pre class="na-ctx">{"<br>".join(body)}</pre></details>')
+    head = (
+        f"[{n}] {escape(c.title)}"
+        + (f"（{escape(c.doc_number)}）" if c.doc_number else "")
+        + (f" · {escape(c.label)}" if c.label else "")
+        + f" · {escape(c.source)}:{c.start_line}-{c.end_line}"
+    )
+    return f'<details class="na-cite"><summary>{head}</summary><pre class="na-ctx">{"<br>".join(body)}</pre></details>'
 
 
 def sources_html(answer: Answer | None, texts: dict[str, str], ui: str = "zh") -> str:
@@ -51,7 +60,11 @@ def sources_html(answer: Answer | None, texts: dict[str, str], ui: str = "zh") -
 
 def notice_html(text: str) -> str:
     lines = text.splitlines()
-    return '<pre class="na-notice">' + "<br>".join(f'<span class="ln">{i}</span> {escape(l)}' for i, l in enumerate(lines, 1)) + "</pre>"
+    return (
+        '<pre class="na-notice">'
+        + "<br>".join(f'<span class="ln">{i}</span> {escape(l)}' for i, l in enumerate(lines, 1))
+        + "</pre>"
+    )
 
 
 CSS = """

@@ -97,12 +97,17 @@ class WebState:
         A file that is too big, of the wrong type or unreadable is refused and nothing changes."""
         limit = self.settings.max_upload_bytes
         if len(data) > limit:
-            raise UploadRejected(f"文件过大：{len(data)} 字节，上限 {limit} 字节 / file too large: {len(data)} bytes, limit {limit}", 413)
+            raise UploadRejected(
+                f"文件过大：{len(data)} 字节，上限 {limit} 字节 / file too large: {len(data)} bytes, limit {limit}", 413
+            )
         name = Path(filename or "").name
         name = re.sub(r"[^\w.\-\u4e00-\u9fff]+", "_", name).lstrip(".") or "notice.txt"
         suffix = Path(name).suffix.lower()
         if suffix not in SUPPORTED_SUFFIXES:
-            raise UploadRejected(f"不支持的文件类型 {suffix or '(无)'}；支持：{', '.join(SUPPORTED_SUFFIXES)} / unsupported file type", 415)
+            raise UploadRejected(
+                f"不支持的文件类型 {suffix or '(无)'}；支持：{', '.join(SUPPORTED_SUFFIXES)} / unsupported file type",
+                415,
+            )
         if not data.strip():
             raise UploadRejected("文件为空 / the file is empty", 400)
         current = self.assistant(wait=0)
@@ -138,7 +143,12 @@ class WebState:
         log.info("uploaded %s (was serving %d notices)", dest.name, len(current.corpus.notices))
         if added is None:
             return {"file": dest.name, "doc_id": None, "title": None, "tasks": 0}
-        return {"file": dest.name, "doc_id": added.notice.doc_id, "title": added.notice.title, "tasks": len(added.tasks)}
+        return {
+            "file": dest.name,
+            "doc_id": added.notice.doc_id,
+            "title": added.notice.title,
+            "tasks": len(added.tasks),
+        }
 
     # --- feedback -------------------------------------------------------------------------------------
     def save_feedback(self, record: dict) -> None:

@@ -18,25 +18,51 @@ from index.loaders import SUPPORTED_SUFFIXES
 UI = {
     "zh": {
         "title": "## 通知问答助手\n就已载入的政府通知提问（中文或英文），答案附带原文出处。",
-        "chat": "问答", "notices": "通知与任务表", "upload": "上传通知",
-        "question": "问题", "placeholder": "例如：柞水县第17项任务由谁牵头？", "send": "提问",
-        "filter": "通知范围", "all": "全部通知", "up": "👍 有用", "down": "👎 没用",
-        "empty": "⚠️ 请输入问题。", "thanks": "已记录反馈，谢谢！", "no_answer": "请先提问，再反馈。",
+        "chat": "问答",
+        "notices": "通知与任务表",
+        "upload": "上传通知",
+        "question": "问题",
+        "placeholder": "例如：柞水县第17项任务由谁牵头？",
+        "send": "提问",
+        "filter": "通知范围",
+        "all": "全部通知",
+        "up": "👍 有用",
+        "down": "👎 没用",
+        "empty": "⚠️ 请输入问题。",
+        "thanks": "已记录反馈，谢谢！",
+        "no_answer": "请先提问，再反馈。",
         "indexing": "正在建立索引，请稍候…（首次启动约需 20 秒）",
-        "pick": "选择通知", "lead": "按牵头/责任单位筛选", "deadline": "按完成时限筛选",
-        "file": "通知文件（txt/md/html/docx/pdf）", "do_upload": "上传并建立索引", "uploaded": "已加入",
+        "pick": "选择通知",
+        "lead": "按牵头/责任单位筛选",
+        "deadline": "按完成时限筛选",
+        "file": "通知文件（txt/md/html/docx/pdf）",
+        "do_upload": "上传并建立索引",
+        "uploaded": "已加入",
         "examples": "示例问题",
         "cols": ["编号", "标签", "内容", "牵头单位", "责任单位", "完成时限", "行"],
     },
     "en": {
         "title": "## Notice Assistant\nAsk about the loaded government notices (Chinese or English); every answer cites the notice text.",
-        "chat": "Ask", "notices": "Notices & task tables", "upload": "Upload a notice",
-        "question": "Question", "placeholder": "e.g. Who leads task 17 in the Zhashui list and by when?", "send": "Ask",
-        "filter": "Notices to search", "all": "All notices", "up": "👍 Helpful", "down": "👎 Not helpful",
-        "empty": "⚠️ Please enter a question.", "thanks": "Feedback saved, thank you!", "no_answer": "Ask something first.",
+        "chat": "Ask",
+        "notices": "Notices & task tables",
+        "upload": "Upload a notice",
+        "question": "Question",
+        "placeholder": "e.g. Who leads task 17 in the Zhashui list and by when?",
+        "send": "Ask",
+        "filter": "Notices to search",
+        "all": "All notices",
+        "up": "👍 Helpful",
+        "down": "👎 Not helpful",
+        "empty": "⚠️ Please enter a question.",
+        "thanks": "Feedback saved, thank you!",
+        "no_answer": "Ask something first.",
         "indexing": "Building the index, please wait… (about 20 s on first start)",
-        "pick": "Notice", "lead": "Filter by lead/responsible unit", "deadline": "Filter by deadline",
-        "file": "Notice file (txt/md/html/docx/pdf)", "do_upload": "Upload and index", "uploaded": "Added",
+        "pick": "Notice",
+        "lead": "Filter by lead/responsible unit",
+        "deadline": "Filter by deadline",
+        "file": "Notice file (txt/md/html/docx/pdf)",
+        "do_upload": "Upload and index",
+        "uploaded": "Added",
         "examples": "Example questions",
         "cols": ["No.", "Label", "Content", "Lead", "Responsible", "Deadline", "Lines"],
     },
@@ -53,8 +79,9 @@ EXAMPLES = [
 
 def theme() -> gr.themes.Base:
     """System fonts only: the default theme would fetch Google Fonts, and the intranet has no internet."""
-    return gr.themes.Default(font=["system-ui", "PingFang SC", "Microsoft YaHei", "sans-serif"],
-                             font_mono=["ui-monospace", "monospace"])
+    return gr.themes.Default(
+        font=["system-ui", "PingFang SC", "Microsoft YaHei", "sans-serif"], font_mono=["ui-monospace", "monospace"]
+    )
 
 
 def _lang(choice: str) -> str:
@@ -67,8 +94,9 @@ def build_ui(state: WebState) -> gr.Blocks:
             corpus = state.assistant(wait=0).corpus
         except NotReady:
             return [(UI[lang]["all"], "")]
-        return [(UI[lang]["all"], "")] + [(f"{p.notice.region or ''} {p.notice.title}".strip(), p.notice.doc_id)
-                                          for p in corpus.notices]
+        return [(UI[lang]["all"], "")] + [
+            (f"{p.notice.region or ''} {p.notice.title}".strip(), p.notice.doc_id) for p in corpus.notices
+        ]
 
     def respond(question, doc, history, lang_choice):
         lang = _lang(lang_choice)
@@ -122,10 +150,20 @@ def build_ui(state: WebState) -> gr.Blocks:
         if not doc:
             return pd.DataFrame(columns=t["cols"]), ""
         p = corpus.get(doc)
-        rows = [[x.number, x.label, x.content, "、".join(x.lead), "、".join(x.responsible), x.deadline or "",
-                 f"{x.start_line}-{x.end_line}"] for x in p.tasks
-                if (not lead or any(lead in u for u in x.lead + x.responsible))
-                and (not deadline or deadline in (x.deadline or ""))]
+        rows = [
+            [
+                x.number,
+                x.label,
+                x.content,
+                "、".join(x.lead),
+                "、".join(x.responsible),
+                x.deadline or "",
+                f"{x.start_line}-{x.end_line}",
+            ]
+            for x in p.tasks
+            if (not lead or any(lead in u for u in x.lead + x.responsible))
+            and (not deadline or deadline in (x.deadline or ""))
+        ]
         return pd.DataFrame(rows, columns=t["cols"]), notice_html(p.notice.text)
 
     def upload(path, lang_choice, progress=gr.Progress()):
@@ -135,11 +173,14 @@ def build_ui(state: WebState) -> gr.Blocks:
         try:
             size = os.path.getsize(path)
             if size > state.settings.max_upload_bytes:
-                raise UploadRejected(f"文件过大 / file too large: {size} > {state.settings.max_upload_bytes} bytes", 413)
+                raise UploadRejected(
+                    f"文件过大 / file too large: {size} > {state.settings.max_upload_bytes} bytes", 413
+                )
             with open(path, "rb") as fh:
                 data = fh.read()
-            info = state.add_notice(os.path.basename(path), data,
-                                    on_progress=lambda d, n, doc_id: progress(d / max(n, 1), desc=doc_id))
+            info = state.add_notice(
+                os.path.basename(path), data, on_progress=lambda d, n, doc_id: progress(d / max(n, 1), desc=doc_id)
+            )
         except (UploadRejected, AssistantError) as exc:
             return "⚠️ " + escape(str(exc)), gr.update()
         except Exception as exc:  # an unexpected failure: report it, keep serving the old index
@@ -152,25 +193,43 @@ def build_ui(state: WebState) -> gr.Blocks:
         lang = _lang(lang_choice)
         t = UI[lang]
         choices = doc_choices(lang)
-        return (t["title"], gr.update(label=t["question"], placeholder=t["placeholder"]), gr.update(value=t["send"]),
-                gr.update(label=t["filter"], choices=choices), gr.update(value=t["up"]), gr.update(value=t["down"]),
-                gr.update(label=t["pick"], choices=choices[1:]), gr.update(label=t["lead"]), gr.update(label=t["deadline"]),
-                gr.update(label=t["file"]), gr.update(value=t["do_upload"]),
-                gr.update(label=t["chat"]), gr.update(label=t["notices"]), gr.update(label=t["upload"]))
+        return (
+            t["title"],
+            gr.update(label=t["question"], placeholder=t["placeholder"]),
+            gr.update(value=t["send"]),
+            gr.update(label=t["filter"], choices=choices),
+            gr.update(value=t["up"]),
+            gr.update(value=t["down"]),
+            gr.update(label=t["pick"], choices=choices[1:]),
+            gr.update(label=t["lead"]),
+            gr.update(label=t["deadline"]),
+            gr.update(label=t["file"]),
+            gr.update(value=t["do_upload"]),
+            gr.update(label=t["chat"]),
+            gr.update(label=t["notices"]),
+            gr.update(label=t["upload"]),
+        )
 
     z = UI["zh"]
     with gr.Blocks(title="通知问答助手 Notice Assistant", analytics_enabled=False) as demo:
         with gr.Row():
             title = gr.Markdown(z["title"])
-            lang = gr.Radio(["中文", "English"], value="中文", label="界面 / UI", elem_id="ui-lang", scale=0, min_width=200)
+            lang = gr.Radio(
+                ["中文", "English"], value="中文", label="界面 / UI", elem_id="ui-lang", scale=0, min_width=200
+            )
         with gr.Tabs():
             with gr.Tab(z["chat"], id="chat") as tab_chat:
                 doc = gr.Dropdown([(z["all"], "")], value="", label=z["filter"], elem_id="doc-filter")
                 chat = gr.Chatbot(elem_id="chat", height=380, line_breaks=True, sanitize_html=True)
                 status = gr.Markdown("", elem_id="status")
                 with gr.Row():
-                    box = gr.Textbox(label=z["question"], placeholder=z["placeholder"], elem_id="question", scale=5,
-                                     max_length=state.settings.max_question_chars)
+                    box = gr.Textbox(
+                        label=z["question"],
+                        placeholder=z["placeholder"],
+                        elem_id="question",
+                        scale=5,
+                        max_length=state.settings.max_question_chars,
+                    )
                     send = gr.Button(z["send"], variant="primary", elem_id="send", scale=1)
                 sources = gr.HTML("", elem_id="sources")
                 with gr.Row():
@@ -184,11 +243,19 @@ def build_ui(state: WebState) -> gr.Blocks:
                 with gr.Row():
                     lead = gr.Textbox(label=z["lead"], elem_id="filter-lead")
                     deadline = gr.Textbox(label=z["deadline"], elem_id="filter-deadline")
-                grid = gr.Dataframe(headers=z["cols"], interactive=False, wrap=True, elem_id="task-table", max_height=420,
-                                    column_widths=["6%", "8%", "42%", "14%", "16%", "9%", "5%"])
+                grid = gr.Dataframe(
+                    headers=z["cols"],
+                    interactive=False,
+                    wrap=True,
+                    elem_id="task-table",
+                    max_height=420,
+                    column_widths=["6%", "8%", "42%", "14%", "16%", "9%", "5%"],
+                )
                 text = gr.HTML("", elem_id="notice-text")
             with gr.Tab(z["upload"], id="upload") as tab_upload:
-                file = gr.File(label=z["file"], file_types=list(SUPPORTED_SUFFIXES), type="filepath", elem_id="upload-file")
+                file = gr.File(
+                    label=z["file"], file_types=list(SUPPORTED_SUFFIXES), type="filepath", elem_id="upload-file"
+                )
                 do_upload = gr.Button(z["do_upload"], elem_id="upload-button")
                 upload_status = gr.Markdown("", elem_id="upload-status")
 
@@ -200,8 +267,11 @@ def build_ui(state: WebState) -> gr.Blocks:
         for comp in (pick, lead, deadline):
             comp.change(table, [pick, lead, deadline, lang], [grid, text])
         do_upload.click(upload, [file, lang], [upload_status, doc])
-        lang.change(switch, lang, [title, box, send, doc, up, down, pick, lead, deadline, file, do_upload,
-                                   tab_chat, tab_notices, tab_upload])
+        lang.change(
+            switch,
+            lang,
+            [title, box, send, doc, up, down, pick, lead, deadline, file, do_upload, tab_chat, tab_notices, tab_upload],
+        )
 
         def on_load(lang_choice):
             l = _lang(lang_choice)

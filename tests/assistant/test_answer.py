@@ -49,8 +49,16 @@ CASES = [
     ("When is the county-level preliminary review (县级初审) in Lingchuan?", ["2023年2月"], "lingchuan-2022"),
     # "based on": the notice says 根据《…》 or 全面落实《…》; the other document's 文号 is in the notice's text
     ("宜阳县的若干举措是根据哪个文件制定的？", ["洛政办〔2024〕39号"], "yiyang-2024"),
-    ("What is the document number of the Jiangxi opinions that the Changjiang list is based on?", ["赣府发〔2024〕10号"], "changjiang-2024"),
-    ("柞水县的任务清单是依据哪些纲要和方案制定的？", ["法治政府建设实施纲要（2021-2025年）", "柞水县法治政府建设实施方案"], "zhashui-2024"),
+    (
+        "What is the document number of the Jiangxi opinions that the Changjiang list is based on?",
+        ["赣府发〔2024〕10号"],
+        "changjiang-2024",
+    ),
+    (
+        "柞水县的任务清单是依据哪些纲要和方案制定的？",
+        ["法治政府建设实施纲要（2021-2025年）", "柞水县法治政府建设实施方案"],
+        "zhashui-2024",
+    ),
     ("Lingchuan: to which e-mail address do units send the electronic copies?", ["lcsfj305@163.com"], "lingchuan-2022"),
     # counts of the notices' groups: Yiyang has six 一、…方面 headings, Weinan eight, Changjiang six 一、… over
     # twenty-four （一）…（二十四）
@@ -59,7 +67,11 @@ CASES = [
     ("昌江区清单共有多少个二级指标？", ["24个二级指标", "（二十四）提升公共法律服务能力"], "changjiang-2024"),
     ("How many sections does the Changjiang list have?", ["6 sections"], "changjiang-2024"),
     # "by <date>" makes a due-date list, for problems as for tasks
-    ("Which Yiyang problems have to be achieved by December 2024?", ["存在问题6", "存在问题7", "存在问题8", "存在问题16"], "yiyang-2024"),
+    (
+        "Which Yiyang problems have to be achieved by December 2024?",
+        ["存在问题6", "存在问题7", "存在问题8", "存在问题16"],
+        "yiyang-2024",
+    ),
     ("柞水县的防汛抗旱指挥部由谁负责？", ["未找到相关规定"], None),
     ("What is the capital of France?", ["do not say"], None),
     ("柞水县图书馆的开放时间是几点？", ["未找到相关规定"], None),
@@ -119,10 +131,13 @@ def test_the_chain_is_a_runnable(assistant):
     assert "2024年12月底前" in a.text
 
 
-@pytest.mark.parametrize("question", [
-    "宜阳县要求行政执法人员每年培训多少学时？",  # no Yiyang sentence gives a number of 学时
-    "渭南公布的行政执法投诉举报电话号码是多少？",  # it says to publish one, never gives it
-])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "宜阳县要求行政执法人员每年培训多少学时？",  # no Yiyang sentence gives a number of 学时
+        "渭南公布的行政执法投诉举报电话号码是多少？",  # it says to publish one, never gives it
+    ],
+)
 def test_a_quantity_question_needs_a_sentence_with_that_quantity(assistant, question):
     assert not assistant.ask(question).found
 
@@ -171,8 +186,9 @@ def test_a_negated_filter_lists_the_other_items(assistant, corpus):
     assert "完成时限不是长期的共 7 项" in a.text
     b = assistant.ask("Which Zhashui tasks are not led by the justice bureau?")
     assert b.tasks and all(not any("司法局" in u for u in t.lead) for t in b.tasks)
-    assert {t.number for t in b.tasks} | {t.number for t in assistant.ask("柞水县哪些任务由县司法局牵头？").tasks} == \
-        {t.number for t in tasks}
+    assert {t.number for t in b.tasks} | {t.number for t in assistant.ask("柞水县哪些任务由县司法局牵头？").tasks} == {
+        t.number for t in tasks
+    }
 
 
 def test_lead_or_responsible_matches_either_column_and_says_so(assistant):
@@ -204,7 +220,9 @@ def test_items_mentioning_a_word_are_listed_from_the_table(assistant, corpus):
     assert expected and {t.number for t in a.tasks} == expected
     m = assistant.ask("陵川县哪些指标的资料要求“实地核查”？")
     lc = corpus.get("lingchuan-2022").tasks
-    assert {t.number for t in m.tasks} == {t.number for t in lc if "实地核查" in (t.materials or "") and t.kind == "task"}
+    assert {t.number for t in m.tasks} == {
+        t.number for t in lc if "实地核查" in (t.materials or "") and t.kind == "task"
+    }
 
 
 def test_a_mention_no_item_has_falls_back_to_the_notices_text(assistant):

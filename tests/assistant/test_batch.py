@@ -92,12 +92,15 @@ def test_fresh_ignores_an_interrupted_run(bundled_assistant, tmp_path: Path) -> 
     assert len(again.asked) == 2
 
 
-@pytest.mark.parametrize("text, message", [
-    ('{"id": 1, "question": "a"}\nnot json\n', "in.jsonl:2: not JSON"),
-    ('{"id": 1}\n', "no 'question' text"),
-    ('{"id": 1, "question": "a"}\n{"id": 1, "question": "b"}\n', "occurs twice"),
-    ('[1, 2]\n', "not a JSON object"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ('{"id": 1, "question": "a"}\nnot json\n', "in.jsonl:2: not JSON"),
+        ('{"id": 1}\n', "no 'question' text"),
+        ('{"id": 1, "question": "a"}\n{"id": 1, "question": "b"}\n', "occurs twice"),
+        ("[1, 2]\n", "not a JSON object"),
+    ],
+)
 def test_malformed_input_is_refused_with_the_line(tmp_path: Path, text: str, message: str) -> None:
     (tmp_path / "in.jsonl").write_text(text, "utf-8")
     with pytest.raises(AssistantError, match=message):

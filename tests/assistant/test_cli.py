@@ -10,8 +10,22 @@ from click.testing import CliRunner
 
 from assistant.cli import cli
 
-TASK_KEYS = {"doc_id", "number", "label", "kind", "section", "content", "lead", "responsible", "deadline", "dates",
-             "materials", "start_line", "end_line", "source_text"}
+TASK_KEYS = {
+    "doc_id",
+    "number",
+    "label",
+    "kind",
+    "section",
+    "content",
+    "lead",
+    "responsible",
+    "deadline",
+    "dates",
+    "materials",
+    "start_line",
+    "end_line",
+    "source_text",
+}
 
 
 def run(*args: str):
@@ -52,5 +66,13 @@ def test_notices_prints_one_line_per_notice():
 
 
 def test_console_script_is_installed():
-    out = subprocess.run([sys.executable, "-m", "assistant.cli", "notices", "--json"], capture_output=True, text=True, check=True)
-    assert {n["doc_id"] for n in json.loads(out.stdout)} == {"zhashui-2024", "weinan-2024", "changjiang-2024", "yiyang-2024", "lingchuan-2022"}
+    out = subprocess.run(
+        [sys.executable, "-m", "assistant.cli", "notices", "--json"], capture_output=True, text=True, check=True
+    )
+    assert {n["doc_id"] for n in json.loads(out.stdout)} == {
+        "zhashui-2024",
+        "weinan-2024",
+        "changjiang-2024",
+        "yiyang-2024",
+        "lingchuan-2022",
+    }

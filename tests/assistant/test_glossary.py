@@ -29,19 +29,25 @@ def test_names_inside_a_sentence_never_match_through_a_gloss(glossary: Glossary)
     assert groups["franc"] == (), "法制 glosses as 'made in France'; a name must not match it"
 
 
-@pytest.mark.parametrize("question", [
-    "What is the capital of France?",
-    "What is the phone number of the Lingchuan justice bureau?",
-    "Who is the mayor of Weinan?",
-])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the capital of France?",
+        "What is the phone number of the Lingchuan justice bureau?",
+        "Who is the mayor of Weinan?",
+    ],
+)
 def test_english_questions_about_things_the_notices_lack_are_refused(bundled_assistant, question: str) -> None:
     assert not bundled_assistant.ask(question).found
 
 
-@pytest.mark.parametrize("question, must", [
-    ("How many training hours must law enforcement officers complete each year in Zhashui?", "60学时"),
-    ("Where is the office of the Lingchuan leading group?", "县委依法治县办公室"),
-])
+@pytest.mark.parametrize(
+    "question, must",
+    [
+        ("How many training hours must law enforcement officers complete each year in Zhashui?", "60学时"),
+        ("Where is the office of the Lingchuan leading group?", "县委依法治县办公室"),
+    ],
+)
 def test_english_open_questions_find_the_chinese_sentence(bundled_assistant, question: str, must: str) -> None:
     a = bundled_assistant.ask(question)
     assert a.found and must in a.text

@@ -23,8 +23,13 @@ GOOD = ["第十七项", "由县司法局", "牵头", "[1]", "。"]
 
 def sse(content: str | None = None, finish: str | None = None) -> bytes:
     delta = {"role": "assistant", "content": content} if content is not None else {}
-    body = {"id": "chatcmpl-fake", "object": "chat.completion.chunk", "created": 0, "model": "fake",
-            "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
+    body = {
+        "id": "chatcmpl-fake",
+        "object": "chat.completion.chunk",
+        "created": 0,
+        "model": "fake",
+        "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
+    }
     return f"data: {json.dumps(body, ensure_ascii=False)}\n\n".encode()
 
 
@@ -107,8 +112,12 @@ def ask(server, bundled_assistant, corpus):
 
     def run(script, *, timeout: float = 5.0, url: str | None = None):
         server.script = script
-        settings = Settings(data_dir=bundled_assistant.settings.data_dir, llm_base_url=url or server.url,
-                            llm_model="fake-model", llm_timeout=timeout)
+        settings = Settings(
+            data_dir=bundled_assistant.settings.data_dir,
+            llm_base_url=url or server.url,
+            llm_model="fake-model",
+            llm_timeout=timeout,
+        )
         assistant = Assistant(settings, corpus=corpus)
         start = time.monotonic()
         arrivals, out = [], []
@@ -116,6 +125,7 @@ def ask(server, bundled_assistant, corpus):
             arrivals.append(time.monotonic() - start)
             out.append(item)
         return out[:-1], out[-1], arrivals
+
     return run
 
 
@@ -144,9 +154,11 @@ def test_connection_refused(ask):
 
 def test_a_reply_after_the_timeout(ask):
     """FAKE server that answers correctly, but only after 3 s, against a 0.5 s timeout."""
+
     def late(h: Handler) -> None:
         time.sleep(3)
         good(h)
+
     pieces, answer, arrivals = ask(late, timeout=0.5)
     assert arrivals[-1] < 2.5  # the user did not wait for the late reply
     assert pieces == [] and answer.mode == "extractive-fallback"
@@ -160,11 +172,20 @@ def test_tokens_trickling_past_the_timeout(ask):
     assert answer.mode == "extractive-fallback" and answer.notes == ["大模型暂不可用（超时），以下为摘录式回答。"]
 
 
-@pytest.mark.parametrize("name, script", [
-    ("malformed JSON in the stream", lambda h: (h.start_stream(), h.chunk(b"data: {\"choices\": [{\"delta\": \n\n"), h.end_stream())),
-    ("an HTML page instead of a stream", lambda h: h.reply(200, b"<html><body>Bad Gateway</body></html>", "text/html")),
-    ("an empty stream", lambda h: (h.start_stream(), h.chunk(b"data: [DONE]\n\n"), h.end_stream())),
-])
+@pytest.mark.parametrize(
+    "name, script",
+    [
+        (
+            "malformed JSON in the stream",
+            lambda h: (h.start_stream(), h.chunk(b'data: {"choices": [{"delta": \n\n'), h.end_stream()),
+        ),
+        (
+            "an HTML page instead of a stream",
+            lambda h: h.reply(200, b"<html><body>Bad Gateway</body></html>", "text/html"),
+        ),
+        ("an empty stream", lambda h: (h.start_stream(), h.chunk(b"data: [DONE]\n\n"), h.end_stream())),
+    ],
+)
 def test_garbage(name, script, ask):
     """FAKE server replying with something that is not a chat completion."""
     pieces, answer, _ = ask(script)
@@ -175,7 +196,9 @@ def test_garbage(name, script, ask):
 def test_an_error_status(ask):
     """FAKE server answering 500 with an OpenAI-style error body."""
     pieces, answer, _ = ask(lambda h: h.reply(500, b'{"error": {"message": "model crashed", "type": "server_error"}}'))
-    assert answer.mode == "extractive-fallback" and answer.notes == ["大模型暂不可用（服务返回错误），以下为摘录式回答。"]
+    assert answer.mode == "extractive-fallback" and answer.notes == [
+        "大模型暂不可用（服务返回错误），以下为摘录式回答。"
+    ]
 
 
 def _cut_chunked(h: Handler) -> None:

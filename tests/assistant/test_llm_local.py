@@ -14,7 +14,6 @@ import os
 import statistics
 import time
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
@@ -61,10 +60,18 @@ def run(assistant: Assistant, extractive: Assistant, items: list[dict], corpus) 
                 final = part
         total = time.monotonic() - start
         plain = extractive.ask(item["question"], item.get("doc"))
-        rows.append({"item": item, "answer": final, "extractive": plain, "streamed": "".join(pieces),
-                     "first_token_s": first, "total_s": total,
-                     "correct": grade(item, final.to_json(), corpus)["correct"],
-                     "extractive_correct": grade(item, plain.to_json(), corpus)["correct"]})
+        rows.append(
+            {
+                "item": item,
+                "answer": final,
+                "extractive": plain,
+                "streamed": "".join(pieces),
+                "first_token_s": first,
+                "total_s": total,
+                "correct": grade(item, final.to_json(), corpus)["correct"],
+                "extractive_correct": grade(item, plain.to_json(), corpus)["correct"],
+            }
+        )
     return rows
 
 
@@ -77,7 +84,10 @@ def recheck(answer: Answer, corpus, facts: Facts) -> list[str]:
     if answer.mode in ("llm", "llm-repaired") and answer.found:
         sources = []
         for i, c in enumerate(answer.citations, 1):
-            task = next((t for t in answer.tasks if (t.doc_id, t.label, t.start_line) == (c.doc_id, c.label, c.start_line)), None)
+            task = next(
+                (t for t in answer.tasks if (t.doc_id, t.label, t.start_line) == (c.doc_id, c.label, c.start_line)),
+                None,
+            )
             sources.append(Source(i, corpus.get(c.doc_id).notice, c.label, c.start_line, c.end_line, c.quote, task))
         verdict = verify(answer.text, sources, facts, answer.tasks)
         problems += [str(p) for p in verdict.problems]
@@ -100,18 +110,38 @@ def summary(rows: list[dict]) -> dict:
         "modes": dict(Counter(r["answer"].mode for r in rows)),
         "latency_s": {"median": round(statistics.median(lat), 2), "p95": pct(lat, 0.95)},
         "first_token_s": {"median": round(statistics.median(ttft), 2) if ttft else None, "p95": pct(ttft, 0.95)},
-        "kinds": sorted({r["item"]["kind"] for r in rows}), "langs": sorted({r["item"]["lang"] for r in rows}),
+        "kinds": sorted({r["item"]["kind"] for r in rows}),
+        "langs": sorted({r["item"]["lang"] for r in rows}),
     }
 
 
 def write_report(name: str, rows: list[dict]) -> dict:
     s = summary(rows)
     ARTIFACTS.mkdir(exist_ok=True)
-    (ARTIFACTS / f"{name}.json").write_text(json.dumps({"summary": s, "answers": [
-        {"id": r["item"]["id"], "mode": r["answer"].mode, "correct": r["correct"], "extractive_correct": r["extractive_correct"],
-         "model_said": r["streamed"], "answer": r["answer"].text, "notes": r["answer"].notes,
-         "first_token_s": r["first_token_s"], "total_s": round(r["total_s"], 2)} for r in rows]},
-        ensure_ascii=False, indent=1), "utf-8")
+    (ARTIFACTS / f"{name}.json").write_text(
+        json.dumps(
+            {
+                "summary": s,
+                "answers": [
+                    {
+                        "id": r["item"]["id"],
+                        "mode": r["answer"].mode,
+                        "correct": r["correct"],
+                        "extractive_correct": r["extractive_correct"],
+                        "model_said": r["streamed"],
+                        "answer": r["answer"].text,
+                        "notes": r["answer"].notes,
+                        "first_token_s": r["first_token_s"],
+                        "total_s": round(r["total_s"], 2),
+                    }
+                    for r in rows
+                ],
+            },
+            ensure_ascii=False,
+            indent=1,
+        ),
+        "utf-8",
+    )
     print(f"\n{name}: {json.dumps(s, ensure_ascii=False)}")
     return s
 
@@ -142,6 +172,7 @@ def assert_it_says_what_happened(rows: list[dict]) -> None:
 
 # --- the tiny local model ----------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def tiny(local_llm, bundled_assistant) -> Assistant:
     settings = Settings(llm_base_url=local_llm, llm_model="smollm2-135m-instruct", llm_timeout=60)
@@ -163,7 +194,7 @@ def test_streaming_delivers_tokens_before_the_full_answer(tiny):
     start = time.monotonic()
     arrivals = [(time.monotonic() - start, part) for part in tiny.stream("Who leads task 17 in the Zhashui list?")]
     texts = [t for t, p in arrivals if isinstance(p, str) and p]
-    (end, final), = [(t, p) for t, p in arrivals if isinstance(p, Answer)]
+    ((end, final),) = [(t, p) for t, p in arrivals if isinstance(p, Answer)]
     assert len(texts) >= 3, f"only {len(texts)} pieces streamed"
     assert texts[0] < end and arrivals[-1][1] is final
     assert final.mode in ("llm", "llm-repaired", "extractive-fallback") and final.notes
@@ -198,13 +229,21 @@ def test_tiny_model_is_not_less_accurate_than_extractive(tiny_slice):
 
 # --- a bigger model, opt-in ------------------------------------------------------------------------------------
 
+
 @pytest.mark.integration
 def test_whole_gold_set_against_llm_base_url(bundled_assistant, corpus):
     if os.environ.get("NOTICE_LLM_INTEGRATION") != "1" or not BIG["LLM_BASE_URL"]:
-        pytest.skip("opt-in: set NOTICE_LLM_INTEGRATION=1 and LLM_BASE_URL (an OpenAI-compatible or Ollama server, "
-                    "LLM_MODEL, LLM_API_KEY as needed) to run the whole gold set in LLM mode")
-    settings = Settings(llm_base_url=BIG["LLM_BASE_URL"], llm_model=BIG["LLM_MODEL"], llm_api_key=BIG["LLM_API_KEY"],
-                        llm_provider=BIG["LLM_PROVIDER"] or "openai", llm_timeout=float(BIG["LLM_TIMEOUT"] or 60))
+        pytest.skip(
+            "opt-in: set NOTICE_LLM_INTEGRATION=1 and LLM_BASE_URL (an OpenAI-compatible or Ollama server, "
+            "LLM_MODEL, LLM_API_KEY as needed) to run the whole gold set in LLM mode"
+        )
+    settings = Settings(
+        llm_base_url=BIG["LLM_BASE_URL"],
+        llm_model=BIG["LLM_MODEL"],
+        llm_api_key=BIG["LLM_API_KEY"],
+        llm_provider=BIG["LLM_PROVIDER"] or "openai",
+        llm_timeout=float(BIG["LLM_TIMEOUT"] or 60),
+    )
     assistant = copy.copy(bundled_assistant)
     assistant.use_llm(make_chat_model(settings))
     rows = run(assistant, bundled_assistant, load_gold(), corpus)

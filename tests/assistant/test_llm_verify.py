@@ -27,8 +27,11 @@ def line_source(corpus, n, doc_id, line):
 def zs(corpus):
     """[1] Zhashui task 17 (lead 县司法局, deadline 长期), [2] Zhashui task 1 (deadline 2024年12月底前),
     [3] the line of the Zhashui notice that names its two plans."""
-    return [task_source(corpus, 1, "zhashui-2024", 17), task_source(corpus, 2, "zhashui-2024", 1),
-            line_source(corpus, 3, "zhashui-2024", 11)]
+    return [
+        task_source(corpus, 1, "zhashui-2024", 17),
+        task_source(corpus, 2, "zhashui-2024", 1),
+        line_source(corpus, 3, "zhashui-2024", 11),
+    ]
 
 
 # answer -> (passes, kinds of problem expected); sources as in `zs`
@@ -40,7 +43,11 @@ CASES = {
     "two sources, range": ("第1项的完成时限是2024年12月底前[2]。第十七项由县司法局牵头[1-2]。", True, set()),
     "full-width brackets": ("第十七项由县司法局牵头【1】。", True, set()),
     "exact quote": ("第17项要求确保败诉率“双下降”[1]。", True, set()),
-    "quote with the notice's own spacing ignored": ("该通知依据《法治政府建设实施纲要（2021-2025年）》制定[3]。", True, set()),
+    "quote with the notice's own spacing ignored": (
+        "该通知依据《法治政府建设实施纲要（2021-2025年）》制定[3]。",
+        True,
+        set(),
+    ),
     "hallucinated [7]": ("第十七项由县司法局牵头[7]。", False, {"citation"}),
     "placeholder [n] copied from the prompt": ("第十七项由县司法局牵头[n][1]。", False, {"citation"}),
     "[2024] is no source": ("第十七项由县司法局牵头[2024]。", False, {"citation"}),
@@ -114,12 +121,15 @@ def test_after_a_failure_only_checked_facts_stay(zs, facts):
     assert not any(s.checked for s in verify(vague + "它由县财政局配合[1]。", zs, facts).kept())
 
 
-@pytest.mark.parametrize("text, fields, missing", [
-    ("第十七项由县司法局牵头[1]。", ("lead",), []),
-    ("第十七项由县司法局牵头[1]。", ("lead", "deadline"), ["zhashui-2024 17.: 长期"]),
-    ("第十七项是长期任务[1]。", ("lead", "responsible"), ["zhashui-2024 17.: 县司法局"]),
-    ("第十七项是长期任务[1]。", ("content",), []),
-])
+@pytest.mark.parametrize(
+    "text, fields, missing",
+    [
+        ("第十七项由县司法局牵头[1]。", ("lead",), []),
+        ("第十七项由县司法局牵头[1]。", ("lead", "deadline"), ["zhashui-2024 17.: 长期"]),
+        ("第十七项是长期任务[1]。", ("lead", "responsible"), ["zhashui-2024 17.: 县司法局"]),
+        ("第十七项是长期任务[1]。", ("content",), []),
+    ],
+)
 def test_unanswered_names_the_table_values_left_out(text, fields, missing, zs):
     assert unanswered(text, [zs[0].task], fields) == missing
 
@@ -130,8 +140,12 @@ def test_renumber_follows_the_kept_sources():
 
 def test_sentences_keep_their_citations():
     text = "第一句。[1] Second one [2]. No. 17 stays whole.\n第二行[3]"
-    assert [text[s:e].strip() for s, e in split_sentences(text)] == \
-        ["第一句。[1]", "Second one [2].", "No. 17 stays whole.", "第二行[3]"]
+    assert [text[s:e].strip() for s, e in split_sentences(text)] == [
+        "第一句。[1]",
+        "Second one [2].",
+        "No. 17 stays whole.",
+        "第二行[3]",
+    ]
 
 
 def test_flat_ignores_width_and_spacing():

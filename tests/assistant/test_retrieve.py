@@ -7,7 +7,9 @@ from index.chunks import Chunk
 
 
 def chunk(i: int) -> Chunk:
-    return Chunk(id=f"c{i}", doc_id="d", kind="paragraph", label="", start_line=i, end_line=i, text=f"t{i}", quote=f"t{i}")
+    return Chunk(
+        id=f"c{i}", doc_id="d", kind="paragraph", label="", start_line=i, end_line=i, text=f"t{i}", quote=f"t{i}"
+    )
 
 
 def test_fusion_ranks_what_both_retrievers_rank_high_first():

@@ -14,13 +14,26 @@ def read(corpus):
     return lambda q: understand(q, notices, tasks)
 
 
-@pytest.mark.parametrize("text,number,style", [
-    ("柞水县第17项任务由谁牵头", 17, "any"), ("第十七项的完成时限", 17, "any"), ("（十七）的责任单位", 17, "paren"),
-    ("Who leads task 17?", 17, "any"), ("item #17", 17, "any"), ("problem 6 deadline", 6, "problem"),
-    ("存在问题6的牵头单位", 6, "problem"), ("indicator 17 materials", 17, "indicator"), ("三级指标17", 17, "indicator"),
-    ("任务17由谁负责", 17, "any"), ("17号任务", 17, "any"), ("加分项2", 2, "bonus"), ("veto item 1", 1, "veto"),
-    ("第 5 项", 5, "any"), ("(二十五)", 25, "paren"),
-])
+@pytest.mark.parametrize(
+    "text,number,style",
+    [
+        ("柞水县第17项任务由谁牵头", 17, "any"),
+        ("第十七项的完成时限", 17, "any"),
+        ("（十七）的责任单位", 17, "paren"),
+        ("Who leads task 17?", 17, "any"),
+        ("item #17", 17, "any"),
+        ("problem 6 deadline", 6, "problem"),
+        ("存在问题6的牵头单位", 6, "problem"),
+        ("indicator 17 materials", 17, "indicator"),
+        ("三级指标17", 17, "indicator"),
+        ("任务17由谁负责", 17, "any"),
+        ("17号任务", 17, "any"),
+        ("加分项2", 2, "bonus"),
+        ("veto item 1", 1, "veto"),
+        ("第 5 项", 5, "any"),
+        ("(二十五)", 25, "paren"),
+    ],
+)
 def test_task_numbers_in_every_form(text, number, style):
     assert find_numbers(text) == ((number,), style)
 
@@ -30,93 +43,128 @@ def test_text_that_is_not_a_task_number_gives_none(text):
     assert find_numbers(text)[0] == ()
 
 
-@pytest.mark.parametrize("text,fields", [
-    ("柞水县第17项由谁牵头？", ("lead",)), ("宜阳县存在问题6的完成时限是什么？", ("deadline",)),
-    ("Who leads task 17 and by when?", ("deadline", "lead")), ("陵川三级指标17需要报送什么资料", ("materials",)),
-    ("渭南（三）的责任单位是哪些", ("responsible",)), ("What does task 3 in Zhashui require?", ("content",)),
-])
+@pytest.mark.parametrize(
+    "text,fields",
+    [
+        ("柞水县第17项由谁牵头？", ("lead",)),
+        ("宜阳县存在问题6的完成时限是什么？", ("deadline",)),
+        ("Who leads task 17 and by when?", ("deadline", "lead")),
+        ("陵川三级指标17需要报送什么资料", ("materials",)),
+        ("渭南（三）的责任单位是哪些", ("responsible",)),
+        ("What does task 3 in Zhashui require?", ("content",)),
+    ],
+)
 def test_the_field_asked(read, text, fields):
     assert set(read(text).fields) == set(fields)
 
 
-@pytest.mark.parametrize("text,doc_id", [
-    ("柞水县第17项", "zhashui-2024"), ("task 17 in the Zhashui list", "zhashui-2024"),
-    ("Jingdezhen item 3", "changjiang-2024"), ("昌江区第3项", "changjiang-2024"), ("宜政办〔2024〕22号 问题6", "yiyang-2024"),
-    ("the Lingchuan plan", "lingchuan-2022"), ("渭南市2024年法治政府建设工作要点（三）", "weinan-2024"),
-    ("What does the 2022 plan say about phases?", "lingchuan-2022"),
-])
+@pytest.mark.parametrize(
+    "text,doc_id",
+    [
+        ("柞水县第17项", "zhashui-2024"),
+        ("task 17 in the Zhashui list", "zhashui-2024"),
+        ("Jingdezhen item 3", "changjiang-2024"),
+        ("昌江区第3项", "changjiang-2024"),
+        ("宜政办〔2024〕22号 问题6", "yiyang-2024"),
+        ("the Lingchuan plan", "lingchuan-2022"),
+        ("渭南市2024年法治政府建设工作要点（三）", "weinan-2024"),
+        ("What does the 2022 plan say about phases?", "lingchuan-2022"),
+    ],
+)
 def test_the_notice_named(read, text, doc_id):
     assert read(text).doc_ids == (doc_id,)
 
 
-@pytest.mark.parametrize("text,intent", [
-    ("who leads task 17?", "task"), ("which Zhashui tasks are led by 县审批局", "list"),
-    ("how many problems does the Yiyang notice list", "count"), ("tasks due by 2024年6月底", "list"),
-    ("柞水县有多少项任务", "count"), ("training hours for law-enforcement staff in each notice", "cross"),
-    ("陵川县领导小组组长是谁", "open"), ("柞水县由县审批局牵头的任务有哪些", "list"),
-])
+@pytest.mark.parametrize(
+    "text,intent",
+    [
+        ("who leads task 17?", "task"),
+        ("which Zhashui tasks are led by 县审批局", "list"),
+        ("how many problems does the Yiyang notice list", "count"),
+        ("tasks due by 2024年6月底", "list"),
+        ("柞水县有多少项任务", "count"),
+        ("training hours for law-enforcement staff in each notice", "cross"),
+        ("陵川县领导小组组长是谁", "open"),
+        ("柞水县由县审批局牵头的任务有哪些", "list"),
+    ],
+)
 def test_the_kind_of_question(read, text, intent):
     assert read(text).intent == intent
 
 
-@pytest.mark.parametrize("text,meta", [
-    ("When was the Lingchuan plan issued?", "date"),
-    ("渭南工作要点是什么时候印发的？", "date"),
-    ("宜阳县文件的发文日期", "date"),
-    ("柞水县这份通知的文号是什么？", "number"),
-    ("What is the reference number of the Yiyang measures?", "number"),
-    ("Who issued the Yiyang measures?", "issuer"),
-    ("昌江区任务清单是哪个单位印发的？", "issuer"),
-    ("陵川县方案的标题是什么", "title"),
-])
+@pytest.mark.parametrize(
+    "text,meta",
+    [
+        ("When was the Lingchuan plan issued?", "date"),
+        ("渭南工作要点是什么时候印发的？", "date"),
+        ("宜阳县文件的发文日期", "date"),
+        ("柞水县这份通知的文号是什么？", "number"),
+        ("What is the reference number of the Yiyang measures?", "number"),
+        ("Who issued the Yiyang measures?", "issuer"),
+        ("昌江区任务清单是哪个单位印发的？", "issuer"),
+        ("陵川县方案的标题是什么", "title"),
+    ],
+)
 def test_questions_about_the_notice_itself(read, text, meta):
     q = read(text)
     assert (q.intent, q.meta) == ("meta", meta)
 
 
-@pytest.mark.parametrize("text", [
-    "渭南工作要点依据的《陕西省关于进一步推进法治政府建设的若干措施》文号是什么？",
-    "Which Luoyang document are the Yiyang measures based on (give its document number)?",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "渭南工作要点依据的《陕西省关于进一步推进法治政府建设的若干措施》文号是什么？",
+        "Which Luoyang document are the Yiyang measures based on (give its document number)?",
+    ],
+)
 def test_a_question_about_a_document_the_notice_rests_on_is_not_about_the_notice(read, text):
     q = read(text)
     assert q.meta is None and q.intent == "open"
 
 
-@pytest.mark.parametrize("text,negated", [
-    ("柞水县任务清单中哪些任务的完成时限不是“长期”？", ("due",)),
-    ("宜阳县哪些存在问题的牵头单位里没有县司法局？", ("units",)),
-    ("Which Zhashui tasks are not led by the justice bureau?", ("units",)),
-    ("Which Zhashui tasks have a deadline other than 长期?", ("due",)),
-    ("柞水县哪些任务由县司法局牵头？", ()),
-    ("柞水县完成时限为长期的任务有几项？", ()),
-    ("除柞水县外，哪些任务由县司法局牵头？", ()),  # the negation is about the notice, not the unit
-])
+@pytest.mark.parametrize(
+    "text,negated",
+    [
+        ("柞水县任务清单中哪些任务的完成时限不是“长期”？", ("due",)),
+        ("宜阳县哪些存在问题的牵头单位里没有县司法局？", ("units",)),
+        ("Which Zhashui tasks are not led by the justice bureau?", ("units",)),
+        ("Which Zhashui tasks have a deadline other than 长期?", ("due",)),
+        ("柞水县哪些任务由县司法局牵头？", ()),
+        ("柞水县完成时限为长期的任务有几项？", ()),
+        ("除柞水县外，哪些任务由县司法局牵头？", ()),  # the negation is about the notice, not the unit
+    ],
+)
 def test_a_negated_list_filter_is_read(read, text, negated):
     assert read(text).negated == negated
 
 
-@pytest.mark.parametrize("text,level", [
-    ("宜阳县的举措分为几个方面？", 1),
-    ("昌江区清单共有多少个二级指标？", 2),
-    ("How many second-level headings does the Changjiang list have?", 2),
-    ("Into how many areas are the Weinan work points divided?", 1),
-    ("柞水县有多少项任务", None),
-    ("How many problems does the Yiyang notice list?", None),
-])
+@pytest.mark.parametrize(
+    "text,level",
+    [
+        ("宜阳县的举措分为几个方面？", 1),
+        ("昌江区清单共有多少个二级指标？", 2),
+        ("How many second-level headings does the Changjiang list have?", 2),
+        ("Into how many areas are the Weinan work points divided?", 1),
+        ("柞水县有多少项任务", None),
+        ("How many problems does the Yiyang notice list?", None),
+    ],
+)
 def test_a_count_of_the_notices_groups_is_told_from_a_count_of_items(read, text, level):
     q = read(text)
     assert q.section_level == level and q.intent == "count"
 
 
-@pytest.mark.parametrize("text,mentions,intent", [
-    ("柞水县哪些任务提到行政复议？", ("行政复议",), "list"),
-    ("陵川县有几项指标涉及“实地核查”？", ("实地核查",), "count"),
-    ("Which Zhashui tasks mention 行政复议?", ("行政复议",), "list"),
-    ("How many veto items (否决项) does Lingchuan list?", (), "count"),  # names a kind of item, not a word to find
-    ("Which Zhashui tasks are led by 县司法局?", (), "list"),  # a unit filter, not a mention
-    ("柞水县第11项提到行政复议吗？", (), "task"),
-])
+@pytest.mark.parametrize(
+    "text,mentions,intent",
+    [
+        ("柞水县哪些任务提到行政复议？", ("行政复议",), "list"),
+        ("陵川县有几项指标涉及“实地核查”？", ("实地核查",), "count"),
+        ("Which Zhashui tasks mention 行政复议?", ("行政复议",), "list"),
+        ("How many veto items (否决项) does Lingchuan list?", (), "count"),  # names a kind of item, not a word to find
+        ("Which Zhashui tasks are led by 县司法局?", (), "list"),  # a unit filter, not a mention
+        ("柞水县第11项提到行政复议吗？", (), "task"),
+    ],
+)
 def test_words_a_list_question_filters_items_by(read, text, mentions, intent):
     q = read(text)
     assert (q.mentions, q.intent) == (mentions, intent)

@@ -17,13 +17,35 @@ from eval.report import evaluate, load_thresholds
 from eval.runner import grade, load_gold
 
 MINI = [
-    {"id": "t17", "lang": "en", "kind": "task", "field": "lead", "doc": "zhashui-2024",
-     "question": "Who leads task 17 in the Zhashui list and by when?", "must_include": ["县司法局", "长期"],
-     "gold": [{"doc": "zhashui-2024", "start_line": 0, "end_line": 0, "quote": ""}]},
-    {"id": "flood", "lang": "zh", "kind": "unanswerable", "doc": None,
-     "question": "柞水县的防汛抗旱指挥部由谁负责？", "must_include": [], "gold": []},
-    {"id": "wrong", "lang": "zh", "kind": "task", "field": "lead", "doc": "zhashui-2024",
-     "question": "柞水县第17项任务由谁牵头？", "must_include": ["县财政局"], "gold": []},
+    {
+        "id": "t17",
+        "lang": "en",
+        "kind": "task",
+        "field": "lead",
+        "doc": "zhashui-2024",
+        "question": "Who leads task 17 in the Zhashui list and by when?",
+        "must_include": ["县司法局", "长期"],
+        "gold": [{"doc": "zhashui-2024", "start_line": 0, "end_line": 0, "quote": ""}],
+    },
+    {
+        "id": "flood",
+        "lang": "zh",
+        "kind": "unanswerable",
+        "doc": None,
+        "question": "柞水县的防汛抗旱指挥部由谁负责？",
+        "must_include": [],
+        "gold": [],
+    },
+    {
+        "id": "wrong",
+        "lang": "zh",
+        "kind": "task",
+        "field": "lead",
+        "doc": "zhashui-2024",
+        "question": "柞水县第17项任务由谁牵头？",
+        "must_include": ["县财政局"],
+        "gold": [],
+    },
 ]
 
 
@@ -32,7 +54,9 @@ def mini(corpus) -> list[dict]:
     """MINI with the real line span of Zhashui task 17 as its gold source."""
     t = next(t for t in corpus.tasks("zhashui-2024") if t.number == 17)
     items = json.loads(json.dumps(MINI))
-    items[0]["gold"] = [{"doc": "zhashui-2024", "start_line": t.start_line, "end_line": t.end_line, "quote": t.source_text}]
+    items[0]["gold"] = [
+        {"doc": "zhashui-2024", "start_line": t.start_line, "end_line": t.end_line, "quote": t.source_text}
+    ]
     return items
 
 
@@ -48,15 +72,29 @@ def test_grade_checks_strings_refusals_and_citations(corpus, mini) -> None:
     assert not bad["correct"] and bad["missing"] == ["长期"] and bad["cites_bad"] == 2
 
     refused = grade(mini[1], {"answer": "未找到相关规定", "found": False, "citations": [other]}, corpus)
-    assert refused["correct"] and refused["cites_good"] == refused["cites_bad"] == 0, "a refusal's nearest passages claim nothing"
+    assert refused["correct"] and refused["cites_good"] == refused["cites_bad"] == 0, (
+        "a refusal's nearest passages claim nothing"
+    )
     assert not grade(mini[1], {"answer": "县水利局", "found": True, "citations": []}, corpus)["correct"]
-    assert grade(mini[0], {"answer": "x", "found": True, "citations": []}, corpus, retrieved=[["yiyang-2024", 1, 2], [
-        "zhashui-2024", t.start_line, t.start_line]])["rank"] == 2
+    assert (
+        grade(
+            mini[0],
+            {"answer": "x", "found": True, "citations": []},
+            corpus,
+            retrieved=[["yiyang-2024", 1, 2], ["zhashui-2024", t.start_line, t.start_line]],
+        )["rank"]
+        == 2
+    )
 
 
 def test_eval_writes_report_results_summary_and_chart(bundled_assistant, mini, tmp_path: Path) -> None:
     summary, failures = evaluate(bundled_assistant, tmp_path, items=mini, thresholds={"accuracy": 0.9})
-    assert {p.name for p in tmp_path.iterdir()} >= {"report.md", "results.jsonl", "summary.json", "accuracy_by_kind.png"}
+    assert {p.name for p in tmp_path.iterdir()} >= {
+        "report.md",
+        "results.jsonl",
+        "summary.json",
+        "accuracy_by_kind.png",
+    }
     assert (tmp_path / "accuracy_by_kind.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     results = [json.loads(x) for x in (tmp_path / "results.jsonl").read_text("utf-8").splitlines()]
     assert [r["correct"] for r in results] == [True, True, False]
@@ -81,13 +119,16 @@ def test_compare_lists_worse_and_better(bundled_assistant, mini, tmp_path: Path)
 
 def test_cli_eval_runs_a_set_and_checks_thresholds(mini, tmp_path: Path) -> None:
     (tmp_path / "set.jsonl").write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in mini), "utf-8")
-    result = CliRunner().invoke(cli, ["eval", "--set", str(tmp_path / "set.jsonl"), "--out", str(tmp_path / "out"), "--check"])
+    result = CliRunner().invoke(
+        cli, ["eval", "--set", str(tmp_path / "set.jsonl"), "--out", str(tmp_path / "out"), "--check"]
+    )
     assert result.exit_code == 1, result.output  # 2 of 3 correct is below the shipped thresholds
     assert "accuracy 66.7% over 3 questions" in result.output and "below thresholds" in result.output
     assert (tmp_path / "out" / "report.md").exists()
 
 
 # --- the CI gate ---------------------------------------------------------------------------------------
+
 
 def test_thresholds_never_fall_below_the_agreed_floors() -> None:
     t = load_thresholds()

@@ -52,6 +52,7 @@ def _span(corpus, src: dict) -> str:
 
 # --- the set as a whole ----------------------------------------------------------------------------------
 
+
 def test_every_line_parses() -> None:
     assert not PARSE_ERRORS, f"{GOLD.name}: {PARSE_ERRORS}"
 
@@ -91,6 +92,7 @@ def test_every_notice_has_its_own_questions_of_kind(kinds: tuple[str, ...]) -> N
 
 # --- one item at a time ----------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("item", ROWS, ids=IDS)
 def test_item_shape(item: dict) -> None:
     iid = item.get("id")
@@ -107,12 +109,13 @@ def test_item_shape(item: dict) -> None:
         assert item.get("field") is None, f"{iid}: field {item.get('field')!r} on a {item['kind']} question"
     for key in ("must_include", "must_not_include"):
         values = item.get(key, [])
-        assert isinstance(values, list) and all(isinstance(s, str) and s.strip() for s in values), \
+        assert isinstance(values, list) and all(isinstance(s, str) and s.strip() for s in values), (
             f"{iid}: {key} must be a list of non-empty strings, got {values!r}"
+        )
     any_of = item.get("any_of", [])
     assert isinstance(any_of, list) and all(
-        isinstance(g, list) and g and all(isinstance(s, str) and s.strip() for s in g) for g in any_of), \
-        f"{iid}: any_of must be a list of non-empty lists of strings, got {any_of!r}"
+        isinstance(g, list) and g and all(isinstance(s, str) and s.strip() for s in g) for g in any_of
+    ), f"{iid}: any_of must be a list of non-empty lists of strings, got {any_of!r}"
     if item["kind"] != "unanswerable":
         assert item["must_include"] or any_of, f"{iid}: nothing an answer must show"
 
@@ -135,8 +138,9 @@ def test_gold_sources_quote_their_lines(item: dict, corpus) -> None:
         assert g.get("doc") in corpus.doc_ids, f"{iid}: gold doc {g.get('doc')!r} unknown"
         n = len(_lines(corpus, g["doc"]))
         start, end = g.get("start_line"), g.get("end_line")
-        assert isinstance(start, int) and isinstance(end, int) and 1 <= start <= end <= n, \
+        assert isinstance(start, int) and isinstance(end, int) and 1 <= start <= end <= n, (
             f"{iid}: {g['doc']} lines {start}..{end} outside 1..{n}"
+        )
         quote = g.get("quote")
         assert isinstance(quote, str) and quote.strip(), f"{iid}: {g['doc']} {start}-{end} has an empty quote"
         assert quote in _span(corpus, g), f"{iid}: quote {quote[:40]!r} is not on {g['doc']} lines {start}-{end}"
@@ -144,15 +148,19 @@ def test_gold_sources_quote_their_lines(item: dict, corpus) -> None:
         others = {g["doc"] for g in item["gold"]} - {item["doc"]}
         assert not others, f"{iid}: asks about {item['doc']} but cites {sorted(others)}"
     if item["kind"] in ("cross", "ambiguous"):
-        assert len({g["doc"] for g in item["gold"]}) >= 2, \
+        assert len({g["doc"] for g in item["gold"]}) >= 2, (
             f"{iid}: a {item['kind']} question needs sources in two notices"
+        )
 
 
 @pytest.mark.parametrize("item", ROWS, ids=IDS)
 def test_expected_strings_are_printed_in_the_notice(item: dict, corpus) -> None:
     iid = item.get("id")
-    texts = [corpus.get(item["doc"]).notice.text] if item.get("doc") else \
-        [corpus.get(d).notice.text for d in {g["doc"] for g in item.get("gold", [])}]
+    texts = (
+        [corpus.get(item["doc"]).notice.text]
+        if item.get("doc")
+        else [corpus.get(d).notice.text for d in {g["doc"] for g in item.get("gold", [])}]
+    )
     for s in item.get("must_include", []):
         assert any(s in t for t in texts), f"{iid}: must_include {s!r} is not in {item.get('doc') or 'any gold notice'}"
 
@@ -173,5 +181,6 @@ def test_forbidden_strings_are_not_in_the_gold_source(item: dict, corpus) -> Non
     assert not bad, f"{iid}: {bad} both required and forbidden"
     for g in item.get("gold", []):
         inside = [s for s in item.get("must_not_include", []) if norm(s) in norm(_span(corpus, g))]
-        assert not inside, \
+        assert not inside, (
             f"{iid}: must_not_include {inside} is printed in its gold source {g['doc']} {g['start_line']}-{g['end_line']}"
+        )

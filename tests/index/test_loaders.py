@@ -18,7 +18,9 @@ from index.loaders import LoadedText, load_file, load_files
 
 NOTICES = Path(__file__).resolve().parents[2] / "data" / "notices"
 ROW = "1.\t配合完成统一公开查询平台。\t县司法局\t各镇(办)\t2024年12月底前"
-NOTICE_TXT = f"关于印发任务清单的通知\n\n各镇(办)：\n序号\t任务\t牵头单位\t责任单位\t完成时限\n{ROW}\n\n（此件公开发布）\n"
+NOTICE_TXT = (
+    f"关于印发任务清单的通知\n\n各镇(办)：\n序号\t任务\t牵头单位\t责任单位\t完成时限\n{ROW}\n\n（此件公开发布）\n"
+)
 
 
 def _lines(loaded: LoadedText) -> list[str]:
@@ -27,7 +29,10 @@ def _lines(loaded: LoadedText) -> list[str]:
 
 def _cjk_font() -> Path | None:
     """A CJK TrueType font for fpdf2 (Debian: fonts-wqy-microhei), or None."""
-    known = [Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"), Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")]
+    known = [
+        Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
+        Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"),
+    ]
     found = next((p for p in known if p.is_file()), None)
     if found is None and shutil.which("fc-list"):
         out = subprocess.run(["fc-list", ":lang=zh", "file"], capture_output=True, text=True).stdout
@@ -39,13 +44,16 @@ def _cjk_font() -> Path | None:
 # --- txt / md -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("encoding, expected", [
-    ("gbk", "gb18030"),
-    ("gb18030", "gb18030"),
-    ("utf-8", "utf-8"),
-    ("utf-8-sig", "utf-8-sig"),
-    ("utf-16", "utf-16"),  # Python writes a BOM for "utf-16"
-])
+@pytest.mark.parametrize(
+    "encoding, expected",
+    [
+        ("gbk", "gb18030"),
+        ("gb18030", "gb18030"),
+        ("utf-8", "utf-8"),
+        ("utf-8-sig", "utf-8-sig"),
+        ("utf-16", "utf-16"),  # Python writes a BOM for "utf-16"
+    ],
+)
 def test_txt_encodings_decode_to_the_same_lines(tmp_path, encoding, expected):
     path = tmp_path / f"notice-{encoding}.txt"
     path.write_bytes(NOTICE_TXT.encode(encoding))
@@ -213,7 +221,7 @@ def test_docx_tracked_insertion_and_hyperlink_text_kept_deletion_dropped(tmp_pat
     w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
     para._p.append(parse_xml(f'<w:ins {w} w:id="1" w:author="a"><w:r><w:t>县司法局</w:t></w:r></w:ins>'))
     para._p.append(parse_xml(f'<w:del {w} w:id="2" w:author="a"><w:r><w:delText>县政府办</w:delText></w:r></w:del>'))
-    para._p.append(parse_xml(f'<w:hyperlink {w}><w:r><w:t>（详见附件）</w:t></w:r></w:hyperlink>'))
+    para._p.append(parse_xml(f"<w:hyperlink {w}><w:r><w:t>（详见附件）</w:t></w:r></w:hyperlink>"))
     doc.save(tmp_path / "tracked.docx")
 
     assert load_file(tmp_path / "tracked.docx").text == "牵头单位：县司法局（详见附件）\n"
@@ -243,7 +251,10 @@ def _pdf(path: Path, rows: list[tuple[str, ...]], *, font: Path | None = None, b
 
 
 def test_pdf_table_rows_latin(tmp_path):
-    rows = [("No.", "Task", "Lead", "Deadline"), ("17", "Publish the law enforcement list", "County Justice Bureau", "long-term")]
+    rows = [
+        ("No.", "Task", "Lead", "Deadline"),
+        ("17", "Publish the law enforcement list", "County Justice Bureau", "long-term"),
+    ]
     path = _pdf(tmp_path / "notice.pdf", rows, before="Notice on the task list", after="Issued 22 October 2024")
 
     loaded = load_file(path)
@@ -253,7 +264,11 @@ def test_pdf_table_rows_latin(tmp_path):
     assert "17\tPublish the law enforcement list\tCounty Justice Bureau\tlong-term" in lines, lines
     assert "No.\tTask\tLead\tDeadline" in lines
     # the table sits between the two paragraphs, as on the page
-    assert lines.index("Notice on the task list") < lines.index("No.\tTask\tLead\tDeadline") < lines.index("Issued 22 October 2024")
+    assert (
+        lines.index("Notice on the task list")
+        < lines.index("No.\tTask\tLead\tDeadline")
+        < lines.index("Issued 22 October 2024")
+    )
 
 
 def test_pdf_table_rows_chinese(tmp_path):
@@ -300,14 +315,21 @@ def _random_bytes(n: int) -> bytes:
     return random.Random(7).randbytes(n)
 
 
-@pytest.mark.parametrize("name, content, reason", [
-    ("broken.docx", _random_bytes(2000), "not a valid .docx"),
-    ("truncated.pdf", b"%PDF-1.4\n" + _random_bytes(500), "not a valid .pdf"),
-    ("empty.txt", b"", "empty file"),
-    ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + _random_bytes(500), "not a text file (binary content)"),
-    ("controls.md", bytes(range(1, 32)) * 20, "not a text file (binary content)"),
-    ("sheet.xls", b"not really a spreadsheet", "unsupported file type '.xls'; supported: .txt, .md, .html, .htm, .docx, .pdf"),
-])
+@pytest.mark.parametrize(
+    "name, content, reason",
+    [
+        ("broken.docx", _random_bytes(2000), "not a valid .docx"),
+        ("truncated.pdf", b"%PDF-1.4\n" + _random_bytes(500), "not a valid .pdf"),
+        ("empty.txt", b"", "empty file"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + _random_bytes(500), "not a text file (binary content)"),
+        ("controls.md", bytes(range(1, 32)) * 20, "not a text file (binary content)"),
+        (
+            "sheet.xls",
+            b"not really a spreadsheet",
+            "unsupported file type '.xls'; supported: .txt, .md, .html, .htm, .docx, .pdf",
+        ),
+    ],
+)
 def test_bad_files_raise_load_error_naming_the_file(tmp_path, name, content, reason):
     path = tmp_path / name
     path.write_bytes(content)

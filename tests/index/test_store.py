@@ -18,10 +18,10 @@ import pytest
 from langchain_core.embeddings import Embeddings
 
 from assistant.config import BUNDLED_NOTICES
+from assistant.errors import ConfigError
 from index.chunks import make_chunks
 from index.corpus import Corpus, load_corpus
 from index.embed import UseMultilingualEmbeddings, bundled_minilm_path, make_embedder
-from assistant.errors import ConfigError
 from index.store import LangChainEmbeddingFunction, NoticeIndex, SyncReport, tokenize
 
 REPO = Path(__file__).resolve().parents[2]
@@ -139,7 +139,9 @@ def test_collection_uses_our_embedding_function_never_chromas_default(index: Not
     with pytest.raises(ConfigError, match="no embedder attached"):
         persisted(["牵头单位"])  # rebuilt from the stored config: it has no model, so it must not pretend
     attached = LangChainEmbeddingFunction(index.embedder, index.model_id)
-    assert attached(["牵头单位"])[0].tolist() == pytest.approx(index.embedder.embed_documents(["牵头单位"])[0], abs=1e-6)
+    assert attached(["牵头单位"])[0].tolist() == pytest.approx(
+        index.embedder.embed_documents(["牵头单位"])[0], abs=1e-6
+    )
 
 
 def test_embedder_without_model_id_is_refused(tmp_path: Path) -> None:
@@ -213,7 +215,15 @@ def test_second_embedder_gets_its_own_collection(index: NoticeIndex, tmp_path: P
 
 def test_tokenize_keeps_words_and_ascii() -> None:
     assert tokenize("柞水县 第17项，牵头！Who leads zhashui?") == [
-        "柞水", "柞水县", "第", "17", "项", "牵头", "who", "leads", "zhashui"
+        "柞水",
+        "柞水县",
+        "第",
+        "17",
+        "项",
+        "牵头",
+        "who",
+        "leads",
+        "zhashui",
     ]
     assert tokenize(" ，。！ ") == []
 
@@ -366,7 +376,9 @@ def prebuilt(tmp_path_factory) -> Iterator[Path]:
         ("after_commit", True),  # manifest replaced, stale vectors not yet deleted
     ],
 )
-def test_sync_killed_midway_leaves_a_working_index(prebuilt: Path, tmp_path: Path, crash_at: str, committed: bool) -> None:
+def test_sync_killed_midway_leaves_a_working_index(
+    prebuilt: Path, tmp_path: Path, crash_at: str, committed: bool
+) -> None:
     shutil.copytree(prebuilt, tmp_path, dirs_exist_ok=True)
     root, notices = tmp_path / "index", tmp_path / "notices"
     old = {c.id for c in NoticeIndex(root, UseMultilingualEmbeddings()).chunks()}

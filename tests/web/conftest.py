@@ -61,8 +61,11 @@ def server(tmp_path_factory, host_port):
     from assistant.config import Settings
     from assistant.web.api import create_app
 
-    settings = Settings(data_dir=tmp_path_factory.mktemp("web-state"), cors_origins=[f"http://127.0.0.1:{host_port}"],
-                        max_upload_bytes=200_000)
+    settings = Settings(
+        data_dir=tmp_path_factory.mktemp("web-state"),
+        cors_origins=[f"http://127.0.0.1:{host_port}"],
+        max_upload_bytes=200_000,
+    )
     with Server(create_app(settings), free_port()) as s:
         s.settings = settings
         yield s
@@ -98,9 +101,19 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync"])
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
         yield b
         b.close()
 

@@ -28,13 +28,16 @@ def test_ask_with_a_notice_filter(server):
     assert not body["found"], "宜阳 has 16 problems: item 17 must not be answered from another notice"
 
 
-@pytest.mark.parametrize("payload, status, words", [
-    ({"question": ""}, 400, "empty"),
-    ({"question": "  \n "}, 400, "empty"),
-    ({"question": "问" * 2001}, 400, "2000"),
-    ({"question": "第17项由谁牵头？", "doc": "北京"}, 404, "No notice matches"),
-    ({}, 400, "question"),
-])
+@pytest.mark.parametrize(
+    "payload, status, words",
+    [
+        ({"question": ""}, 400, "empty"),
+        ({"question": "  \n "}, 400, "empty"),
+        ({"question": "问" * 2001}, 400, "2000"),
+        ({"question": "第17项由谁牵头？", "doc": "北京"}, 404, "No notice matches"),
+        ({}, 400, "question"),
+    ],
+)
 def test_bad_requests_get_json_errors(server, payload, status, words):
     r = post(server, "/api/ask", json=payload)
     assert r.status_code == status and words in r.json()["error"]
@@ -42,7 +45,13 @@ def test_bad_requests_get_json_errors(server, payload, status, words):
 
 def test_notices_tasks_and_health(server):
     notices = httpx.get(server.url + "/api/notices").json()
-    assert {n["doc_id"] for n in notices} >= {"zhashui-2024", "weinan-2024", "changjiang-2024", "yiyang-2024", "lingchuan-2022"}
+    assert {n["doc_id"] for n in notices} >= {
+        "zhashui-2024",
+        "weinan-2024",
+        "changjiang-2024",
+        "yiyang-2024",
+        "lingchuan-2022",
+    }
     tasks = httpx.get(server.url + "/api/tasks", params={"doc": "Zhashui"}).json()
     assert len(tasks) == 22 and tasks[16]["lead"] == ["县司法局"]
     assert httpx.get(server.url + "/api/tasks", params={"doc": "nowhere"}).status_code == 404

@@ -16,10 +16,13 @@ def ask_in_chat(page, server, question: str) -> None:
     page.locator("#send").click()
 
 
-@pytest.mark.parametrize("question, shot", [
-    ("柞水县第17项任务由谁牵头？", "chat-zh.png"),
-    ("Who leads task 17 in the Zhashui list and by when?", "chat-en.png"),
-])
+@pytest.mark.parametrize(
+    "question, shot",
+    [
+        ("柞水县第17项任务由谁牵头？", "chat-zh.png"),
+        ("Who leads task 17 in the Zhashui list and by when?", "chat-en.png"),
+    ],
+)
 def test_chat_answers_with_a_visible_citation(page, server, artifacts, question, shot):
     ask_in_chat(page, server, question)
     expect(page.locator("#chat")).to_contain_text("县司法局", timeout=30_000)
@@ -70,10 +73,13 @@ def test_notice_text_with_a_script_tag_renders_as_text(page, server, tmp_path):
     sources as text; no script runs."""
     import httpx
 
-    body = ("测试县人民政府关于印发测试任务清单的通知\n\n测试县<script>window.__pwned=1</script>防汛值班"
-            "<img src=x onerror=\"window.__pwned=2\">制度由县水利局负责。\n")
-    r = httpx.post(server.url + "/api/upload", files={"file": ("xss-notice.txt", body.encode("utf-8"), "text/plain")},
-                   timeout=120)
+    body = (
+        "测试县人民政府关于印发测试任务清单的通知\n\n测试县<script>window.__pwned=1</script>防汛值班"
+        '<img src=x onerror="window.__pwned=2">制度由县水利局负责。\n'
+    )
+    r = httpx.post(
+        server.url + "/api/upload", files={"file": ("xss-notice.txt", body.encode("utf-8"), "text/plain")}, timeout=120
+    )
     assert r.status_code == 200, r.text
     ask_in_chat(page, server, "测试县防汛值班制度由谁负责？")
     expect(page.locator("#chat")).to_contain_text("<script>window.__pwned=1</script>", timeout=30_000)
