@@ -112,7 +112,7 @@ def tasks(obj: Context, doc: str | None, as_json: bool) -> None:
 def _assistant(obj: Context, *, quiet: bool = False):
     from tqdm import tqdm
 
-    from assistant.service import Assistant
+    from assistant.boot import build_and_open
 
     bar = None
     started = time.monotonic()
@@ -126,7 +126,7 @@ def _assistant(obj: Context, *, quiet: bool = False):
         bar.update(1)
         bar.set_postfix_str(doc_id)
 
-    a = Assistant(obj.settings, corpus=obj.corpus, progress=progress)
+    a, _ = build_and_open(obj.settings, obj.corpus, progress=progress)
     if bar is not None:
         bar.close()
     return a
@@ -177,8 +177,8 @@ def index_cmd(obj: Context, paths: tuple[str, ...], rebuild: bool) -> None:
     """Build or update the search index (incremental: unchanged notices are skipped)."""
     from tqdm import tqdm
 
+    from index.build import build, index_dir
     from index.embed import make_embedder
-    from index.store import NoticeIndex
 
     if paths:
         obj.settings.notices = [Path(p) for p in paths]
@@ -186,17 +186,17 @@ def index_cmd(obj: Context, paths: tuple[str, ...], rebuild: bool) -> None:
     corpus = obj.corpus
     if not corpus.notices:
         fail("no notices could be loaded")
-    idx = NoticeIndex(
-        obj.settings.data_dir / "index",
-        make_embedder(obj.settings.embedder, allow_download=obj.settings.allow_model_download),
-    )
+    embedder = make_embedder(obj.settings.embedder, allow_download=obj.settings.allow_model_download)
     with tqdm(total=len(corpus.notices), desc="indexing", unit="notice", file=sys.stderr) as bar:
-        report = idx.sync(
-            corpus, rebuild=rebuild, progress=lambda done, total, doc_id: (bar.update(1), bar.set_postfix_str(doc_id))
-        )
+
+        def progress(done: int, total: int, doc_id: str) -> None:
+            bar.update(1)
+            bar.set_postfix_str(doc_id)
+
+        idx, report = build(corpus, obj.settings.data_dir, embedder, rebuild=rebuild, progress=progress)
     click.echo(
         f"added {len(report.added)}, updated {len(report.updated)}, removed {len(report.removed)}, "
-        f"unchanged {len(report.skipped)}; {len(idx.chunks())} chunks in {obj.settings.data_dir / 'index'}"
+        f"unchanged {len(report.skipped)}; {len(idx.chunks())} chunks in {index_dir(obj.settings.data_dir)}"
     )
 
 

@@ -46,3 +46,14 @@ class UnknownNotice(AssistantError):
 
 class ConfigError(AssistantError):
     """A configuration value that cannot work (bad path, unknown embedder)."""
+
+
+class IndexNotBuilt(AssistantError):
+    """The index does not hold the notices asked about (never built, or built from other text)."""
+
+    def __init__(self, doc_ids: list[str]) -> None:
+        self.doc_ids = doc_ids
+        shown = ", ".join(doc_ids[:5]) + (" …" if len(doc_ids) > 5 else "")
+        super().__init__(
+            f"The index is not built for: {shown}. Run `assistant index` first. / 索引未建立，请先运行 assistant index。"
+        )

@@ -17,11 +17,11 @@ from langchain_core.messages import BaseMessage
 from langchain_core.prompts import ChatPromptTemplate
 from langchain_core.runnables import Runnable, RunnableConfig
 
-from assistant.answer import Answer, tasks_for
 from assistant.config import PROJECT_ROOT, Settings
 from assistant.errors import ConfigError
-from assistant.retrieve import Hit
-from assistant.understand import Question
+from assistant.records import Answer, Kind, Question
+from assistant.retrieve import Hit, Retrieved
+from assistant.tasktable import tasks_for
 from assistant.verify import Facts, Sentence, Source, renumber, unanswered, verify
 from index.corpus import Corpus
 from index.records import Task
@@ -285,7 +285,7 @@ class LLMAnswerer:
 
     def table(self, q: Question, doc_ids: Sequence[str]) -> list[Task]:
         """The task rows a task question asks about: facts about them must match the table."""
-        return [t for _, t in tasks_for(q, self.corpus, doc_ids)] if q.intent == "task" and q.numbers else []
+        return [t for _, t in tasks_for(q, self.corpus, doc_ids)] if q.kind == Kind.TASK and q.numbers else []
 
     # --- asking ---
     def stream(
@@ -391,18 +391,18 @@ class LLMAnswerStep(Runnable):
 
     name = "answer"
 
-    def __init__(self, answerer: LLMAnswerer, extractive: Callable[[tuple], Answer]) -> None:
+    def __init__(self, answerer: LLMAnswerer, extractive: Callable[[Retrieved], Answer]) -> None:
         self.answerer = answerer
         self.extractive = extractive
 
-    def invoke(self, input: tuple, config: RunnableConfig | None = None, **kwargs: Any) -> Answer:
+    def invoke(self, input: Retrieved, config: RunnableConfig | None = None, **kwargs: Any) -> Answer:
         *_, final = self.stream(input, config)
         return final
 
-    def stream(self, input: tuple, config: RunnableConfig | None = None, **kwargs: Any) -> Iterator[str | Answer]:
-        q, doc_ids, hits = input
+    def stream(self, input: Retrieved, config: RunnableConfig | None = None, **kwargs: Any) -> Iterator[str | Answer]:
+        q, doc_ids, hits = input.question, input.question.doc_ids, input.hits
         fallback = self.extractive(input)
-        if q.foreign and not doc_ids:  # a place with no loaded notice: no passage can answer, the refusal is sure
+        if q.kind == Kind.REFUSE:  # a place with no loaded notice: no passage can answer, the refusal is sure
             yield fallback
             return
         yield from self.answerer.stream(q, doc_ids, hits, fallback)

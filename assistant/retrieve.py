@@ -11,6 +11,7 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
+from assistant.records import Question
 from index.chunks import Chunk
 from index.store import NoticeIndex
 
@@ -53,6 +54,14 @@ def fuse(bm25: list[tuple[Chunk, float]], dense: list[tuple[Chunk, float]], k: i
         return min(h.bm25_rank or math.inf, h.dense_rank or math.inf)
 
     return hits[:k] + sorted((h for h in hits[k:] if best_rank(h) <= keep_top), key=best_rank)
+
+
+@dataclass(frozen=True)
+class Retrieved:
+    """The chain's state after retrieval: the question as understood (its kind and notices) and its passages."""
+
+    question: Question
+    hits: list[Hit]
 
 
 class HybridRetriever(BaseRetriever):

@@ -1,33 +1,41 @@
-"""The assistant: question -> understanding -> retrieval -> answer, as one LangChain Runnable."""
+"""The assistant: question -> understanding -> retrieval -> answer, as one LangChain Runnable.
+
+It reads the index and never writes it: `index.build.build` does, called by the CLI's `index` and `ask`, the app's
+start-up and its upload path.
+"""
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable, RunnableLambda
 
-from assistant import answer as compose
-from assistant.answer import Answer, Scorer
+from assistant.answer import answer
 from assistant.config import Settings
-from assistant.errors import UnknownNotice
+from assistant.errors import IndexNotBuilt, UnknownNotice
 from assistant.glossary import Glossary
+from assistant.kinds.context import Context
 from assistant.llm import LLMAnswerer, LLMAnswerStep, make_chat_model
-from assistant.retrieve import Hit, HybridRetriever
-from assistant.understand import Question, understand
+from assistant.records import Answer, Kind, Question
+from assistant.retrieve import Hit, HybridRetriever, Retrieved
+from assistant.scoring import Scorer
+from assistant.tasktable import tasks_for
+from assistant.understand import routed, understand
+from index.build import index_dir
 from index.corpus import Corpus, load_corpus
 from index.embed import make_embedder
-from index.store import NoticeIndex, SyncReport
+from index.store import NoticeIndex
 
 log = logging.getLogger(__name__)
 
 GLOSS_PER_WORD = 4  # Chinese words added to BM25's query for one English word
-
-
 MAX_WHOLE_NOTICES = 2  # an open question naming this many notices or fewer is checked against all their lines
+CROSS_K = 5  # passages per notice for a question put to every notice
 
 
 @dataclass(frozen=True)
@@ -36,8 +44,15 @@ class Request:
     doc: str | None = None  # a notice filter chosen by the user (doc_id, region or 文号)
 
 
+def open_index(settings: Settings) -> NoticeIndex:
+    """The index under the data directory, opened for reading with the configured embedder."""
+    embedder = make_embedder(settings.embedder, allow_download=settings.allow_model_download)
+    return NoticeIndex(index_dir(settings.data_dir), embedder)
+
+
 class Assistant:
-    """Holds the corpus, the index and the retriever; `ask` answers one question, `chain` is the same as a Runnable.
+    """Holds the corpus, the opened index and the retriever; `ask` answers one question, `chain` is the same as a
+    Runnable. The index must have been built for this corpus (IndexNotBuilt otherwise).
 
     LLM mode (settings.llm_base_url set, or a `chat_model` given) answers through the chat model and verifies;
     without it every answer is extractive.
@@ -48,14 +63,17 @@ class Assistant:
         settings: Settings,
         *,
         corpus: Corpus | None = None,
-        progress: Callable[[int, int, str], None] | None = None,
+        index: NoticeIndex | None = None,
         chat_model: BaseChatModel | None = None,
     ) -> None:
         self.settings = settings
         self.corpus = corpus or load_corpus(settings.notices)
-        self.embedder = make_embedder(settings.embedder, allow_download=settings.allow_model_download)
-        self.index = NoticeIndex(settings.data_dir / "index", self.embedder)
-        self.report: SyncReport = self.index.sync(self.corpus, progress=progress)
+        self.index = index or open_index(settings)
+        stale = sorted(
+            p.notice.doc_id for p in self.corpus.notices if self.index.indexed().get(p.notice.doc_id) != p.notice.sha256
+        )
+        if stale:
+            raise IndexNotBuilt(stale)
         self.retriever = HybridRetriever(index=self.index)
         self.scorer = Scorer([c.text for c in self.index.chunks()])
         self.scorer.glossary = Glossary(self.scorer.df)  # English words -> words the notices use
@@ -68,7 +86,7 @@ class Assistant:
         if chat_model is not None or settings.llm_base_url:
             self.use_llm(chat_model or make_chat_model(settings))
 
-    def use_llm(self, model: BaseChatModel, **options) -> None:
+    def use_llm(self, model: BaseChatModel, **options: Any) -> None:
         """Answers through `model` from now on; the extractive answer stays the fallback. `options` go to LLMAnswerer."""
         self.llm = LLMAnswerer(model, self.corpus, **{"timeout": self.settings.llm_timeout, **options})
         self.chain = (
@@ -78,11 +96,12 @@ class Assistant:
         )
 
     def ask(self, question: str, doc: str | None = None) -> Answer:
-        return self.chain.invoke(Request(question, doc))
+        result: Answer = self.chain.invoke(Request(question, doc))
+        return result
 
-    def retrieve(self, question: str, doc: str | None = None) -> list:
+    def retrieve(self, question: str, doc: str | None = None) -> list[Hit]:
         """The passages the chain's retrieval step finds for a question (best first); the eval scores them."""
-        return self._retrieve(self._understand(Request(question, doc)))[2]
+        return self._retrieve(self._understand(Request(question, doc))).hits
 
     def stream(self, question: str, doc: str | None = None) -> Iterator[str | Answer]:
         """Yields pieces of the answer text as they are ready, then the final Answer.
@@ -94,25 +113,24 @@ class Assistant:
         if self.llm is not None:  # the model's tokens as they arrive, then the verified Answer
             yield from self.chain.stream(Request(question, doc))
             return
-        answer = self.ask(question, doc)
-        for piece in re.findall(r"[^\n]*\n|[^\n]+$", answer.text):
-            yield piece
-        yield answer
+        final = self.ask(question, doc)
+        yield from re.findall(r"[^\n]*\n|[^\n]+$", final.text)
+        yield final
 
     # --- the three steps ---------------------------------------------------------------------
-    def _understand(self, req: Request) -> tuple[Question, tuple[str, ...]]:
+    def _understand(self, req: Request) -> Question:
         q = understand(
             req.question,
             [p.notice for p in self.corpus.notices],
             self.corpus.tasks(),
             limit=self.settings.max_question_chars,
         )
-        if req.doc:
-            chosen = self.corpus.match(req.doc)
-            if not chosen:
-                raise UnknownNotice(req.doc, self.corpus.doc_ids)
-            return q, tuple(p.notice.doc_id for p in chosen)
-        return q, q.doc_ids
+        if not req.doc:
+            return q
+        chosen = self.corpus.match(req.doc)
+        if not chosen:
+            raise UnknownNotice(req.doc, self.corpus.doc_ids)
+        return routed(q, tuple(p.notice.doc_id for p in chosen))
 
     def _bm25_text(self, q: Question) -> str:
         """An English question's words also in the notices' Chinese (the most specific few for each word)."""
@@ -125,16 +143,19 @@ class Assistant:
         ]
         return q.search_text + (" " + " ".join(dict.fromkeys(extra)) if extra else "")
 
-    def _retrieve(self, state: tuple[Question, tuple[str, ...]]):
-        q, doc_ids = state
-        hits = self.retriever.search(self._bm25_text(q), dense_text=q.text, doc_ids=list(doc_ids) or None)
-        if q.intent == "task" and q.numbers:
-            hits = self._pin_tasks(q, doc_ids, hits)
-        return q, doc_ids, hits
+    def _search(self, q: Question, doc_ids: list[str] | None, k: int | None = None) -> list[Hit]:
+        options = {} if k is None else {"k": k}
+        return self.retriever.search(self._bm25_text(q), dense_text=q.text, doc_ids=doc_ids, **options)
 
-    def _pin_tasks(self, q: Question, doc_ids: tuple[str, ...], hits: list[Hit]) -> list[Hit]:
+    def _retrieve(self, q: Question) -> Retrieved:
+        hits = self._search(q, list(q.doc_ids) or None)
+        if q.kind == Kind.TASK and q.numbers:
+            hits = self._pin_tasks(q, hits)
+        return Retrieved(q, hits)
+
+    def _pin_tasks(self, q: Question, hits: list[Hit]) -> list[Hit]:
         """The rows a task question names by number go first: the table is surer than any ranking."""
-        wanted = {(t.doc_id, t.kind, t.number) for _, t in compose.tasks_for(q, self.corpus, doc_ids)}
+        wanted = {(t.doc_id, t.kind, t.number) for _, t in tasks_for(q, self.corpus, q.doc_ids)}
         pinned = [
             Hit(c, 1.0, None, None, None)
             for c in self.index.chunks()
@@ -143,28 +164,16 @@ class Assistant:
         ids = {h.chunk.id for h in pinned}
         return pinned + [h for h in hits if h.chunk.id not in ids]
 
-    def _answer(self, state) -> Answer:
-        q, doc_ids, hits = state
-        if q.foreign and not doc_ids:
-            return compose.refuse_foreign(q, self.corpus)
-        if q.intent == "task":
-            detail = self.scorer.asks_detail(q, [p.notice for p in self.corpus.notices])
-            if (a := compose.answer_task(q, self.corpus, doc_ids, detail=detail)) is not None:
-                return a
-        if q.intent == "meta":
-            return compose.answer_meta(q, self.corpus, doc_ids)
-        if q.intent == "count" and q.section_level:
-            return compose.answer_sections(q, self.corpus, doc_ids)
-        if q.intent in ("list", "count") and (a := compose.answer_list(q, self.corpus, doc_ids)) is not None:
-            return a
-        if q.intent == "cross" and not doc_ids:
-            return compose.answer_cross(
-                q,
-                lambda d: self.retriever.search(self._bm25_text(q), dense_text=q.text, doc_ids=[d], k=5),
-                self.corpus,
-                self.scorer,
-            )
-        return compose.answer_open(q, [*hits, *self._whole(doc_ids, hits)], self.corpus, self.scorer)
+    def _answer(self, state: Retrieved) -> Answer:
+        q = state.question
+        ctx = Context(
+            corpus=self.corpus,
+            scorer=self.scorer,
+            hits=[*state.hits, *self._whole(q.doc_ids, state.hits)],
+            search=lambda doc_id: self._search(q, [doc_id], CROSS_K),
+            doc_ids=q.doc_ids,
+        )
+        return answer(q, ctx)
 
     def _whole(self, doc_ids: tuple[str, ...], hits: list[Hit]) -> list[Hit]:
         """Every other passage of the notices a question names, after the ranked ones: the answer step reads them

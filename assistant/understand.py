@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
 from assistant.errors import EmptyQuestion, QuestionTooLong
+from assistant.records import Kind, Question
+from assistant.routes import route
 from index.numbers import cn_to_int
 from index.records import Notice, Task
 
@@ -108,6 +110,12 @@ DUE_CUES = (
     "before the end of",
     "by the end of",
 )
+DUE_WORDS = re.compile(r"due|前|截止|到期|\bby\b|\bbefore\b|\buntil\b|\bno later than\b")
+BY_DATE = re.compile(r"\bby\b|before|no later than|not later than|之前|以前|前")  # on or before, not in that month
+COUNT_CUES = re.compile(
+    r"(多少|几)\s*(项|个|条|份)?\s*(存在问题|任务|问题|指标|事项|要点|工作(?!日))|(多少|几)\s*(项|条)(?!\S*学时)"
+    r"|how many\s+(\w+\s+)?(tasks|items|problems|indicators|points|measures)|number of (tasks|items|problems|indicators)"
+)
 
 
 @dataclass(frozen=True)
@@ -121,32 +129,6 @@ class Lexicon:
 def lexicon() -> Lexicon:
     data = tomllib.loads((DATA / "bilingual.toml").read_text("utf-8"))
     return Lexicon(data["fields"], data["terms"], data["places"])
-
-
-@dataclass(frozen=True)
-class Question:
-    text: str
-    lang: str  # zh | en
-    numbers: tuple[int, ...] = ()
-    style: str | None = None  # bonus | veto | problem | indicator | paren | any
-    fields: tuple[str, ...] = ()  # lead | responsible | deadline | content | materials
-    doc_ids: tuple[str, ...] = ()  # notices the question names
-    intent: str = "open"  # task | count | list | cross | meta | open
-    meta: str | None = (
-        None  # for meta questions, what about the notice itself: date | number | issuer | recipients | title
-    )
-    units: tuple[str, ...] = ()  # units a list/count question filters by
-    due: str | None = None  # a deadline a list question filters by, as written
-    search_text: str = ""  # the text given to retrieval (English structural words mapped to Chinese)
-    named_notice: bool = field(default=False)
-    foreign: tuple[str, ...] = ()  # places named that no loaded notice is from
-    section_level: int | None = (
-        None  # a count of the notice's groups, not its items: 1 = 一、二、…, 2 = （一）… / 二级指标
-    )
-    mentions: tuple[str, ...] = ()  # words a list/count question filters items by: 哪些指标涉及“实地核查”
-    negated: tuple[
-        str, ...
-    ] = ()  # filters the question turns round: "units" (牵头单位里没有县司法局), "due" (不是“长期”)
 
 
 def detect_lang(text: str) -> str:
@@ -404,7 +386,7 @@ def search_text(text: str, lang: str, fields: tuple[str, ...], numbers: tuple[in
 
 
 def understand(text: str, notices: list[Notice], tasks: list[Task], *, limit: int = 2000) -> Question:
-    """Reads a question against the loaded notices and their task tables."""
+    """Reads a question against the loaded notices and their task tables; its kind comes from the route table."""
     text = check_question(text, limit)
     lang = detect_lang(text)
     low = text.lower()
@@ -414,73 +396,56 @@ def understand(text: str, notices: list[Notice], tasks: list[Task], *, limit: in
     doc_ids = find_notices(text, notices, by_year=not foreign)
     unit_names = sorted({u for t in tasks for u in t.lead + t.responsible})
     units = find_units(text, unit_names)
-    due = (
-        find_due(text)
-        if any(c in low for c in DUE_CUES)
-        or re.search(r"due|前|截止|到期|\bby\b|\bbefore\b|\buntil\b|\bno later than\b", low)
-        else None
-    )
+    due = find_due(text) if any(c in low for c in DUE_CUES) or DUE_WORDS.search(low) else None
     if due is None:  # a deadline written in words, as the task table has it: 长期, 长期坚持
         literals = sorted(
             {t.deadline for t in tasks if t.deadline and not re.search(r"\d", t.deadline)}, key=len, reverse=True
         )
         due = next((d for d in literals if d in text), None)
+    asks_count = bool(COUNT_CUES.search(low))
+    asks_list = any(c in low for c in LIST_CUES)
+    which_items = asks_list or asks_count or re.search(r"\bwhich\b(?:\s+\S+){0,2}?\s+" + EN_ITEMS, low)
     mentions: tuple[str, ...] = ()
-    is_count = bool(
-        re.search(
-            r"(多少|几)\s*(项|个|条|份)?\s*(存在问题|任务|问题|指标|事项|要点|工作(?!日))|(多少|几)\s*(项|条)(?!\S*学时)"
-            r"|how many\s+(\w+\s+)?(tasks|items|problems|indicators|points|measures)|number of (tasks|items|problems|indicators)",
-            low,
-        )
-    )
-    is_list = any(c in low for c in LIST_CUES)
-    is_cross = any(c in low for c in CROSS_CUES) and not numbers
-    section_level = find_section_level(text) if not numbers else None
-    which_items = is_list or is_count or re.search(r"\bwhich\b(?:\s+\S+){0,2}?\s+" + EN_ITEMS, low)
     if which_items and not numbers and not units and not due and ITEM_NOUN.search(low):
         mentions = find_mentions(text, lang)
-    if section_level:
-        intent = "count"
-    elif mentions:
-        intent = "count" if is_count else "list"
-    elif numbers and not is_count and not (is_list and units):
-        intent = "task"
-    elif is_count:
-        intent = "count"
-    elif (
-        (is_list or (units and TASK_NOUN.search(low)))
-        and (units or due)
-        and ("lead" in fields or "responsible" in fields or due or is_list)
-    ):
-        intent = "list"
-    elif due and (is_list or ITEM_NOUN.search(low) or "工作" in low):
-        intent = "list"
-    elif is_cross:
-        intent = "cross"
-    else:
-        intent = "open"
-    meta = (
-        next((k for k, rx in META.items() if rx.search(low)), None)
-        if not numbers and not REFERENCED.search(low)
-        else None
-    )
-    if meta and intent in ("open", "cross"):
-        intent = "meta"
-    return Question(
+    section_level = find_section_level(text) if not numbers else None
+    section = SECTION_COUNT.search(low) if section_level else None
+    q = Question(
         text=text,
         lang=lang,
         numbers=numbers,
         style=style,
         fields=fields,
         doc_ids=doc_ids,
-        intent=intent,
         units=units,
         due=due,
         search_text=search_text(text, lang, fields, numbers),
-        named_notice=bool(doc_ids),
-        meta=meta,
+        meta=find_meta(low) if not numbers else None,
         foreign=foreign,
         section_level=section_level,
+        section_word=(section.group("zh") or section.group("en")) if section else None,
         mentions=mentions,
-        negated=find_negated(text, lang, units, due) if intent in ("list", "count") else (),
+        asks_count=asks_count,
+        asks_list=asks_list,
+        asks_cross=any(c in low for c in CROSS_CUES) and not numbers,
+        task_noun=bool(TASK_NOUN.search(low)),
+        item_noun=bool(ITEM_NOUN.search(low)) or "工作" in low,
+        by_date=bool(BY_DATE.search(text)),
     )
+    return routed(q)
+
+
+def routed(q: Question, doc_ids: tuple[str, ...] | None = None) -> Question:
+    """The question with its kind from the route table; `doc_ids` replaces the notices it names (a user's filter)."""
+    if doc_ids is not None:
+        q = replace(q, doc_ids=doc_ids)
+    kind = route(q)
+    negated = find_negated(q.text, q.lang, q.units, q.due) if kind in (Kind.LIST, Kind.COUNT) else ()
+    return replace(q, kind=kind, negated=negated)
+
+
+def find_meta(low: str) -> str | None:
+    """What a question about the notice itself asks: date, number, issuer, recipients or title."""
+    if REFERENCED.search(low):
+        return None
+    return next((k for k, rx in META.items() if rx.search(low)), None)

@@ -11,7 +11,8 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from assistant.answer import Citation, cite, cite_task
+from assistant.citing import cite, cite_task
+from assistant.records import Citation
 from assistant.understand import find_numbers
 from index.records import Notice, Task
 

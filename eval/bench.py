@@ -11,6 +11,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from assistant.boot import build_and_open
 from assistant.config import Settings
 from assistant.service import Assistant
 from index.corpus import load_corpus
@@ -84,14 +85,14 @@ def main() -> None:
     t0 = time.perf_counter()
     corpus = load_corpus(settings.notices)
     t1 = time.perf_counter()
-    assistant = Assistant(settings, corpus=corpus)
+    assistant, report = build_and_open(settings, corpus)
     t2 = time.perf_counter()
     print(
         f"load+parse notices: {1000 * (t1 - t0):.0f} ms; index build (embed + Chroma + BM25): {t2 - t1:.2f} s"
-        f" ({len(assistant.index.chunks())} chunks, {'fresh' if assistant.report.added else 'reused'})"
+        f" ({len(assistant.index.chunks())} chunks, {'fresh' if report.added else 'reused'})"
     )
     t3 = time.perf_counter()
-    Assistant(settings, corpus=corpus)
+    Assistant(settings, corpus=corpus)  # reopen: reads the index built above
     print(f"reopen existing index: {1000 * (time.perf_counter() - t3):.0f} ms")
     for q in QUESTIONS[:5]:  # warm-up: model load, caches
         assistant.ask(q)

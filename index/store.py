@@ -212,6 +212,10 @@ class NoticeIndex:
     def is_empty(self) -> bool:
         return not self._chunks
 
+    def indexed(self) -> dict[str, str]:
+        """The committed notices: doc_id -> sha256 of the text they were indexed from."""
+        return {doc_id: sha for doc_id, (sha, _) in self._manifest.docs.items()}
+
     def chunks(self, doc_ids: Iterable[str] | None = None) -> list[Chunk]:
         """The committed chunks, in index order; only those of `doc_ids` when given."""
         if doc_ids is None:

@@ -30,7 +30,8 @@ def bundled() -> Path:
 @pytest.fixture(scope="session")
 def bundled_assistant(tmp_path_factory, corpus):
     """One extractive Assistant over the bundled notices, its real index built once for the session."""
+    from assistant.boot import build_and_open
     from assistant.config import Settings
-    from assistant.service import Assistant
 
-    return Assistant(Settings(data_dir=tmp_path_factory.mktemp("bundled-index")), corpus=corpus)
+    assistant, _ = build_and_open(Settings(data_dir=tmp_path_factory.mktemp("bundled-index")), corpus)
+    return assistant

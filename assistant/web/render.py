@@ -4,20 +4,32 @@ from __future__ import annotations
 
 from html import escape
 
-from assistant.answer import Answer
+from assistant.records import Answer
 
 CONTEXT_LINES = 2  # lines shown above and below a quoted span
 
 TEXT = {
-    "zh": {"sources": "来源", "none": "（无引用）", "lines": "行", "open": "展开原文"},
-    "en": {"sources": "Sources", "none": "(no citations)", "lines": "lines", "open": "show the passage"},
+    "zh": {
+        "sources": "来源",
+        "none": "（无引用）",
+        "lines": "行",
+        "open": "展开原文",
+        "nearest": "最接近的段落（并未回答这个问题，仅供查找）",
+    },
+    "en": {
+        "sources": "Sources",
+        "none": "(no citations)",
+        "lines": "lines",
+        "open": "show the passage",
+        "nearest": "Nearest passages (they do not answer the question; shown to help you look)",
+    },
 }
 
 
 def citation_html(c, notice_text: str, n: int, ui: str) -> str:
     """One expandable source: title, 文号, label, lines; inside, the quote highlighted among its surrounding lines."""
     t = TEXT[ui]
-    lines = notice_text.splitlines()
+    lines = notice_text.split("\n")  # the lines citations count: Notice.lines
     lo, hi = max(1, c.start_line - CONTEXT_LINES), min(len(lines), c.end_line + CONTEXT_LINES)
     body = []
     for i in range(lo, hi + 1):
@@ -52,14 +64,16 @@ def sources_html(answer: Answer | None, texts: dict[str, str], ui: str = "zh") -
     if answer is None:
         return ""
     if not answer.citations:
-        return f'<div class="na-sources"><b>{t["sources"]}</b> {t["none"]}</div>'
+        near = "".join(citation_html(c, texts.get(c.doc_id, ""), i, ui) for i, c in enumerate(answer.nearest, 1))
+        near = f'<div class="na-nearest"><i>{t["nearest"]}</i>{near}</div>' if near else ""
+        return f'<div class="na-sources"><b>{t["sources"]}</b> {t["none"]}{near}</div>'
     items = "".join(citation_html(c, texts.get(c.doc_id, ""), i, ui) for i, c in enumerate(answer.citations, 1))
     notes = "".join(f'<div class="na-note">{escape(n)}</div>' for n in answer.notes)
     return f'<div class="na-sources"><b>{t["sources"]}</b>{notes}{items}</div>'
 
 
 def notice_html(text: str) -> str:
-    lines = text.splitlines()
+    lines = text.split("\n")
     return (
         '<pre class="na-notice">'
         + "<br>".join(f'<span class="ln">{i}</span> {escape(l)}' for i, l in enumerate(lines, 1))

@@ -71,7 +71,7 @@ class WebState:
             self._ready.set()
 
     def _build(self, paths: list[Path], on_progress=None):
-        from assistant.service import Assistant
+        from assistant.boot import build_and_open
 
         corpus = load_corpus(paths)
 
@@ -81,7 +81,8 @@ class WebState:
             if on_progress:
                 on_progress(done, total, doc_id)
 
-        return Assistant(self.settings, corpus=corpus, progress=progress)
+        assistant, _ = build_and_open(self.settings, corpus, progress=progress)
+        return assistant
 
     def assistant(self, wait: float | None = None):
         if not self._ready.wait(wait):

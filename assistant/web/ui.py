@@ -127,7 +127,9 @@ def build_ui(state: WebState) -> gr.Blocks:
                     yield history, "", gr.update(), None, ""
                 else:
                     history[-1]["content"] = escape(piece.text)
-                    texts = {c.doc_id: assistant.corpus.get(c.doc_id).notice.text for c in piece.citations}
+                    texts = {
+                        c.doc_id: assistant.corpus.get(c.doc_id).notice.text for c in [*piece.citations, *piece.nearest]
+                    }
                     last = {"question": question, "answer": piece.text, "citations": piece.to_json()["citations"]}
                     yield history, "", sources_html(piece, texts, lang), last, ""
         except (BadQuestion, UnknownNotice) as exc:

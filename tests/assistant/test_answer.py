@@ -6,14 +6,15 @@ import re
 
 import pytest
 
+from assistant.boot import build_and_open
 from assistant.config import Settings
 from assistant.errors import EmptyQuestion, QuestionTooLong, UnknownNotice
-from assistant.service import Assistant
 
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory, corpus):
-    return Assistant(Settings(data_dir=tmp_path_factory.mktemp("idx")), corpus=corpus)
+    assistant, _ = build_and_open(Settings(data_dir=tmp_path_factory.mktemp("idx")), corpus)
+    return assistant
 
 
 # question -> strings the answer must contain, and the doc_id its first citation must point at (None: refusal)

@@ -16,10 +16,11 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel, G
 from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatResult
 
-from assistant.answer import Answer
+from assistant.boot import build_and_open
 from assistant.config import Settings
 from assistant.errors import ConfigError
 from assistant.llm import LLMAnswerStep, load_prompt, make_chat_model, render_messages
+from assistant.records import Answer
 from assistant.service import Assistant, Request
 from index.corpus import load_corpus
 
@@ -376,7 +377,8 @@ def injected(tmp_path_factory, bundled):
     text = (bundled / "zhashui-2024-task-list.txt").read_text("utf-8")
     head, sep, rest = text.partition("柞水县人民政府办公室\n\n2024年4月16日")
     (folder / "zhashui-2024-task-list.txt").write_text(head + INJECTION + "\n\n" + sep + rest, "utf-8")
-    return Assistant(Settings(data_dir=tmp_path_factory.mktemp("injected-state")), corpus=load_corpus([folder]))
+    assistant, _ = build_and_open(Settings(data_dir=tmp_path_factory.mktemp("injected-state")), load_corpus([folder]))
+    return assistant
 
 
 def _obey(messages: list[BaseMessage]) -> str:

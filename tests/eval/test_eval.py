@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import assistant.answer as compose
+import assistant.kinds.task as task_kind
 from assistant.cli import cli
 from eval.report import evaluate, load_thresholds
 from eval.runner import grade, load_gold
@@ -154,12 +154,12 @@ def test_ci_gate_gold_set_meets_thresholds(gold_run) -> None:
 def test_ci_gate_fails_when_an_extractor_is_broken(bundled_assistant, monkeypatch, tmp_path: Path) -> None:
     """Deliberately break the task-field extractor (every task reported with a wrong lead and no deadline):
     the same gate must fail on task accuracy."""
-    real = compose.task_facts
+    real = task_kind.facts
 
-    def broken(t, notice, fields, lang):
-        return real(dataclasses.replace(t, lead=("县财政局",), responsible=(), deadline=None), notice, fields, lang)
+    def broken(t, notice, fields):
+        return real(dataclasses.replace(t, lead=("县财政局",), responsible=(), deadline=None), notice, fields)
 
-    monkeypatch.setattr(compose, "task_facts", broken)
+    monkeypatch.setattr(task_kind, "facts", broken)
     items = [i for i in load_gold() if i["kind"] in ("task", "ambiguous")]
     summary, failures = evaluate(bundled_assistant, tmp_path, items=items, thresholds=load_thresholds())
     assert any(f.startswith("task accuracy") for f in failures), failures

@@ -1,0 +1,127 @@
+"""The read side's typed records: what a question was understood as, what an answer says and what it rests on.
+
+A kind of question (`Kind`) is answered by one module in `assistant/kinds/`, which returns a language-free `Draft`:
+phrases (message keys with their values), the citations its facts rest on, and what it could not find. Wording turns a
+draft into an `Answer` in the asker's language (`assistant/wording.py`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from index.records import Task
+
+
+class Kind(StrEnum):
+    """What a question asks for; each kind is answered by the module of the same name in `assistant/kinds/`."""
+
+    TASK = "task"  # fields of numbered items: 第17项由谁牵头
+    LIST = "list"  # items matching a filter: 哪些任务由县司法局牵头
+    COUNT = "count"  # how many items match: 有多少项长期任务
+    SECTIONS = "sections"  # how many groups the items fall into: 分为几个方面
+    CROSS = "cross"  # one question put to every notice: 各通知分别…
+    META = "meta"  # the notice itself: 文号, date, issuer, title, 主送
+    OPEN = "open"  # anything else: the best sentences of the notices
+    REFUSE = "refuse"  # a place no loaded notice is from
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question as understood: the signals read from its text, then the kind they route to."""
+
+    text: str
+    lang: str  # zh | en
+    numbers: tuple[int, ...] = ()
+    style: str | None = None  # bonus | veto | problem | indicator | paren | any
+    fields: tuple[str, ...] = ()  # lead | responsible | deadline | materials | content
+    doc_ids: tuple[str, ...] = ()  # notices the question (or the user's filter) names
+    kind: Kind = Kind.OPEN
+    meta: str | None = None  # for meta questions: date | number | issuer | recipients | title
+    units: tuple[str, ...] = ()  # units a list/count question filters by
+    due: str | None = None  # a deadline a list question filters by, as written
+    search_text: str = ""  # the text given to retrieval (English structural words mapped to Chinese)
+    foreign: tuple[str, ...] = ()  # places named that no loaded notice is from
+    section_level: int | None = None  # groups counted: 1 = 一、二、…, 2 = （一）… / 二级指标
+    section_word: str | None = None  # the asker's word for those groups: 方面, areas
+    mentions: tuple[str, ...] = ()  # words a list/count question filters items by: 哪些指标涉及“实地核查”
+    negated: tuple[str, ...] = ()  # filters turned round: "units" (牵头单位里没有县司法局), "due" (不是“长期”)
+    # signals the route table reads
+    asks_count: bool = False  # 多少项, how many tasks
+    asks_list: bool = False  # 哪些, list the
+    asks_cross: bool = False  # 各通知, each notice
+    task_noun: bool = False  # a word for items or "which": 任务, 哪些, tasks, which
+    item_noun: bool = False  # a noun for items: 任务, 指标, 工作, indicators
+    by_date: bool = False  # "by", "before", 之前: a due filter means on or before
+
+    @property
+    def named_notice(self) -> bool:
+        return bool(self.doc_ids)
+
+
+@dataclass(frozen=True)
+class Citation:
+    doc_id: str
+    title: str
+    doc_number: str | None
+    source: str
+    label: str
+    start_line: int
+    end_line: int
+    quote: str  # an exact substring of the notice: lines start_line..end_line or a sentence on them
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One piece of wording: a message key of `assistant/data/messages.toml` and the values it is filled with.
+
+    Values are rendered by type in the asker's language: a Notice as its name, a tuple of strings as a list of units,
+    a Phrase or a list of Phrases recursively."""
+
+    key: str
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+def say(key: str, **values: Any) -> Phrase:
+    return Phrase(key, values)
+
+
+@dataclass
+class Draft:
+    """A kind module's answer before wording: phrases (one line each), the citations the facts rest on, the task rows
+    used, and what was asked but not found. `nearest` holds passages shown for orientation when nothing answers; they
+    are never citations."""
+
+    lines: list[Phrase]
+    citations: list[Citation] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+    found: bool = True
+    nearest: list[Citation] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Answer:
+    text: str
+    citations: list[Citation]
+    tasks: list[Task]
+    lang: str
+    found: bool = True
+    mode: str = "extractive"
+    notes: list[str] = field(default_factory=list)
+    nearest: list[Citation] = field(default_factory=list)  # a refusal's closest passages: not sources of the answer
+    kind: str = Kind.OPEN.value
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "answer": self.text,
+            "citations": [asdict(c) for c in self.citations],
+            "nearest": [asdict(c) for c in self.nearest],
+            "tasks": [t.to_json() for t in self.tasks],
+            "lang": self.lang,
+            "found": self.found,
+            "mode": self.mode,
+            "kind": self.kind,
+            "notes": self.notes,
+        }

@@ -1,0 +1,39 @@
+"""Which kind of question a Question is: an ordered route table, first match wins, `Kind.OPEN` when none does.
+
+To add a kind: a `Kind` member (records.py), a route here, a module in `kinds/` registered in `kinds/__init__.py`,
+its messages in `data/messages.toml`, and its tests (see assistant/README.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from assistant.records import Kind, Question
+
+
+def _filters_rows(q: Question) -> bool:
+    """A list of items by who does them or by when: 哪些任务由县司法局牵头, tasks due by June 2024."""
+    asks_who = "lead" in q.fields or "responsible" in q.fields
+    return (
+        (q.asks_list or (bool(q.units) and q.task_noun))
+        and bool(q.units or q.due)
+        and (asks_who or bool(q.due) or q.asks_list)
+    )
+
+
+ROUTES: tuple[tuple[Kind, Callable[[Question], bool]], ...] = (
+    (Kind.REFUSE, lambda q: bool(q.foreign) and not q.doc_ids),
+    (Kind.SECTIONS, lambda q: q.section_level is not None),
+    (Kind.COUNT, lambda q: bool(q.mentions) and q.asks_count),
+    (Kind.LIST, lambda q: bool(q.mentions)),
+    (Kind.TASK, lambda q: bool(q.numbers) and not q.asks_count and not (q.asks_list and bool(q.units))),
+    (Kind.COUNT, lambda q: q.asks_count),
+    (Kind.LIST, _filters_rows),
+    (Kind.LIST, lambda q: bool(q.due) and (q.asks_list or q.item_noun)),
+    (Kind.META, lambda q: q.meta is not None),
+    (Kind.CROSS, lambda q: q.asks_cross and not q.doc_ids),
+)
+
+
+def route(q: Question) -> Kind:
+    return next((kind for kind, matches in ROUTES if matches(q)), Kind.OPEN)

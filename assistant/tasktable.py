@@ -1,0 +1,133 @@
+"""Rows of the task tables a question is about: by number, by unit, by deadline, by a word they say."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.records import Kind, Phrase, Question, say
+from index.corpus import Corpus
+from index.records import Notice, Task
+
+STYLE_PREFIX = {"problem": ("存在问题",), "indicator": ("三级指标", "评价指标"), "paren": ("(", "（")}
+DEFAULT_FIELDS = ("lead", "responsible", "deadline")
+
+
+def in_scope(notice: Notice, doc_ids: Sequence[str]) -> bool:
+    return not doc_ids or notice.doc_id in doc_ids
+
+
+def tasks_for(q: Question, corpus: Corpus, doc_ids: Sequence[str]) -> list[tuple[Notice, Task]]:
+    """The rows a question names by number; a numbering style (存在问题6) prefers notices labelled that way."""
+    kind = q.style if q.style in ("bonus", "veto") else "task"
+    found = [
+        (p.notice, t)
+        for p in corpus.notices
+        if in_scope(p.notice, doc_ids)
+        for t in p.tasks
+        if t.kind == kind and t.number in q.numbers
+    ]
+    prefixes = STYLE_PREFIX.get(q.style or "")
+    if prefixes and not doc_ids:
+        styled = [(n, t) for n, t in found if t.label.startswith(prefixes)]
+        found = styled or found
+    return found
+
+
+def facts(t: Task, notice: Notice, fields: Sequence[str]) -> list[Phrase]:
+    """The asked fields of one row, saying plainly when the notice has no such column."""
+    wanted = list(fields) or list(DEFAULT_FIELDS)
+    if "lead" in wanted and "responsible" not in wanted:
+        wanted.append("responsible")
+    if ("lead" in wanted or "responsible" in wanted) and "deadline" not in wanted and "deadline" in notice.task_fields:
+        wanted.append("deadline")
+    out: list[Phrase] = []
+    for f in wanted:
+        out.extend(_fact(t, f, lead_asked="lead" in wanted))
+    return out
+
+
+def _fact(t: Task, field: str, *, lead_asked: bool) -> list[Phrase]:
+    if field == "lead":
+        return [say("fact.lead", units=t.lead) if t.lead else say("fact.no_lead")]
+    if field == "responsible":
+        if t.responsible:
+            return [say("fact.responsible", units=t.responsible)]
+        return [] if lead_asked and t.lead else [say("fact.no_responsible")]
+    if field == "deadline":
+        if t.deadline:
+            return [say("fact.deadline", deadline=t.deadline)]
+        return [say("fact.no_deadline")] + ([say("fact.dates", dates=t.dates)] if t.dates else [])
+    if field == "materials":
+        return [say("fact.materials", materials=t.materials) if t.materials else say("fact.no_materials")]
+    if field == "content":
+        return [say("fact.content", content=t.content)]
+    return []
+
+
+def item_noun(tasks: Sequence[Task]) -> Phrase:
+    """What a notice calls its items, from its labels: problems, indicators or items."""
+    label = tasks[0].label if tasks else ""
+    return say(
+        "noun.problems" if label.startswith("存在问题") else "noun.indicators" if "指标" in label else "noun.items"
+    )
+
+
+# --- filters --------------------------------------------------------------------------------------------
+
+
+def _ym(text: str) -> tuple[int, int] | None:
+    if m := re.search(r"(\d{4})\s*年\s*(\d{1,2})\s*月", text):
+        return int(m.group(1)), int(m.group(2))
+    if m := re.search(r"(\d{4})\s*年\s*(?:年)?底", text):
+        return int(m.group(1)), 12
+    return None
+
+
+def due_matches(t: Task, due: str, by: bool) -> bool:
+    """Whether a row's deadline (not a date inside its text) is `due`, or on or before it when `by`."""
+    if not t.deadline:
+        return False
+    target = _ym(due)
+    if target is None:
+        return re.sub(r"[底末前]", "", due) in t.deadline
+    ym = _ym(t.deadline)
+    return ym is not None and (ym <= target if by else ym == target) and not t.deadline.startswith("每年")
+
+
+def unit_matches(t: Task, units: Sequence[str], fields: Sequence[str]) -> bool:
+    if "lead" in fields and "responsible" in fields:  # 牵头或责任: either column
+        pool = t.lead + t.responsible
+    elif "lead" in fields:
+        pool = t.lead
+    elif "responsible" in fields:
+        pool = t.responsible
+    else:
+        pool = t.lead + t.responsible
+    return all(any(u in x for x in pool) for u in units)
+
+
+def says_words(t: Task, words: Sequence[str], fields: Sequence[str]) -> bool:
+    """Whether a row says all the words: in its materials when the question asks about materials, else anywhere."""
+    text = (t.materials or "") if "materials" in fields else "\n".join([t.content, t.materials or ""])
+    flat = re.sub(r"\s+", "", text)
+    return all(re.sub(r"\s+", "", w) in flat for w in words)
+
+
+def keeps(q: Question, t: Task) -> bool:
+    """Whether a row passes every filter of a list or count question."""
+    if q.units and unit_matches(t, q.units, q.fields) == ("units" in q.negated):
+        return False
+    if q.mentions and not says_words(t, q.mentions, q.fields):
+        return False
+    if q.due:
+        hit = due_matches(t, q.due, q.by_date)
+        if ("due" in q.negated and (not t.deadline or hit)) or ("due" not in q.negated and not hit):
+            return False
+    if q.style in ("bonus", "veto"):
+        return t.kind == q.style
+    return t.kind == "task" or not (q.units or q.due or q.kind == Kind.COUNT)
+
+
+def filtered_tasks(q: Question, corpus: Corpus, doc_ids: Sequence[str]) -> list[tuple[Notice, Task]]:
+    return [(p.notice, t) for p in corpus.notices if in_scope(p.notice, doc_ids) for t in p.tasks if keeps(q, t)]

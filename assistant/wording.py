@@ -1,0 +1,96 @@
+"""All the assistant's wording: a Draft's phrases rendered in the asker's language from `data/messages.toml`.
+
+A phrase's values are rendered by type: a Notice as its name, a Task as its item name, a `Joined` or a tuple/list of
+strings as a list, a Phrase recursively, None as nothing. Nothing else in the read side writes Chinese or English.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from assistant.records import Answer, Draft, Phrase
+from index.records import Notice, Task
+
+MESSAGES = Path(__file__).parent / "data" / "messages.toml"
+LANGS = ("zh", "en")
+
+
+@dataclass(frozen=True)
+class Joined:
+    """Values joined by a separator of `[sep]`: `list` (、 / , ), `facts` (； / ; ) or `none`."""
+
+    parts: tuple[Any, ...]
+    sep: str = "list"
+
+
+@lru_cache(maxsize=1)
+def messages() -> dict[str, dict[str, str]]:
+    """Flat key -> {zh, en}; every message must have both languages."""
+    data = tomllib.loads(MESSAGES.read_text("utf-8"))
+    flat: dict[str, dict[str, str]] = {}
+
+    def walk(prefix: str, node: dict[str, Any]) -> None:
+        if set(node) == set(LANGS) and all(isinstance(v, str) for v in node.values()):
+            flat[prefix] = node
+            return
+        for key, value in node.items():
+            if not isinstance(value, dict):
+                raise ValueError(f"{MESSAGES.name}: {prefix}.{key} must give both zh and en")
+            walk(f"{prefix}.{key}" if prefix else key, value)
+
+    walk("", data)
+    return flat
+
+
+def template(key: str, lang: str) -> str:
+    try:
+        return messages()[key][lang]
+    except KeyError:
+        raise KeyError(f"no message {key!r} in {lang!r} ({MESSAGES.name})") from None
+
+
+def notice_name(n: Notice, lang: str) -> str:
+    if lang == "en":
+        place = next((a for a in n.aliases if a.isascii()), n.doc_id).capitalize()
+        return f"{place} ({n.doc_number or n.title})"
+    return f"{n.region or ''}《{n.title}》" + (f"（{n.doc_number}）" if n.doc_number else "")
+
+
+def item_name(t: Task, lang: str) -> str:
+    key = "item.numbered" if t.label[:1].isdigit() else "item.labelled"
+    return template(key, lang).format(number=t.number, label=t.label, noun=template(f"item.{t.kind}", lang))
+
+
+def render(value: Any, lang: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Phrase):
+        return phrase(value, lang)
+    if isinstance(value, Notice):
+        return notice_name(value, lang)
+    if isinstance(value, Task):
+        return item_name(value, lang)
+    if isinstance(value, Joined):
+        return template(f"sep.{value.sep}", lang).join(render(v, lang) for v in value.parts)
+    if isinstance(value, tuple | list):
+        return template("sep.list", lang).join(render(v, lang) for v in value)
+    return str(value)
+
+
+def phrase(p: Phrase, lang: str) -> str:
+    return template(p.key, lang).format_map({k: render(v, lang) for k, v in p.values.items()})
+
+
+def word(key: str, lang: str) -> str:
+    """A message with no values, e.g. the `not_found` sentence."""
+    return template(key, lang)
+
+
+def compose(draft: Draft, lang: str, kind: str) -> Answer:
+    """The Answer a draft reads as in `lang`: one line per phrase."""
+    text = "\n".join(phrase(p, lang) for p in draft.lines)
+    return Answer(text, draft.citations, draft.tasks, lang, found=draft.found, nearest=draft.nearest, kind=kind)
