@@ -1,0 +1,225 @@
+"""Column roles of task tables: from header words (data/column_roles.toml) and, where a header is missing or
+unknown, from what the cells hold (sequential numbers, unit names, deadline expressions)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from index.numbers import cn_to_int
+from index.tasks import split_units
+
+ROLES_FILE = Path(__file__).parent / "data" / "column_roles.toml"
+CN_NUMERAL = "一二三四五六七八九十百零〇两"
+
+# A number cell as printed: 1 / 01 / 1. / 1、 / （1） / （一） / 一 / 第1项
+NUMBER = re.compile(rf"^(?:第\s*)?[（(]?\s*(\d{{1,3}}|[{CN_NUMERAL}]{{1,4}})\s*[)）]?\s*[.．、]?\s*(?:项|条)?$")
+# Names of bodies end in one of these; 各乡镇/各部门/相关单位 name groups of bodies.
+UNIT_END = re.compile(
+    r"(?:局|办|委|委员会|中心|政府|街道|办事处|公司|集团|院|所|站|队|部|厅|会|处|科|室|镇|乡|馆|团|社|行|台|"
+    r"法院|检察院|分局|支队|大队|单位|部门|机关|机构|组织|企业|学校|医院|园区|管委会|指挥部|领导小组)"
+    r"(?:[（(][^）)]{1,12}[)）])?$"
+)
+UNIT_GROUP = re.compile(r"^(?:各|相关|有关|其他|全县|全市|全区|县直|市直|区直)")
+DEADLINE_WORDS = (
+    "长期",
+    "持续",
+    "常态",
+    "每年",
+    "每季",
+    "每半年",
+    "每月",
+    "每周",
+    "年底",
+    "年内",
+    "年末",
+    "月底",
+    "立即",
+    "即时",
+    "随时",
+    "按期",
+    "按要求",
+    "按时",
+)
+DEADLINE_DATE = re.compile(
+    r"\d{4}\s*年(?:\s*\d{1,2}\s*月)?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*(?:底|末|中旬|上旬|下旬)?\s*(?:前|以前|之前)"
+    r"|\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|第[一二三四1-4]季度|[上下]半年"
+)
+# A note that the first unit listed in a cell leads: 排在第一位的为牵头单位, 列第一位的单位牵头, 首位为牵头单位.
+FIRST_LEADS = re.compile(
+    r"(?:排在|排|列|位列|居|列在|名列)?(?:第一位|第一个|首位|首个|最前|第一)的?(?:单位|部门)?(?:为|是|系)?"
+    r"(?:牵头单位|牵头部门|牵头)"
+)
+
+
+@dataclass(frozen=True)
+class RoleWords:
+    names: dict[str, str]  # whole header text -> role
+    words: tuple[tuple[str, str], ...]  # (word, role) in the order they are tried
+
+
+@cache
+def role_words() -> RoleWords:
+    data = tomllib.loads(ROLES_FILE.read_text("utf-8"))
+    order = data["order"]["roles"]
+    names: dict[str, str] = {}
+    words: list[tuple[str, str]] = []
+    for role in order:
+        for name in data[role].get("names", []):
+            names.setdefault(squash(name), role)
+        words.extend((w, role) for w in data[role].get("words", []))
+    return RoleWords(names, tuple(words))
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text or "")
+
+
+def header_role(text: str) -> str | None:
+    """The role a header cell names (序号 -> number, 配合单位 -> responsible, 完成时间 -> deadline), or None."""
+    t = squash(text).strip("：:*")
+    t = re.sub(r"[（(][^）)]*[)）]$", "", t) or t  # 完成时限（年月）
+    if not t or len(t) > 12:
+        return None
+    rw = role_words()
+    if t in rw.names:
+        return rw.names[t]
+    for word, role in rw.words:
+        if word in t:
+            return role
+    return None
+
+
+# --- what a cell holds ---------------------------------------------------------------------------------------
+
+
+def number_of(text: str) -> int | None:
+    """The item number a cell prints (1 / 1. / （一） / 第3项), else None."""
+    m = NUMBER.match(squash(text))
+    if not m:
+        return None
+    try:
+        n = cn_to_int(m.group(1))
+    except ValueError:
+        return None
+    return n if n >= 1 else None
+
+
+def is_unit(name: str) -> bool:
+    """Whether a name reads as a body: 县发改局, 各乡镇人民政府, 县委组织部, 相关单位."""
+    n = squash(name)
+    if not 2 <= len(n) <= 30 or re.search(r"[。；;！？：:]", n):
+        return False
+    return bool(UNIT_END.search(n) or UNIT_GROUP.match(n))
+
+
+def is_deadline(text: str) -> bool:
+    """Whether a short cell reads as a deadline: 2025年6月底前, 6月底前, 持续推进, 长期, 每季度, 2025-06-30."""
+    t = squash(text)
+    if not t or len(t) > 40 or re.search(r"[。]", t):
+        return False
+    return bool(DEADLINE_DATE.search(t)) or t.startswith(DEADLINE_WORDS) or any(w in t for w in ("长期", "持续"))
+
+
+def units_cell(text: str) -> bool:
+    """Whether every unit a cell lists reads as a body."""
+    units = split_units(text)
+    return bool(units) and all(is_unit(u) for u in units)
+
+
+def cell_kind(text: str) -> str | None:
+    """What one cell holds: number, units, deadline, text (longer prose) or None for an empty or short other cell."""
+    t = text.strip()
+    if not t:
+        return None
+    if number_of(t) is not None:
+        return "number"
+    if is_deadline(t) and not units_cell(t):
+        return "deadline"
+    if units_cell(t):
+        return "units"
+    if len(squash(t)) >= 8:
+        return "text"
+    return None
+
+
+# --- header rows ---------------------------------------------------------------------------------------------
+
+
+def header_roles(cells: Sequence[str]) -> list[str | None] | None:
+    """The role of each column if this row is a header row, else None.
+
+    A header row has short cells, at least two of them with known and different roles, one of them saying who
+    or by when (lead, responsible, leader, deadline), and no cell that reads as a task's value (a number, a
+    date, a long sentence).
+    """
+    filled = [c for c in cells if c.strip()]
+    if len(filled) < 2 or any(len(squash(c)) > 12 for c in filled):
+        return None
+    if any(number_of(c) is not None or DEADLINE_DATE.search(c) for c in filled):
+        return None
+    roles = [header_role(c) if c.strip() else None for c in cells]
+    known = {r for r in roles if r}
+    if len(known) < 2 or not known & {"lead", "responsible", "leader", "deadline"}:
+        return None
+    if sum(1 for c, r in zip(cells, roles) if c.strip() and r is None) > len(known):
+        return None
+    return roles
+
+
+def merge_header_rows(upper: list[str | None], lower: list[str | None]) -> list[str | None]:
+    """A two-row header (责任单位 over 牵头单位 | 配合单位): the lower row's role wins where it names one."""
+    width = max(len(upper), len(lower))
+    up = upper + [None] * (width - len(upper))
+    low = lower + [None] * (width - len(lower))
+    return [b or a for a, b in zip(up, low)]
+
+
+def infer_roles(rows: Sequence[Sequence[str]], known: Sequence[str | None] = ()) -> list[str | None]:
+    """Roles of the columns a header left unknown, from what their cells hold.
+
+    A column of numbers is the number column; a column of unit names is lead when it is the first such column and
+    another follows, else responsible; a column of deadline expressions is the deadline; the column with the
+    longest text is the content.
+    """
+    width = max((len(r) for r in rows), default=0)
+    roles: list[str | None] = list(known) + [None] * (width - len(known))
+    votes: list[str | None] = []
+    lengths: list[float] = []
+    for col in range(width):
+        kinds = [cell_kind(r[col]) for r in rows if col < len(r) and r[col].strip()]
+        texts = [squash(r[col]) for r in rows if col < len(r) and r[col].strip()]
+        lengths.append(sum(map(len, texts)) / len(texts) if texts else 0.0)
+        best = max(set(kinds), key=kinds.count) if kinds else None
+        votes.append(best if best and kinds.count(best) >= max(1, 0.6 * len(kinds)) else None)
+    taken = set(r for r in roles if r)
+    if "number" not in taken:
+        for col in range(width):
+            if roles[col] is None and votes[col] == "number":
+                roles[col] = "number"
+                break
+    if "deadline" not in taken:
+        for col in range(width):
+            if roles[col] is None and votes[col] == "deadline":
+                roles[col] = "deadline"
+                break
+    unit_cols = [col for col in range(width) if roles[col] is None and votes[col] == "units"]
+    resp_at = roles.index("responsible") if "responsible" in roles else None
+    if unit_cols and "lead" not in roles and (len(unit_cols) > 1 or (resp_at is not None and unit_cols[0] < resp_at)):
+        roles[unit_cols.pop(0)] = "lead"
+    if unit_cols and "responsible" not in roles:
+        roles[unit_cols.pop(0)] = "responsible"
+    if "content" not in roles:
+        free = [col for col in range(width) if roles[col] is None and votes[col] in ("text", None)]
+        if free:
+            roles[max(free, key=lambda c: lengths[c])] = "content"
+    return roles
+
+
+def first_unit_leads(lines: Sequence[str]) -> bool:
+    """Whether the notice says the first unit of a list leads (注：排在第一位的为牵头单位)."""
+    return any(FIRST_LEADS.search(squash(line)) for line in lines)

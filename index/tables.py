@@ -1,0 +1,209 @@
+"""The general table reader: tasks from any table of a notice whose columns can be given roles.
+
+A table is a run of TAB-joined lines (`index.grids.find_grids`). Its header row is recognised by the roles its
+cells name (`index.roles`: 序号, 重点任务, 牵头单位, 配合单位, 责任领导, 完成时间, ...); columns whose header is
+unknown, or a table without a header, get roles from what their cells hold. Then every body row with content is
+a task: header rows repeated mid-table are skipped, a row whose cells span the table is a section heading, a row
+repeating the number and content of the one above (a task with two leads on two rows) joins it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from index.grids import Grid, find_grids
+from index.outline import outline_tasks
+from index.records import Task
+from index.roles import (
+    first_unit_leads,
+    header_role,
+    header_roles,
+    infer_roles,
+    is_unit,
+    merge_header_rows,
+    number_of,
+    squash,
+)
+from index.tasks import LEVEL1, dates_in, split_units
+
+TASK_FIELDS = ("lead", "responsible", "deadline", "materials")
+LEADS_MARK = re.compile(r"[（(]\s*(?:牵头|牵头单位|主责)\s*[)）]$")  # 县发改局（牵头） in a units cell
+MARKER = re.compile(r"^(\d{1,3}\s*[.．、]|[（(][\d一二三四五六七八九十]{1,4}[)）])\s*")
+
+
+@dataclass
+class Draft:
+    """A task row being read, before it becomes a Task."""
+
+    number: int
+    label: str
+    section: tuple[str, ...]
+    content: str
+    start: int
+    end: int
+    fields: dict[str, list[str]] = field(default_factory=dict)
+
+
+def general_tasks(doc_id: str, lines: Sequence[str], taken: Sequence[Task]) -> tuple[list[Task], set[str]]:
+    """Tasks the layout-specific readers did not find: any task table, then any outline with inline fields."""
+    tables, fields = table_tasks(doc_id, lines, taken)
+    items, item_fields = outline_tasks(doc_id, lines, [*taken, *tables])
+    return tables + items, fields | item_fields
+
+
+def table_tasks(doc_id: str, lines: Sequence[str], taken: Sequence[Task] = ()) -> tuple[list[Task], set[str]]:
+    """Tasks of the tables no other reader took, and the task fields those tables have."""
+    lead_first = first_unit_leads(lines)
+    tasks: list[Task] = []
+    fields: set[str] = set()
+    for grid in find_grids(lines):
+        if any(grid.start <= t.start_line <= grid.end for t in taken):
+            continue
+        drafts, roles = read_grid(grid)
+        if not drafts:
+            continue
+        fields |= {r for r in roles if r in TASK_FIELDS}
+        if lead_first and "lead" not in roles and "responsible" in roles:
+            fields.add("lead")
+        tasks.extend(_task(doc_id, d, lines, lead_first) for d in drafts)
+    return tasks, fields
+
+
+def read_grid(grid: Grid) -> tuple[list[Draft], list[str | None]]:
+    """The task rows of one table and its column roles ([] when it is no task table)."""
+    rows = grid.texts()
+    at, roles = _header(rows)
+    body = rows[at + 1 :] if roles else rows
+    roles = infer_roles([r for r in body if not _spanning(r)], roles or ())
+    if "content" not in roles or not {"lead", "responsible", "deadline", "leader"} & set(roles):
+        return [], roles
+    content_name = squash(rows[at][roles.index("content")]) if at >= 0 else ""
+    drafts: list[Draft] = []
+    section: tuple[str, ...] = ()
+    header_cells = [squash(c) for c in rows[at]] if at >= 0 else None
+    for k in range(at + 1, len(rows)):
+        cells = rows[k]
+        row = grid.rows[k]
+        if header_cells is not None and [squash(c) for c in cells] == header_cells:
+            continue  # the header repeated (a page break in the source)
+        if (again := header_roles(cells)) is not None and "content" in again:
+            roles = infer_roles([], again)  # a new table's header: its own columns from here on
+            header_cells = [squash(c) for c in cells]
+            continue
+        if _spanning(cells):
+            text = next(c for c in cells if c.strip())
+            section = (text,) if LEVEL1.match(text) or not section else (section[0], text)
+            continue
+        values = _by_role(cells, roles)
+        content = " ".join(values.get("content", []))
+        if not content:
+            continue
+        if sec := values.get("section"):
+            section = tuple(dict.fromkeys(sec))
+        number, label = _number(values.get("number", []), content, content_name, len(drafts) + 1)
+        content = MARKER.sub("", content, count=1) if not values.get("number") else content
+        prev = drafts[-1] if drafts else None
+        if prev and prev.number == number and squash(prev.content) == squash(content):
+            for role, vals in values.items():  # the same task on a second row: another lead, another deadline
+                for v in vals:
+                    if v not in prev.fields.setdefault(role, []):
+                        prev.fields[role].append(v)
+            prev.end = row[0].end
+            continue
+        if prev and values.get("number") == [] and "number" in roles and not any(values.get(r) for r in TASK_FIELDS):
+            prev.content += content  # the rest of a row broken over two lines
+            prev.end = row[0].end
+            continue
+        drafts.append(Draft(number, label, section, content, row[0].start, row[0].end, values))
+    return drafts, roles
+
+
+def _header(rows: list[list[str]]) -> tuple[int, list[str | None] | None]:
+    """Index and column roles of the header among a table's first rows (two header rows are merged)."""
+    for at in range(min(3, len(rows))):
+        roles = header_roles(rows[at])
+        if roles is None:
+            continue
+        if at + 1 < len(rows) and (lower := header_roles(rows[at + 1]) or _sub_header(rows[at + 1])):
+            return at + 1, merge_header_rows(roles, lower)
+        return at, roles
+    return -1, None
+
+
+def _sub_header(cells: list[str]) -> list[str | None] | None:
+    """The lower row of a two-row header names roles under a merged upper cell: 牵头单位 | 配合单位."""
+    filled = [c for c in cells if c.strip()]
+    roles = [header_role(c) if c.strip() else None for c in cells]
+    if filled and len(filled) < len(cells) and all(header_role(c) for c in filled):
+        return roles
+    return None
+
+
+def _spanning(cells: list[str]) -> bool:
+    """A row with one text across the table (a merged heading cell): a section, not a task."""
+    filled = {c.strip() for c in cells if c.strip()}
+    if len(cells) < 3 or len(filled) != 1 or not cells[0].strip():
+        return False
+    return number_of(cells[0]) is None
+
+
+def _by_role(cells: list[str], roles: list[str | None]) -> dict[str, list[str]]:
+    values: dict[str, list[str]] = {r: [] for r in roles if r}
+    for cell, role in zip(cells, roles):
+        text = " ".join(cell.split())
+        if role and text and text not in values[role]:
+            values[role].append(text)
+    return values
+
+
+def _number(cells: list[str], content: str, content_name: str, running: int) -> tuple[int, str]:
+    """The row's number and label: a number cell as printed, else a number opening the content, else its place."""
+    for cell in cells:
+        if (n := number_of(cell)) is not None:
+            label = cell if re.search(r"[.．、)）项条]$", cell) else f"{content_name or '第'}{n}{'' if content_name else '项'}"
+            return n, label
+    if m := MARKER.match(content):
+        n = number_of(m.group(1))
+        if n is not None:
+            return n, m.group(1).strip()
+    return running, f"{content_name or '第'}{running}{'' if content_name else '项'}"
+
+
+def _units(values: Sequence[str]) -> tuple[str, ...]:
+    out: list[str] = []
+    for v in values:
+        for u in split_units(v):
+            if u not in out:
+                out.append(u)
+    return tuple(out)
+
+
+def _task(doc_id: str, d: Draft, lines: Sequence[str], lead_first: bool) -> Task:
+    lead = list(_units(d.fields.get("lead", [])))
+    responsible = list(_units(d.fields.get("responsible", [])))
+    for u in list(responsible):  # 县发改局（牵头）、县财政局: the marked unit leads
+        if LEADS_MARK.search(u):
+            responsible.remove(u)
+            lead.append(LEADS_MARK.sub("", u))
+    if lead_first and not lead and responsible and is_unit(responsible[0]):
+        lead = [responsible.pop(0)]
+    deadline = "；".join(d.fields.get("deadline", [])) or None
+    materials = "\n".join(d.fields.get("materials", [])) or None
+    return Task(
+        doc_id=doc_id,
+        number=d.number,
+        label=d.label,
+        kind="task",
+        section=d.section,
+        content=d.content,
+        lead=tuple(lead),
+        responsible=tuple(responsible),
+        deadline=deadline,
+        dates=dates_in(d.content),
+        materials=materials,
+        start_line=d.start,
+        end_line=d.end,
+        source_text="\n".join(lines[d.start - 1 : d.end]),
+    )
