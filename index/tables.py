@@ -77,6 +77,8 @@ def read_grid(grid: Grid) -> tuple[list[Draft], list[str | None]]:
     at, roles = _header(rows)
     body = rows[at + 1 :] if roles else rows
     roles = infer_roles([r for r in body if not _spanning(r)], roles or ())
+    if at < 0 and "number" not in roles:
+        return [], roles  # without a header only numbered rows make a task table
     if "content" not in roles or not {"lead", "responsible", "deadline", "leader"} & set(roles):
         return [], roles
     content_name = squash(rows[at][roles.index("content")]) if at >= 0 else ""
