@@ -155,7 +155,7 @@ def pdf_rows(table) -> list[list[str]]:
             if bbox is not None:
                 lefts.setdefault(c, bbox[0])
     rows: list[list[str]] = []
-    for r, (row, cells) in enumerate(zip(table.rows, texts)):
+    for r, (row, cells) in enumerate(zip(table.rows, texts, strict=True)):
         out: list[str] = []
         for c, text in enumerate(cells):
             if text is not None:
@@ -219,7 +219,7 @@ def _continue_table(rows: list[list[str]], more: list[list[str]]) -> bool:
         and not re.match(r"^[一二三四五六七八九十]+\s*、", next((c.strip() for c in more[0] if c.strip()), ""))
     ):
         first, *more = more
-        rows[-1] = [join_wrapped(a, b) if a != b else a for a, b in zip(rows[-1], first)]
+        rows[-1] = [join_wrapped(a, b) if a != b else a for a, b in zip(rows[-1], first, strict=True)]
     rows.extend(more)
     return True
 

@@ -213,12 +213,6 @@ def _html_walk(root) -> list[str]:
                     buf.append(part)
             elif child.name == "br":
                 flush()
-            elif child.name == "table" and is_layout_table(child):
-                for td in child.find_all(["td", "th"]):  # a page laid out in a table: each cell is a block
-                    if td.find_parent("table") is child:
-                        flush()
-                        walk(td, pre)
-                flush()
             elif child.name == "table":
                 flush()
                 lines.extend(_html_table(child))
@@ -235,7 +229,11 @@ def _html_walk(root) -> list[str]:
 
 
 def _html_table(table) -> list[str]:
-    """One line per row; merged cells as `html_rows` applies them."""
+    """One line per row; merged cells as `html_rows` applies them. A page laid out in a table is read as prose."""
+    if is_layout_table(table):
+        return [
+            line for td in table.find_all(["td", "th"]) if td.find_parent("table") is table for line in _html_walk(td)
+        ]
     lines = [_cell(" ".join(_html_walk(c))) for c in table.find_all("caption", recursive=False)]
     for out in html_rows(table, lambda td: _cell(" ".join(_html_walk(td)))):
         if any(out):

@@ -15,9 +15,7 @@ LABELS = {
     "issuer": ("发布机构", "发文机关", "发文单位", "发布单位", "发文机构", "制发机关"),
 }
 _ROLE = {label: key for key, labels in LABELS.items() for label in labels}
-_LABEL = re.compile(
-    "(" + "|".join(sorted(map(re.escape, _ROLE), key=len, reverse=True)) + r")\s*[:：]\s*"
-)
+_LABEL = re.compile("(" + "|".join(sorted(map(re.escape, _ROLE), key=len, reverse=True)) + r")\s*[:：]\s*")
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［(（【]\d{4}[〕\]］)）】]\s*\d{1,4}\s*号")
 DATE = re.compile(r"(\d{4})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?")
 

@@ -166,7 +166,7 @@ def header_roles(cells: Sequence[str]) -> list[str | None] | None:
     known = {r for r in roles if r}
     if len(known) < 2 or not known & {"lead", "responsible", "leader", "deadline"}:
         return None
-    if sum(1 for c, r in zip(cells, roles) if c.strip() and r is None) > len(known):
+    if sum(1 for c, r in zip(cells, roles, strict=True) if c.strip() and r is None) > len(known):
         return None
     return roles
 
@@ -176,7 +176,7 @@ def merge_header_rows(upper: list[str | None], lower: list[str | None]) -> list[
     width = max(len(upper), len(lower))
     up = upper + [None] * (width - len(upper))
     low = lower + [None] * (width - len(lower))
-    return [b or a for a, b in zip(up, low)]
+    return [b or a for a, b in zip(up, low, strict=True)]
 
 
 def infer_roles(rows: Sequence[Sequence[str]], known: Sequence[str | None] = ()) -> list[str | None]:

@@ -75,51 +75,57 @@ def read_grid(grid: Grid) -> tuple[list[Draft], list[str | None]]:
     """The task rows of one table and its column roles ([] when it is no task table)."""
     rows = grid.texts()
     at, roles = _header(rows)
-    body = rows[at + 1 :] if roles else rows
-    roles = infer_roles([r for r in body if not _spanning(r)], roles or ())
+    roles = infer_roles([r for r in (rows[at + 1 :] if roles else rows) if not _spanning(r)], roles or ())
     if at < 0 and "number" not in roles:
         return [], roles  # without a header only numbered rows make a task table
     if "content" not in roles or not {"lead", "responsible", "deadline", "leader"} & set(roles):
         return [], roles
     content_name = squash(rows[at][roles.index("content")]) if at >= 0 else ""
+    headers = {_signature(r) for r in rows[: at + 1]}
     drafts: list[Draft] = []
     section: tuple[str, ...] = ()
-    header_cells = [squash(c) for c in rows[at]] if at >= 0 else None
-    for k in range(at + 1, len(rows)):
-        cells = rows[k]
-        row = grid.rows[k]
-        if header_cells is not None and [squash(c) for c in cells] == header_cells:
+    for cells, row in zip(rows[at + 1 :], grid.rows[at + 1 :], strict=True):
+        if _signature(cells) in headers:
             continue  # the header repeated (a page break in the source)
         if (again := header_roles(cells)) is not None and "content" in again:
             roles = infer_roles([], again)  # a new table's header: its own columns from here on
-            header_cells = [squash(c) for c in cells]
+            headers.add(_signature(cells))
             continue
         if _spanning(cells):
             text = next(c for c in cells if c.strip())
             section = (text,) if LEVEL1.match(text) or not section else (section[0], text)
             continue
         values = _by_role(cells, roles)
-        content = " ".join(values.get("content", []))
-        if not content:
-            continue
-        if sec := values.get("section"):
-            section = tuple(dict.fromkeys(sec))
-        number, label = _number(values.get("number", []), content, content_name, len(drafts) + 1)
-        content = MARKER.sub("", content, count=1) if not values.get("number") else content
-        prev = drafts[-1] if drafts else None
-        if prev and prev.number == number and squash(prev.content) == squash(content):
-            for role, vals in values.items():  # the same task on a second row: another lead, another deadline
-                for v in vals:
-                    if v not in prev.fields.setdefault(role, []):
-                        prev.fields[role].append(v)
-            prev.end = row[0].end
-            continue
-        if prev and values.get("number") == [] and "number" in roles and not any(values.get(r) for r in TASK_FIELDS):
-            prev.content += content  # the rest of a row broken over two lines
-            prev.end = row[0].end
-            continue
-        drafts.append(Draft(number, label, section, content, row[0].start, row[0].end, values))
+        if values.get("section"):
+            section = tuple(values["section"])
+        _add_row(drafts, values, "number" in roles, section, content_name, row[0].start)
     return drafts, roles
+
+
+def _add_row(
+    drafts: list[Draft], values: dict[str, list[str]], numbered: bool, section: tuple, content_name: str, line: int
+) -> None:
+    """Adds a body row as a task, or to the task above when it continues it."""
+    content = " ".join(values.get("content", []))
+    if not content:
+        return
+    number, label = _number(values.get("number", []), content, content_name, len(drafts) + 1)
+    if not values.get("number"):
+        content = MARKER.sub("", content, count=1)
+    prev = drafts[-1] if drafts else None
+    if prev and prev.number == number and squash(prev.content) == squash(content):
+        for role, vals in values.items():  # the same task on a second row: another lead, another deadline
+            prev.fields.setdefault(role, []).extend(v for v in vals if v not in prev.fields.get(role, []))
+        prev.end = line
+    elif prev and numbered and not values.get("number") and not any(values.get(r) for r in TASK_FIELDS):
+        prev.content += content  # the rest of a row broken over two lines
+        prev.end = line
+    else:
+        drafts.append(Draft(number, label, section, content, line, line, values))
+
+
+def _signature(cells: list[str]) -> tuple[str, ...]:
+    return tuple(squash(c) for c in cells)
 
 
 def _header(rows: list[list[str]]) -> tuple[int, list[str | None] | None]:
@@ -153,7 +159,7 @@ def _spanning(cells: list[str]) -> bool:
 
 def _by_role(cells: list[str], roles: list[str | None]) -> dict[str, list[str]]:
     values: dict[str, list[str]] = {r: [] for r in roles if r}
-    for cell, role in zip(cells, roles):
+    for cell, role in zip(cells, roles, strict=False):  # a short row leaves the last columns empty
         text = " ".join(cell.split())
         if role and text and text not in values[role]:
             values[role].append(text)
@@ -164,7 +170,11 @@ def _number(cells: list[str], content: str, content_name: str, running: int) -> 
     """The row's number and label: a number cell as printed, else a number opening the content, else its place."""
     for cell in cells:
         if (n := number_of(cell)) is not None:
-            label = cell if re.search(r"[.．、)）项条]$", cell) else f"{content_name or '第'}{n}{'' if content_name else '项'}"
+            label = (
+                cell
+                if re.search(r"[.．、)）项条]$", cell)
+                else f"{content_name or '第'}{n}{'' if content_name else '项'}"
+            )
             return n, label
     if m := MARKER.match(content):
         n = number_of(m.group(1))

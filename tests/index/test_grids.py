@@ -32,7 +32,10 @@ def test_a_row_broken_by_the_page_is_joined():
     page1 = [[HEADER, ["1", "修订应急预案", "县应急局", "3月底前"], ["2", "开展全县应急", "县应急局", ""]]]
     page2 = [[HEADER, ["", "演练两次", "", "6月底前"], ["3", "储备物资", "县发改局", "长期"]]]
 
-    assert stitch_pages([page1, page2])[2:] == ["2\t开展全县应急演练两次\t县应急局\t6月底前", "3\t储备物资\t县发改局\t长期"]
+    assert stitch_pages([page1, page2])[2:] == [
+        "2\t开展全县应急演练两次\t县应急局\t6月底前",
+        "3\t储备物资\t县发改局\t长期",
+    ]
 
 
 def test_text_between_tables_keeps_them_apart():
@@ -64,7 +67,7 @@ def test_docx_vertical_merge_over_three_rows_and_grid_before(tmp_path):
 
 def _row(pdf: FPDF, y: float, texts: list[str], height: float) -> None:
     x = 10.0
-    for width, text in zip((15, 100, 40, 35), texts):
+    for width, text in zip((15, 100, 40, 35), texts, strict=True):
         pdf.rect(x, y, width, height)
         pdf.set_xy(x, y + 1)
         pdf.multi_cell(width, 7, text)

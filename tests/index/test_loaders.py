@@ -169,7 +169,11 @@ def test_html_rowspan_repeats_colspan_pads_and_nested_table_is_flattened(tmp_pat
     )
 
     # A row's line is its citation, so a merged value is on every row it covers; colspan keeps the columns.
-    assert _lines(load_file(path))[:3] == ["一、政务公开\t1.\t公开清单", "一、政务公开\t2.\t更新 目录 甲 乙", "合计\t\t2项"]
+    assert _lines(load_file(path))[:3] == [
+        "一、政务公开\t1.\t公开清单",
+        "一、政务公开\t2.\t更新 目录 甲 乙",
+        "合计\t\t2项",
+    ]
 
 
 def test_html_page_laid_out_in_a_table_keeps_its_data_table_rows(tmp_path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pdfplumber
 import pytest
 from docx import Document
 from fpdf import FPDF
@@ -21,13 +22,34 @@ FONT = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
 WORD_ROWS = [
     ("序号", "重点任务", "责任领导", "牵头单位", "配合单位", "完成时间"),
     ("一、提升政务服务效能",),
-    ("1", "推行政务服务事项“一网通办”，网上可办率达到95%以上。", "王副县长", "县行政审批局", "县大数据中心", "2025年12月底前"),
+    (
+        "1",
+        "推行政务服务事项“一网通办”，网上可办率达到95%以上。",
+        "王副县长",
+        "县行政审批局",
+        "县大数据中心",
+        "2025年12月底前",
+    ),
     ("2", "深化“一件事一次办”改革，新增集成办理事项10项。", "", "", "县政府各部门", ""),
     ("3", "规范政务服务中心窗口设置，推行综合窗口受理。", "", "", "各镇人民政府", "持续推进"),
     ("序号", "重点任务", "责任领导", "牵头单位", "配合单位", "完成时间"),
     ("二、优化市场环境",),
-    ("4", "全面落实公平竞争审查制度，清理妨碍统一市场的政策措施。", "李副县长", "县市场监管局", "县司法局、县发改局", "2025年6月底前"),
-    ("5", "开展涉企收费专项检查，纠正违规收费行为。", "李副县长", "县发改局、县财政局", "县市场监管局", "2025年9月底前"),
+    (
+        "4",
+        "全面落实公平竞争审查制度，清理妨碍统一市场的政策措施。",
+        "李副县长",
+        "县市场监管局",
+        "县司法局、县发改局",
+        "2025年6月底前",
+    ),
+    (
+        "5",
+        "开展涉企收费专项检查，纠正违规收费行为。",
+        "李副县长",
+        "县发改局、县财政局",
+        "县市场监管局",
+        "2025年9月底前",
+    ),
     ("6", "推进工程建设项目审批制度改革。", "张副县长", "县住建局", "县行政审批局", "持续推进"),
     ("", "", "", "县自然资源局", "", ""),
     ("7", "建立企业诉求“接诉即办”机制，诉求办结率达到98%以上。", "张副县长", "县工商联", "县政府各部门", "长期坚持"),
@@ -90,7 +112,7 @@ def test_word_table_with_merged_cells_and_other_header_words(tmp_path, check_tas
 # --- a web page: metadata table, <th> header, <br> between units, rowspan, a note on which unit leads ---------
 
 HTML_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>青岚县人民政府</title></head><body>
-<div class="top"><a href="/">首页</a> <a href="/zwgk">政务公开</a> <a href="/bs">办事服务</a> <a href="/hd">互动交流</a></div>
+<div class="top"><a href="/">首页</a> <a href="/zwgk">政务公开</a> <a href="/bs">办事服务</a></div>
 <div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk">政务公开</a> &gt; 通知公告</div>
 <table class="meta">
 <tr><td>索引号</td><td>11610926/2025-00031</td><td>主题分类</td><td>综合政务</td></tr>
@@ -147,7 +169,12 @@ def test_web_page_table_with_rowspan_br_units_and_a_lead_note(tmp_path, check_ta
 # --- a multi-page PDF: wrapped cells, the header repeated on each page, no responsible-units column ----------
 
 PDF_TASKS = [
-    (n, f"{text}，确保各项工作按期推进并形成可复制可推广的经验做法，每月报送一次工作进展情况。", lead, due)
+    (
+        n,
+        f"{text}，确保各项工作按期推进并形成可复制可推广的经验做法，每月报送一次工作进展情况，年底前开展一次全面评估。",
+        lead,
+        due,
+    )
     for n, (text, lead, due) in enumerate(
         [
             ("编制全县国土空间总体规划实施方案", "县自然资源局", "2025年3月底前"),
@@ -181,9 +208,9 @@ def pdf_notice(path: Path) -> Path:
     pdf.add_font("cjk", fname=str(FONT))
     pdf.set_font("cjk", size=11)
     pdf.add_page()
-    pdf.multi_cell(0, 8, "青岚县2025年重点项目推进工作任务清单")
-    pdf.multi_cell(0, 8, "各有关单位要按照任务清单抓好落实。")
-    with pdf.table(col_widths=(12, 110, 35, 33), headings_style=FontFace(emphasis=None)) as table:
+    pdf.multi_cell(0, 8, "青岚县2025年重点项目推进工作任务清单", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 8, "各有关单位要按照任务清单抓好落实。", new_x="LMARGIN", new_y="NEXT")
+    with pdf.table(col_widths=(12, 110, 26, 42), headings_style=FontFace(emphasis=None)) as table:
         header = table.row()
         for text in ("序号", "工作内容", "牵头单位", "完成时限"):
             header.cell(text)
@@ -191,20 +218,25 @@ def pdf_notice(path: Path) -> Path:
             row = table.row()
             for value in (str(n), text, lead, due):
                 row.cell(value)
-    pdf.multi_cell(0, 8, "青岚县重点项目建设领导小组办公室")
+    pdf.multi_cell(0, 8, "青岚县重点项目建设领导小组办公室", new_x="LMARGIN", new_y="NEXT")
     pdf.output(str(path))
     return path
 
 
 @pytest.mark.skipif(not FONT.is_file(), reason="needs the CJK font fonts-wqy-microhei (tests/setup.sh installs it)")
 def test_multi_page_pdf_table_with_repeated_header(tmp_path, check_tasks):
-    loaded = load_file(pdf_notice(tmp_path / "重点项目任务清单.pdf"))
+    path = pdf_notice(tmp_path / "重点项目任务清单.pdf")
+    with pdfplumber.open(path) as pdf:
+        assert len(pdf.pages) >= 2, "the fixture's table must run over a page break"
+    loaded = load_file(path)
     parsed = parse_notice(loaded)
 
     assert loaded.text.count("序号\t工作内容") == 1, "the header each page repeats is read once"
     assert "- 2 -" not in loaded.text, "page numbers do not split the table"
     check_tasks(parsed, [(n, text[:12], (lead,), (), due) for n, text, lead, due in PDF_TASKS])
-    assert all(t.content == text for t, (_, text, _, _) in zip(parsed.tasks, PDF_TASKS)), "wrapped text rejoined"
+    assert all(t.content == text for t, (_, text, _, _) in zip(parsed.tasks, PDF_TASKS, strict=True)), (
+        "wrapped text rejoined"
+    )
     assert "responsible" not in parsed.notice.task_fields
 
 
