@@ -20,7 +20,16 @@ from dataclasses import dataclass
 from functools import cache
 
 from index.records import Task
-from index.roles import CN_NUMERAL, header_role, is_deadline, is_unit, number_of, role_words
+from index.roles import (
+    CN_NUMERAL,
+    first_unit_leads,
+    header_role,
+    is_deadline,
+    is_unit,
+    number_of,
+    role_words,
+    settle_units,
+)
 from index.tasks import dates_in, split_units
 
 MARKERS = (
@@ -31,14 +40,24 @@ MARKERS = (
     ("circled", re.compile(r"^([①-⑳])\s*")),
 )
 OPEN = {"）": "（", ")": "(", "】": "【", "]": "[", "］": "［"}
-ENDS_SENTENCE = ("。", "；", ";", "！", "？", "）", ")", "】", "]", "］", "：", ":")
+ENDS_SENTENCE = ("。", "；", ";", "！", "？", "）", ")", "】", "]", "］")
 # Unlabelled parts of a fields bracket: 县发改局牵头 / 各乡镇配合 / 县财政局负责
 PART_ROLE = (
-    (re.compile(r"^(.+?)(?:牵头负责|共同牵头|牵头)$"), "lead"),
-    (re.compile(r"^(.+?)(?:按职责分工)?(?:配合|协助|协办|参与|共同负责|分别负责|负责落实|落实|负责)$"), "responsible"),
+    (re.compile(r"^(?:由)?(.+?)(?:牵头负责|共同牵头|牵头)$"), "lead"),
+    (
+        re.compile(r"^(?:由)?(.+?)(?:按职责分工)?(?:配合|协助|协办|参与|共同负责|分别负责|负责落实|落实|负责)$"),
+        "responsible",
+    ),
 )
 FIELD_ROLES = ("lead", "responsible", "deadline", "leader")
-SHORT_LABELS = {"牵头": "lead", "责任": "responsible", "配合": "responsible", "时限": "deadline"}
+SHORT_LABELS = {
+    "牵头": "lead",
+    "责任": "responsible",
+    "配合": "responsible",
+    "协办": "responsible",
+    "时限": "deadline",
+    "时间": "deadline",
+}
 
 
 @dataclass(frozen=True)
@@ -57,6 +76,7 @@ def outline_tasks(doc_id: str, lines: Sequence[str], taken: Sequence[Task] = ())
     fielded = {i: f for i, it in enumerate(items) if it.style != "heading" and (f := trailing_fields(it.text))}
     styles = {items[i].style for i in fielded}
     taken_lines = {n for t in taken for n in range(t.start_line, t.end_line + 1)}
+    lead_first = first_unit_leads(lines)
     tasks: list[Task] = []
     seen: set[str] = set()
     heading = sub = ""
@@ -72,7 +92,10 @@ def outline_tasks(doc_id: str, lines: Sequence[str], taken: Sequence[Task] = ())
         if not min(span) <= i <= max(span) or set(range(it.start, it.end + 1)) & taken_lines:
             continue
         content, fields = fielded.get(i) or (it.text, {})
-        seen.update(r for r, v in fields.items() if v and r != "leader")
+        lead, responsible = settle_units(fields.get("lead", ()), fields.get("responsible", ()), lead_first)
+        seen.update(
+            r for r, v in (("lead", lead), ("responsible", responsible), ("deadline", fields.get("deadline"))) if v
+        )
         section = tuple(s for s in (heading, sub if it.style != "paren-cn" else "") if s)
         deadline = fields.get("deadline")
         tasks.append(
@@ -83,8 +106,8 @@ def outline_tasks(doc_id: str, lines: Sequence[str], taken: Sequence[Task] = ())
                 kind="task",
                 section=section,
                 content=content,
-                lead=tuple(fields.get("lead", ())),
-                responsible=tuple(fields.get("responsible", ())),
+                lead=lead,
+                responsible=responsible,
                 deadline=deadline or None,
                 dates=dates_in(content),
                 materials=None,
@@ -119,13 +142,19 @@ def read_items(lines: Sequence[str]) -> list[Item]:
             if number is not None:
                 current.extend([style, number, m.group(0).strip(), line[m.end() :].strip(), i, i])
             continue
-        if current and (not current[3].endswith(ENDS_SENTENCE) or _opens_fields(line)):
+        text = current[3] if current else ""
+        if current and (not text.endswith(ENDS_SENTENCE) or _unclosed(text) or _opens_fields(line)):
             current[3] += line  # the item wrapped onto this line
             current[5] = i
         else:
             close()
     close()
     return items
+
+
+def _unclosed(text: str) -> bool:
+    """A bracket opened and not closed: the item's fields go on over the line break."""
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
 
 
 def _opens_fields(line: str) -> bool:

@@ -21,7 +21,7 @@ NUMBER = re.compile(rf"^(?:第\s*)?[（(]?\s*(\d{{1,3}}|[{CN_NUMERAL}]{{1,4}})\s
 # Names of bodies end in one of these; 各乡镇/各部门/相关单位 name groups of bodies.
 UNIT_END = re.compile(
     r"(?:局|办|委|委员会|中心|政府|街道|办事处|公司|集团|院|所|站|队|部|厅|会|处|科|室|镇|乡|馆|团|社|行|台|"
-    r"法院|检察院|分局|支队|大队|单位|部门|机关|机构|组织|企业|学校|医院|园区|管委会|指挥部|领导小组)"
+    r"法院|检察院|分局|支队|大队|单位|部门|机关|机构|组织|企业|学校|医院|园区|管委会|指挥部|领导小组|联|村|社区|区|校)"
     r"(?:[（(][^）)]{1,12}[)）])?$"
 )
 UNIT_GROUP = re.compile(r"^(?:各|相关|有关|其他|全县|全市|全区|县直|市直|区直)")
@@ -50,10 +50,11 @@ DEADLINE_DATE = re.compile(
     r"|\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|第[一二三四1-4]季度|[上下]半年"
 )
 # A note that the first unit listed in a cell leads: 排在第一位的为牵头单位, 列第一位的单位牵头, 首位为牵头单位.
-FIRST_LEADS = re.compile(
-    r"(?:排在|排|列|位列|居|列在|名列)?(?:第一位|第一个|首位|首个|最前|第一)的?(?:单位|部门)?(?:为|是|系)?"
-    r"(?:牵头单位|牵头部门|牵头)"
-)
+FIRST_LEADS = re.compile(r"(?:第一位|第一个|首位|首个|最前面|排第一|第一)[^。；，,;]{0,8}?牵头")
+# A unit marked as the lead inside a units cell: 县发改局（牵头）
+LEAD_MARK = re.compile(r"[（(]\s*(?:牵头|牵头单位|主责|主责单位)\s*[)）]$")
+# Words of a units column's header that say its units co-operate: with no 牵头 column, the other units column leads.
+COOPERATE = ("配合", "协办", "协助", "协同", "参与")
 
 
 @dataclass(frozen=True)
@@ -223,3 +224,30 @@ def infer_roles(rows: Sequence[Sequence[str]], known: Sequence[str | None] = ())
 def first_unit_leads(lines: Sequence[str]) -> bool:
     """Whether the notice says the first unit of a list leads (注：排在第一位的为牵头单位)."""
     return any(FIRST_LEADS.search(squash(line)) for line in lines)
+
+
+def lead_column(names: Sequence[str], roles: list[str | None]) -> list[str | None]:
+    """With no 牵头 column, a 责任单位 column beside a 配合单位 column names the leads (and the other co-operates)."""
+    if "lead" in roles:
+        return roles
+    units = [k for k, r in enumerate(roles) if r == "responsible" and k < len(names)]
+    primary = [k for k in units if not any(w in names[k] for w in COOPERATE)]
+    if len(units) >= 2 and len(primary) == 1:
+        roles = list(roles)
+        roles[primary[0]] = "lead"
+    return roles
+
+
+def settle_units(lead: Sequence[str], responsible: Sequence[str], lead_first: bool) -> tuple[tuple, tuple]:
+    """Lead and responsible units as a reader takes them: 县发改局（牵头） in a units list leads, and where the notice
+    says the first listed unit leads (lead_first) and no lead is named, the first responsible unit leads."""
+    lead, rest = list(lead), []
+    for unit in responsible:
+        if LEAD_MARK.search(unit):
+            lead.append(LEAD_MARK.sub("", unit))
+        elif unit not in lead and unit not in rest:
+            rest.append(unit)
+    lead = [LEAD_MARK.sub("", u) for u in lead]
+    if lead_first and not lead and rest and is_unit(rest[0]):
+        lead.append(rest.pop(0))
+    return tuple(dict.fromkeys(lead)), tuple(rest)

@@ -21,15 +21,15 @@ from index.roles import (
     header_role,
     header_roles,
     infer_roles,
-    is_unit,
+    lead_column,
     merge_header_rows,
     number_of,
+    settle_units,
     squash,
 )
 from index.tasks import LEVEL1, dates_in, split_units
 
 TASK_FIELDS = ("lead", "responsible", "deadline", "materials")
-LEADS_MARK = re.compile(r"[（(]\s*(?:牵头|牵头单位|主责)\s*[)）]$")  # 县发改局（牵头） in a units cell
 MARKER = re.compile(r"^(\d{1,3}\s*[.．、]|[（(][\d一二三四五六七八九十]{1,4}[)）])\s*")
 
 
@@ -58,10 +58,13 @@ def table_tasks(doc_id: str, lines: Sequence[str], taken: Sequence[Task] = ()) -
     lead_first = first_unit_leads(lines)
     tasks: list[Task] = []
     fields: set[str] = set()
+    carried = None
     for grid in find_grids(lines):
         if any(grid.start <= t.start_line <= grid.end for t in taken):
+            carried = None
             continue
-        drafts, roles = read_grid(grid)
+        drafts, roles = read_grid(grid, carried)
+        carried = roles if drafts else None
         if not drafts:
             continue
         fields |= {r for r in roles if r in TASK_FIELDS}
@@ -71,12 +74,18 @@ def table_tasks(doc_id: str, lines: Sequence[str], taken: Sequence[Task] = ()) -
     return tasks, fields
 
 
-def read_grid(grid: Grid) -> tuple[list[Draft], list[str | None]]:
-    """The task rows of one table and its column roles ([] when it is no task table)."""
+def read_grid(grid: Grid, carried: list[str | None] | None = None) -> tuple[list[Draft], list[str | None]]:
+    """The task rows of one table and its column roles ([] when it is no task table); `carried` are the roles of
+    the task table just before it."""
     rows = grid.texts()
     at, roles = _header(rows)
+    if roles is None and carried is not None and len(carried) == max(map(len, rows)):
+        roles = carried  # a table continued without its header (a page break, a second Word table)
+    elif roles is not None:
+        names = ["".join(r[k] for r in rows[: at + 1] if k < len(r)) for k in range(len(roles))]
+        roles = lead_column(names, roles)
     roles = infer_roles([r for r in (rows[at + 1 :] if roles else rows) if not _spanning(r)], roles or ())
-    if at < 0 and "number" not in roles:
+    if at < 0 and carried is None and "number" not in roles:
         return [], roles  # without a header only numbered rows make a task table
     if "content" not in roles or not {"lead", "responsible", "deadline", "leader"} & set(roles):
         return [], roles
@@ -193,14 +202,9 @@ def _units(values: Sequence[str]) -> tuple[str, ...]:
 
 
 def _task(doc_id: str, d: Draft, lines: Sequence[str], lead_first: bool) -> Task:
-    lead = list(_units(d.fields.get("lead", [])))
-    responsible = list(_units(d.fields.get("responsible", [])))
-    for u in list(responsible):  # 县发改局（牵头）、县财政局: the marked unit leads
-        if LEADS_MARK.search(u):
-            responsible.remove(u)
-            lead.append(LEADS_MARK.sub("", u))
-    if lead_first and not lead and responsible and is_unit(responsible[0]):
-        lead = [responsible.pop(0)]
+    lead, responsible = settle_units(
+        _units(d.fields.get("lead", [])), _units(d.fields.get("responsible", [])), lead_first
+    )
     deadline = "；".join(d.fields.get("deadline", [])) or None
     materials = "\n".join(d.fields.get("materials", [])) or None
     return Task(
@@ -210,8 +214,8 @@ def _task(doc_id: str, d: Draft, lines: Sequence[str], lead_first: bool) -> Task
         kind="task",
         section=d.section,
         content=d.content,
-        lead=tuple(lead),
-        responsible=tuple(responsible),
+        lead=lead,
+        responsible=responsible,
         deadline=deadline,
         dates=dates_in(d.content),
         materials=materials,

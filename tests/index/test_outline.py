@@ -96,3 +96,20 @@ def test_numbered_prose_without_fields_stays_prose():
 def test_a_bracket_with_other_words_is_no_fields():
     assert parse_fields("含上级补助资金") is None
     assert parse_fields("县财政局牵头，确保资金到位") is None
+
+
+def test_fields_wrapped_inside_the_bracket_and_a_lead_note():
+    lines = [
+        "注：责任单位排在第一位的为牵头单位。",
+        "一、重点任务",
+        "1. 开展消防安全专项检查。（责任单位：县消防救援大队、各镇人民政府；",
+        "完成时限：2025年5月底前）",
+        "2. 排查整治燃气安全隐患。（由县住建局牵头，县市场监管局配合）",
+    ]
+    tasks, fields = outline_tasks("t", lines)
+
+    assert [(t.number, t.lead, t.responsible, t.deadline, t.end_line) for t in tasks] == [
+        (1, ("县消防救援大队",), ("各镇人民政府",), "2025年5月底前", 4),
+        (2, ("县住建局",), ("县市场监管局",), None, 5),
+    ]
+    assert fields == {"lead", "responsible", "deadline"}

@@ -84,6 +84,7 @@ def test_headerless_columns_from_cells():
 def test_lead_note():
     assert first_unit_leads(["注：责任单位中排在第一位的为牵头单位。"])
     assert first_unit_leads(["（列第一位的单位为牵头单位）"])
+    assert first_unit_leads(["责任单位中排在首位的单位负责牵头。"])
     assert not first_unit_leads(["牵头单位要履行牵头职责。"])
 
 

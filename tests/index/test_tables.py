@@ -283,3 +283,33 @@ def test_a_metadata_table_is_no_task_table():
         "成文日期\t2025年04月02日\t发布日期\t2025年04月09日",
     ]
     assert table_tasks("t", lines) == ([], set())
+
+
+def test_units_column_beside_a_cooperating_column_leads():
+    lines = [
+        "序号\t工作任务\t责任单位\t配合单位\t完成时限",
+        "1\t修订应急预案并组织评审。\t县应急管理局\t县直各部门\t2025年3月底前",
+        "2\t开展防汛应急演练两次。\t县水利局、县应急管理局（牵头）\t各镇人民政府\t持续推进",
+    ]
+    tasks, fields = table_tasks("t", lines)
+
+    assert [(t.lead, t.responsible) for t in tasks] == [
+        (("县应急管理局",), ("县直各部门",)),
+        (("县水利局", "县应急管理局"), ("各镇人民政府",)),
+    ]
+    assert fields == {"lead", "responsible", "deadline"}
+
+
+def test_a_table_continued_without_its_header_keeps_its_columns():
+    lines = [
+        "序号\t工作任务\t牵头单位\t完成时限",
+        "1\t修订应急预案并组织评审。\t县应急管理局\t2025年3月底前",
+        "— 2 —",
+        "2\t开展防汛应急演练两次。\t县水利局\t持续推进",
+    ]
+    tasks, _ = table_tasks("t", lines)
+
+    assert [(t.number, t.lead, t.responsible, t.deadline) for t in tasks] == [
+        (1, ("县应急管理局",), (), "2025年3月底前"),
+        (2, ("县水利局",), (), "持续推进"),
+    ]
