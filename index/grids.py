@@ -177,17 +177,22 @@ Item = str | list[list[str]]  # a text line, or a table's rows of cleaned cells
 def stitch_pages(pages: Sequence[Sequence[Item]]) -> list[str]:
     """The lines of a PDF whose pages are lists of text lines and tables, in reading order.
 
-    A table that ends one page and starts the next (page numbers between are dropped) is one table: the header
-    rows the next page repeats are skipped, and a row broken by the page (its number cell empty) is joined to
-    the row it continues.
+    A table that ends one page and starts the next is one table: page numbers and running heads and feet
+    between are dropped (each running line is kept once), the header rows the next page repeats are skipped,
+    and a row broken by the page (its number cell empty) is joined to the row it continues.
     """
+    heads = _repeated([_edge(p, 0) for p in pages])
+    feet = _repeated([_edge(p, -1) for p in pages])
     items: list[Item] = []
+    seen_heads: set[str] = set()
     for page in pages:
         page = list(page)
-        while page and isinstance(page[-1], str) and PAGE_NUMBER.match(page[-1]):
+        while page and isinstance(page[-1], str) and (PAGE_NUMBER.match(page[-1]) or page[-1] in feet):
             page.pop()
-        while page and isinstance(page[0], str) and PAGE_NUMBER.match(page[0]):
+        while page and isinstance(page[0], str) and (PAGE_NUMBER.match(page[0]) or page[0] in seen_heads):
             page.pop(0)
+        if page and isinstance(page[0], str) and page[0] in heads:
+            seen_heads.add(page[0])  # a running head is kept where it first appears (it may be the title)
         if page and items and isinstance(items[-1], list) and isinstance(page[0], list):
             if _continue_table(items[-1], page[0]):
                 page.pop(0)
@@ -199,6 +204,18 @@ def stitch_pages(pages: Sequence[Sequence[Item]]) -> list[str]:
         else:
             lines.extend("\t".join(cells) for cells in item if any(c.strip() for c in cells))
     return lines
+
+
+def _edge(page: Sequence[Item], at: int) -> str | None:
+    """The first (at=0) or last (at=-1) text line of a page, past page numbers."""
+    lines = list(page) if at == 0 else list(reversed(page))
+    return next((i for i in lines if not (isinstance(i, str) and PAGE_NUMBER.match(i))), None) if lines else None
+
+
+def _repeated(edges: list) -> set[str]:
+    """Text lines on the same edge of two or more pages: running heads or feet."""
+    texts = [e for e in edges if isinstance(e, str)]
+    return {t for t in texts if texts.count(t) > 1}
 
 
 def _continue_table(rows: list[list[str]], more: list[list[str]]) -> bool:

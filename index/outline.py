@@ -122,11 +122,11 @@ def outline_tasks(doc_id: str, lines: Sequence[str], taken: Sequence[Task] = ())
 def read_items(lines: Sequence[str]) -> list[Item]:
     """Numbered lines of prose with the lines that continue them."""
     items: list[Item] = []
-    current: list = []  # [style, number, label, text, start, end] of the item being read
+    current: list = []  # [style, number, label, text, start, end, fields on own lines] of the item being read
 
     def close() -> None:
         if current:
-            items.append(Item(*current))
+            items.append(Item(*current[:6]))
             current.clear()
 
     for i, raw in enumerate(lines, 1):
@@ -140,16 +140,26 @@ def read_items(lines: Sequence[str]) -> list[Item]:
             number = number_of(m.group(1)) if style != "circled" else ord(m.group(1)) - ord("①") + 1
             close()
             if number is not None:
-                current.extend([style, number, m.group(0).strip(), line[m.end() :].strip(), i, i])
+                current.extend([style, number, m.group(0).strip(), line[m.end() :].strip(), i, i, False])
             continue
         text = current[3] if current else ""
-        if current and (not text.endswith(ENDS_SENTENCE) or _unclosed(text) or _opens_fields(line)):
+        if current and _field_line(line):
+            current[3] += ("" if text.endswith(("；", ";", "。")) else "；") + line  # 牵头单位：… on a line of its own
+            current[5:7] = [i, True]
+        elif (
+            current and not current[6] and (not text.endswith(ENDS_SENTENCE) or _unclosed(text) or _opens_fields(line))
+        ):
             current[3] += line  # the item wrapped onto this line
             current[5] = i
         else:
             close()
     close()
     return items
+
+
+def _field_line(line: str) -> bool:
+    """A line that holds only labelled fields: 牵头单位：县发改局 / 完成时限：2025年6月底前."""
+    return bool(_label_pattern().match(line)) and parse_fields(line) is not None
 
 
 def _unclosed(text: str) -> bool:

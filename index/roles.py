@@ -82,10 +82,11 @@ def squash(text: str) -> str:
 
 def header_role(text: str) -> str | None:
     """The role a header cell names (序号 -> number, 配合单位 -> responsible, 完成时间 -> deadline), or None."""
-    t = squash(text).strip("：:*")
-    t = re.sub(r"[（(][^）)]*[)）]$", "", t) or t  # 完成时限（年月）
+    t, aside = _bare(text)
     if not t or len(t) > 12:
         return None
+    if re.fullmatch(r"牵头|牵头单位|主责|主责单位", aside) and "领导" not in t:
+        return "lead"  # 责任单位（牵头）
     rw = role_words()
     if t in rw.names:
         return rw.names[t]
@@ -93,6 +94,15 @@ def header_role(text: str) -> str | None:
         if word in t:
             return role
     return None
+
+
+def _bare(text: str) -> tuple[str, str]:
+    """A header's words without a closing aside, and the aside: 责任单位（排名第一的为牵头单位） -> 责任单位."""
+    t = squash(text).strip("：:*")
+    if m := re.search(r"[（(]([^（()）]*)[)）]$", t):
+        if m.start():
+            return t[: m.start()], m.group(1)
+    return t, ""
 
 
 # --- what a cell holds ---------------------------------------------------------------------------------------
@@ -159,9 +169,9 @@ def header_roles(cells: Sequence[str]) -> list[str | None] | None:
     date, a long sentence).
     """
     filled = [c for c in cells if c.strip()]
-    if len(filled) < 2 or any(len(squash(c)) > 12 for c in filled):
+    if len(filled) < 2 or any(len(_bare(c)[0]) > 12 for c in filled):
         return None
-    if any(number_of(c) is not None or DEADLINE_DATE.search(c) for c in filled):
+    if any(number_of(c) is not None or DEADLINE_DATE.search(_bare(c)[0]) for c in filled):
         return None
     roles = [header_role(c) if c.strip() else None for c in cells]
     known = {r for r in roles if r}

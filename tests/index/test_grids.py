@@ -98,3 +98,16 @@ def test_pdf_row_broken_across_a_page_is_one_line(tmp_path):
         "2\t组织开展防汛、森林防火和地质灾害综合应急演练\t县应急管理局\t2025年6月底前",
         "3\t完善应急物资储备库\t县发改局\t长期",
     ]
+
+
+def test_running_head_and_foot_do_not_split_a_table():
+    head, foot = "青岚县2025年重点项目任务清单", "青岚县人民政府办公室印发"
+    page1 = [head, [HEADER, ["1", "修订应急预案", "县应急局", "3月底前"]], foot, "1"]
+    page2 = [head, [HEADER, ["2", "开展应急演练", "县应急局", "6月底前"]], foot, "2"]
+
+    assert stitch_pages([page1, page2]) == [
+        head,
+        "序号\t工作内容\t牵头单位\t完成时限",
+        "1\t修订应急预案\t县应急局\t3月底前",
+        "2\t开展应急演练\t县应急局\t6月底前",
+    ]

@@ -113,3 +113,21 @@ def test_fields_wrapped_inside_the_bracket_and_a_lead_note():
         (2, ("县住建局",), ("县市场监管局",), None, 5),
     ]
     assert fields == {"lead", "responsible", "deadline"}
+
+
+def test_fields_on_lines_of_their_own():
+    lines = [
+        "1. 推进老旧小区改造。",
+        "牵头单位：县住建局",
+        "责任单位：城关街道",
+        "完成时限：2025年10月底前",
+        "2. 开展燃气管道更新。",
+        "责任单位：县住建局",
+        "各单位要高度重视。",
+    ]
+    tasks, _ = outline_tasks("t", lines)
+
+    assert [(t.number, t.content, t.lead, t.responsible, t.deadline, t.end_line) for t in tasks] == [
+        (1, "推进老旧小区改造。", ("县住建局",), ("城关街道",), "2025年10月底前", 4),
+        (2, "开展燃气管道更新。", (), ("县住建局",), None, 6),
+    ]

@@ -34,6 +34,9 @@ from index.roles import cell_kind, first_unit_leads, header_role, header_roles, 
         ("类别", "section"),
         ("完成时限（年月）", "deadline"),
         ("联系电话", None),
+        ("责任单位（牵头）", "lead"),
+        ("责任单位（排名第一的为牵头单位）", "responsible"),
+        ("重点工作", "content"),
     ],
 )
 def test_header_role(header, role):
