@@ -13,6 +13,7 @@ LABELS = {
     "written": ("成文日期", "成文时间", "印发日期", "签发日期"),
     "published": ("发布日期", "发布时间", "公开日期", "公布日期", "发文日期", "发文时间"),
     "issuer": ("发布机构", "发文机关", "发文单位", "发布单位", "发文机构", "制发机关"),
+    "title": ("标题", "文件名称", "名称", "公文标题"),
 }
 _ROLE = {label: key for key, labels in LABELS.items() for label in labels}
 _LABEL = re.compile("(" + "|".join(sorted(map(re.escape, _ROLE), key=len, reverse=True)) + r")\s*[:：]\s*")
@@ -26,6 +27,7 @@ class HeadFields:
     written: str | None = None  # 成文日期, ISO
     published: str | None = None  # 发布日期, ISO
     issuer: str | None = None
+    title: str | None = None
 
 
 def head_fields(lines: Sequence[str]) -> HeadFields:
@@ -44,7 +46,9 @@ def head_fields(lines: Sequence[str]) -> HeadFields:
                     y, mo, d = (int(g) for g in m.groups())
                     if 1 <= mo <= 12 and 1 <= d <= 31:
                         found[key] = f"{y:04d}-{mo:02d}-{d:02d}"
-            elif len(value) <= 30:
+            elif key == "title" and 6 <= len(value) <= 80:
+                found[key] = value
+            elif key == "issuer" and len(value) <= 30:
                 found[key] = value
     return HeadFields(**found)
 

@@ -166,7 +166,7 @@ def parse_notice(loaded: LoadedText) -> ParsedNotice:
     tasks, fields, unplaced = extract_tasks(doc_id, text)
     notice = Notice(
         doc_id=doc_id,
-        title=title or loaded.path.stem,
+        title=title or labelled.title or loaded.path.stem,
         doc_number=doc_number,
         issuer=issuer,
         date=date,

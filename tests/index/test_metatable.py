@@ -12,7 +12,9 @@ def test_metadata_table_cells():
         "发布机构\t青岚县人民政府办公室\t文号\t青政办函〔2025〕19号",
         "成文日期\t2025年04月02日\t发布日期\t2025-04-09",
     ]
-    assert head_fields(lines) == HeadFields("青政办函〔2025〕19号", "2025-04-02", "2025-04-09", "青岚县人民政府办公室")
+    assert head_fields(lines + ["标题\t关于做好安全生产大排查工作的通知\t\t"]) == HeadFields(
+        "青政办函〔2025〕19号", "2025-04-02", "2025-04-09", "青岚县人民政府办公室", "关于做好安全生产大排查工作的通知"
+    )
 
 
 def test_labelled_lines():
