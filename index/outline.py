@@ -26,11 +26,12 @@ from index.roles import (
     header_role,
     is_deadline,
     is_unit,
+    list_units,
     number_of,
     role_words,
     settle_units,
 )
-from index.tasks import dates_in, split_units
+from index.tasks import dates_in
 
 MARKERS = (
     ("heading", re.compile(rf"^([{CN_NUMERAL}]{{1,4}})\s*、\s*")),
@@ -220,7 +221,7 @@ def parse_fields(inner: str) -> dict | None:
             _put(fields, "deadline", re.sub(r"完成$", "", part))
             continue
         for pattern, role in PART_ROLE:
-            if (m := pattern.match(part)) and (units := split_units(m.group(1))) and all(is_unit(u) for u in units):
+            if (m := pattern.match(part)) and (units := list_units(m.group(1))) and all(is_unit(u) for u in units):
                 _put(fields, role, m.group(1))
                 break
         else:
@@ -234,7 +235,7 @@ def _put(fields: dict, role: str, value: str) -> None:
     if role == "deadline":
         fields["deadline"] = f"{fields['deadline']}；{value}" if fields.get("deadline") else value
     elif role != "leader":
-        units = [u for u in split_units(value) if u not in fields.get(role, ())]
+        units = [u for u in list_units(value) if u not in fields.get(role, ())]
         fields[role] = tuple(fields.get(role, ())) + tuple(units)
     else:
         fields["leader"] = value

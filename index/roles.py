@@ -136,9 +136,19 @@ def is_deadline(text: str) -> bool:
     return bool(DEADLINE_DATE.search(t)) or t.startswith(DEADLINE_WORDS) or any(w in t for w in ("长期", "持续"))
 
 
+def list_units(cell: str) -> tuple[str, ...]:
+    """The units a cell lists, as `split_units` reads them, except that a list of groups is split too:
+    `各镇、各社区` is two groups, while `县政府各部门、各单位` stays one unit."""
+    out: list[str] = []
+    for unit in split_units(cell):
+        parts = unit.split("、") if unit.startswith("各") else [unit]
+        out.extend(p for p in parts if p and p not in out)
+    return tuple(out)
+
+
 def units_cell(text: str) -> bool:
     """Whether every unit a cell lists reads as a body."""
-    units = split_units(text)
+    units = list_units(text)
     return bool(units) and all(is_unit(u) for u in units)
 
 

@@ -22,12 +22,13 @@ from index.roles import (
     header_roles,
     infer_roles,
     lead_column,
+    list_units,
     merge_header_rows,
     number_of,
     settle_units,
     squash,
 )
-from index.tasks import LEVEL1, dates_in, split_units
+from index.tasks import LEVEL1, dates_in
 
 TASK_FIELDS = ("lead", "responsible", "deadline", "materials")
 MARKER = re.compile(r"^(\d{1,3}\s*[.．、]|[（(][\d一二三四五六七八九十]{1,4}[)）])\s*")
@@ -195,7 +196,7 @@ def _number(cells: list[str], content: str, content_name: str, running: int) -> 
 def _units(values: Sequence[str]) -> tuple[str, ...]:
     out: list[str] = []
     for v in values:
-        for u in split_units(v):
+        for u in list_units(v):
             if u not in out:
                 out.append(u)
     return tuple(out)

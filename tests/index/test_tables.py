@@ -289,13 +289,13 @@ def test_units_column_beside_a_cooperating_column_leads():
     lines = [
         "序号\t工作任务\t责任单位\t配合单位\t完成时限",
         "1\t修订应急预案并组织评审。\t县应急管理局\t县直各部门\t2025年3月底前",
-        "2\t开展防汛应急演练两次。\t县水利局、县应急管理局（牵头）\t各镇人民政府\t持续推进",
+        "2\t开展防汛应急演练两次。\t县水利局、县应急管理局（牵头）\t各镇、各社区\t持续推进",
     ]
     tasks, fields = table_tasks("t", lines)
 
     assert [(t.lead, t.responsible) for t in tasks] == [
         (("县应急管理局",), ("县直各部门",)),
-        (("县水利局", "县应急管理局"), ("各镇人民政府",)),
+        (("县水利局", "县应急管理局"), ("各镇", "各社区")),
     ]
     assert fields == {"lead", "responsible", "deadline"}
 
