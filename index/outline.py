@@ -22,10 +22,10 @@ from functools import cache
 from index.records import Task
 from index.roles import (
     CN_NUMERAL,
-    first_unit_leads,
     header_role,
     is_deadline,
     is_unit,
+    lead_note,
     list_units,
     number_of,
     role_words,
@@ -77,7 +77,7 @@ def outline_tasks(doc_id: str, lines: Sequence[str], taken: Sequence[Task] = ())
     fielded = {i: f for i, it in enumerate(items) if it.style != "heading" and (f := trailing_fields(it.text))}
     styles = {items[i].style for i in fielded}
     taken_lines = {n for t in taken for n in range(t.start_line, t.end_line + 1)}
-    lead_first = first_unit_leads(lines)
+    note = lead_note(lines)
     tasks: list[Task] = []
     seen: set[str] = set()
     heading = sub = ""
@@ -93,7 +93,7 @@ def outline_tasks(doc_id: str, lines: Sequence[str], taken: Sequence[Task] = ())
         if not min(span) <= i <= max(span) or set(range(it.start, it.end + 1)) & taken_lines:
             continue
         content, fields = fielded.get(i) or (it.text, {})
-        lead, responsible = settle_units(fields.get("lead", ()), fields.get("responsible", ()), lead_first)
+        lead, responsible = settle_units(fields.get("lead", ()), fields.get("responsible", ()), note)
         seen.update(
             r for r, v in (("lead", lead), ("responsible", responsible), ("deadline", fields.get("deadline"))) if v
         )

@@ -50,7 +50,11 @@ DEADLINE_DATE = re.compile(
     r"|\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|第[一二三四1-4]季度|[上下]半年"
 )
 # A note that the first unit listed in a cell leads: 排在第一位的为牵头单位, 列第一位的单位牵头, 首位为牵头单位.
-FIRST_LEADS = re.compile(r"(?:第一位|第一个|首位|首个|最前面|排第一|第一)[^。；，,;]{0,8}?牵头")
+FIRST_LEADS = re.compile(
+    r"(?:第一位|第一个|首位|首个|最前面|排第一|第一)[^。；，,;]{0,8}?牵头|牵头单位[^。；，,;]{0,4}(?:第一位|首位|最前)"
+)
+# A note that marked units lead: 标注★的为牵头单位, 带*号的单位牵头
+MARK_LEADS = re.compile(r"([★☆*＊※▲△])[^。；，,;]{0,8}?牵头")
 # A unit marked as the lead inside a units cell: 县发改局（牵头）
 LEAD_MARK = re.compile(r"[（(]\s*(?:牵头|牵头单位|主责|主责单位)\s*[)）]$")
 # Words of a units column's header that say its units co-operate: with no 牵头 column, the other units column leads.
@@ -241,9 +245,23 @@ def infer_roles(rows: Sequence[Sequence[str]], known: Sequence[str | None] = ())
     return roles
 
 
-def first_unit_leads(lines: Sequence[str]) -> bool:
-    """Whether the notice says the first unit of a list leads (注：排在第一位的为牵头单位)."""
-    return any(FIRST_LEADS.search(squash(line)) for line in lines)
+@dataclass(frozen=True)
+class LeadNote:
+    """What a notice's note says about which listed unit leads."""
+
+    first: bool = False  # 排在第一位的为牵头单位
+    mark: str | None = None  # 标★的为牵头单位
+
+
+def lead_note(lines: Sequence[str]) -> LeadNote:
+    """The notice's note on which listed unit leads, if it has one."""
+    first, mark = False, None
+    for line in lines:
+        text = squash(line)
+        first = first or bool(FIRST_LEADS.search(text))
+        if mark is None and (m := MARK_LEADS.search(text)):
+            mark = m.group(1)
+    return LeadNote(first, mark)
 
 
 def lead_column(names: Sequence[str], roles: list[str | None]) -> list[str | None]:
@@ -258,16 +276,19 @@ def lead_column(names: Sequence[str], roles: list[str | None]) -> list[str | Non
     return roles
 
 
-def settle_units(lead: Sequence[str], responsible: Sequence[str], lead_first: bool) -> tuple[tuple, tuple]:
-    """Lead and responsible units as a reader takes them: 县发改局（牵头） in a units list leads, and where the notice
-    says the first listed unit leads (lead_first) and no lead is named, the first responsible unit leads."""
+def settle_units(lead: Sequence[str], responsible: Sequence[str], note: LeadNote) -> tuple[tuple, tuple]:
+    """Lead and responsible units as a reader takes them: 县发改局（牵头） in a units list leads, so does a unit with
+    the mark the notice's note names (★县发改局); where the note says the first listed unit leads and no lead is
+    named, the first responsible unit leads."""
     lead, rest = list(lead), []
     for unit in responsible:
         if LEAD_MARK.search(unit):
             lead.append(LEAD_MARK.sub("", unit))
+        elif note.mark and note.mark in unit:
+            lead.append(unit.replace(note.mark, "").strip())
         elif unit not in lead and unit not in rest:
             rest.append(unit)
-    lead = [LEAD_MARK.sub("", u) for u in lead]
-    if lead_first and not lead and rest and is_unit(rest[0]):
+    lead = [LEAD_MARK.sub("", u).replace(note.mark or "\0", "").strip() for u in lead]
+    if note.first and not lead and rest and is_unit(rest[0]):
         lead.append(rest.pop(0))
     return tuple(dict.fromkeys(lead)), tuple(rest)

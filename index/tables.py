@@ -17,11 +17,12 @@ from index.grids import Grid, find_grids
 from index.outline import outline_tasks
 from index.records import Task
 from index.roles import (
-    first_unit_leads,
+    LeadNote,
     header_role,
     header_roles,
     infer_roles,
     lead_column,
+    lead_note,
     list_units,
     merge_header_rows,
     number_of,
@@ -56,7 +57,7 @@ def general_tasks(doc_id: str, lines: Sequence[str], taken: Sequence[Task]) -> t
 
 def table_tasks(doc_id: str, lines: Sequence[str], taken: Sequence[Task] = ()) -> tuple[list[Task], set[str]]:
     """Tasks of the tables no other reader took, and the task fields those tables have."""
-    lead_first = first_unit_leads(lines)
+    note = lead_note(lines)
     tasks: list[Task] = []
     fields: set[str] = set()
     carried = None
@@ -69,9 +70,9 @@ def table_tasks(doc_id: str, lines: Sequence[str], taken: Sequence[Task] = ()) -
         if not drafts:
             continue
         fields |= {r for r in roles if r in TASK_FIELDS}
-        if lead_first and "lead" not in roles and "responsible" in roles:
+        if (note.first or note.mark) and "lead" not in roles and "responsible" in roles:
             fields.add("lead")
-        tasks.extend(_task(doc_id, d, lines, lead_first) for d in drafts)
+        tasks.extend(_task(doc_id, d, lines, note) for d in drafts)
     return tasks, fields
 
 
@@ -202,10 +203,8 @@ def _units(values: Sequence[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _task(doc_id: str, d: Draft, lines: Sequence[str], lead_first: bool) -> Task:
-    lead, responsible = settle_units(
-        _units(d.fields.get("lead", [])), _units(d.fields.get("responsible", [])), lead_first
-    )
+def _task(doc_id: str, d: Draft, lines: Sequence[str], note: LeadNote) -> Task:
+    lead, responsible = settle_units(_units(d.fields.get("lead", [])), _units(d.fields.get("responsible", [])), note)
     deadline = "；".join(d.fields.get("deadline", [])) or None
     materials = "\n".join(d.fields.get("materials", [])) or None
     return Task(

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from index.roles import cell_kind, first_unit_leads, header_role, header_roles, infer_roles, is_deadline, number_of
+from index.roles import (
+    LeadNote,
+    cell_kind,
+    header_role,
+    header_roles,
+    infer_roles,
+    is_deadline,
+    lead_note,
+    number_of,
+    settle_units,
+)
 
 
 @pytest.mark.parametrize(
@@ -84,11 +94,27 @@ def test_headerless_columns_from_cells():
     assert infer_roles(rows) == ["number", "content", "lead", "responsible", "deadline"]
 
 
-def test_lead_note():
-    assert first_unit_leads(["注：责任单位中排在第一位的为牵头单位。"])
-    assert first_unit_leads(["（列第一位的单位为牵头单位）"])
-    assert first_unit_leads(["责任单位中排在首位的单位负责牵头。"])
-    assert not first_unit_leads(["牵头单位要履行牵头职责。"])
+@pytest.mark.parametrize(
+    "note, expected",
+    [
+        ("注：责任单位中排在第一位的为牵头单位。", LeadNote(first=True)),
+        ("（列第一位的单位为牵头单位）", LeadNote(first=True)),
+        ("责任单位中排在首位的单位负责牵头。", LeadNote(first=True)),
+        ("牵头单位列于首位。", LeadNote(first=True)),
+        ("注：标注★的为牵头单位。", LeadNote(mark="★")),
+        ("牵头单位要履行牵头职责。", LeadNote()),
+    ],
+)
+def test_lead_note(note, expected):
+    assert lead_note(["序号\t任务", note]) == expected
+
+
+def test_settle_units():
+    units = ("县财政局", "★县发改局", "各镇")
+    assert settle_units((), units, LeadNote(mark="★")) == (("县发改局",), ("县财政局", "各镇"))
+    assert settle_units((), units[::2], LeadNote(first=True)) == (("县财政局",), ("各镇",))
+    assert settle_units((), ("县水利局（牵头）", "各镇"), LeadNote()) == (("县水利局",), ("各镇",))
+    assert settle_units(("县水利局",), ("各镇",), LeadNote(first=True)) == (("县水利局",), ("各镇",))
 
 
 def test_numbers_and_deadlines():
