@@ -75,7 +75,9 @@ def outline_tasks(doc_id: str, lines: Sequence[str], taken: Sequence[Task] = ())
     """Tasks of the outline items no other reader took, and the fields they carry."""
     items = list(read_items(lines))
     fielded = {i: f for i, it in enumerate(items) if it.style != "heading" and (f := trailing_fields(it.text))}
-    styles = {items[i].style for i in fielded}
+    # One item with a bracket among prose is an aside (培训…（县人社局负责）); a task list has several.
+    styles = {s for s in {items[i].style for i in fielded} if sum(items[i].style == s for i in fielded) >= 2}
+    taken_numbers = {t.number for t in taken if t.kind == "task"}
     taken_lines = {n for t in taken for n in range(t.start_line, t.end_line + 1)}
     note = lead_note(lines)
     tasks: list[Task] = []
@@ -92,6 +94,8 @@ def outline_tasks(doc_id: str, lines: Sequence[str], taken: Sequence[Task] = ())
         span = [j for j in fielded if items[j].style == it.style]
         if not min(span) <= i <= max(span) or set(range(it.start, it.end + 1)) & taken_lines:
             continue
+        if it.number in taken_numbers:
+            continue  # numbered prose beside a task table: the table's item keeps its number
         content, fields = fielded.get(i) or (it.text, {})
         lead, responsible = settle_units(fields.get("lead", ()), fields.get("responsible", ()), note)
         seen.update(

@@ -47,7 +47,7 @@ DEADLINE_WORDS = (
 )
 DEADLINE_DATE = re.compile(
     r"\d{4}\s*年(?:\s*\d{1,2}\s*月)?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*(?:底|末|中旬|上旬|下旬)?\s*(?:前|以前|之前)"
-    r"|\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|第[一二三四1-4]季度|[上下]半年"
+    r"|(?<!\d)\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?(?!\d)|第[一二三四1-4]季度|[上下]半年"
 )
 # A note that the first unit listed in a cell leads: 排在第一位的为牵头单位, 列第一位的单位牵头, 首位为牵头单位.
 FIRST_LEADS = re.compile(

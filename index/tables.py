@@ -32,6 +32,7 @@ from index.roles import (
 from index.tasks import LEVEL1, dates_in
 
 TASK_FIELDS = ("lead", "responsible", "deadline", "materials")
+MIN_CONTENT = 8  # mean Chinese characters of a task column found by its cells; names and phone numbers have fewer
 MARKER = re.compile(r"^(\d{1,3}\s*[.．、]|[（(][\d一二三四五六七八九十]{1,4}[)）])\s*")
 
 
@@ -86,11 +87,15 @@ def read_grid(grid: Grid, carried: list[str | None] | None = None) -> tuple[list
     elif roles is not None:
         names = ["".join(r[k] for r in rows[: at + 1] if k < len(r)) for k in range(len(roles))]
         roles = lead_column(names, roles)
-    roles = infer_roles([r for r in (rows[at + 1 :] if roles else rows) if not _spanning(r)], roles or ())
+    named = set(roles or ())
+    body = [r for r in (rows[at + 1 :] if roles else rows) if not _spanning(r)]
+    roles = infer_roles(body, roles or ())
     if at < 0 and carried is None and "number" not in roles:
         return [], roles  # without a header only numbered rows make a task table
     if "content" not in roles or not {"lead", "responsible", "deadline", "leader"} & set(roles):
         return [], roles
+    if "content" not in named and _mean_length(body, roles.index("content")) < MIN_CONTENT:
+        return [], roles  # a roster (序号 | 单位 | 联系人 | 电话) has no task column
     content_name = squash(rows[at][roles.index("content")]) if at >= 0 else ""
     headers = {_signature(r) for r in rows[: at + 1]}
     drafts: list[Draft] = []
@@ -133,6 +138,12 @@ def _add_row(
         prev.end = line
     else:
         drafts.append(Draft(number, label, section, content, line, line, values))
+
+
+def _mean_length(rows: list[list[str]], col: int) -> float:
+    """Mean count of Chinese characters in a column's filled cells."""
+    counts = [len(re.findall(r"[\u4e00-\u9fff]", r[col])) for r in rows if col < len(r) and r[col].strip()]
+    return sum(counts) / len(counts) if counts else 0.0
 
 
 def _signature(cells: list[str]) -> tuple[str, ...]:

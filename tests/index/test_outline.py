@@ -131,3 +131,12 @@ def test_fields_on_lines_of_their_own():
         (1, "推进老旧小区改造。", ("县住建局",), ("城关街道",), "2025年10月底前", 4),
         (2, "开展燃气管道更新。", (), ("县住建局",), None, 6),
     ]
+
+
+def test_one_bracketed_aside_in_prose_is_no_task():
+    lines = [
+        "二、工作要求",
+        "（一）各单位要于每月25日前报送排查进展。",
+        "（二）5月组织一次全县安全生产培训（县应急管理局负责）。",
+    ]
+    assert outline_tasks("t", lines) == ([], set())

@@ -313,3 +313,12 @@ def test_a_table_continued_without_its_header_keeps_its_columns():
         (1, ("县应急管理局",), (), "2025年3月底前"),
         (2, ("县水利局",), (), "持续推进"),
     ]
+
+
+def test_a_roster_is_no_task_table():
+    lines = [
+        "序号\t单位\t联系人\t联系电话",
+        "1\t县应急管理局\t刘某某\t0914-1234567",
+        "2\t县住建局\t王某某\t0914-7654321",
+    ]
+    assert table_tasks("t", lines) == ([], set())
