@@ -437,4 +437,5 @@ def extract_tasks(doc_id: str, text: str) -> tuple[list[Task], frozenset[str], l
 
     more, roles4 = general_tasks(doc_id, lines, tasks)
     tasks = sorted(tasks + more, key=lambda t: (t.start_line, t.kind, t.number))
+    unplaced = [n for n in unplaced if not any(t.start_line <= n <= t.end_line for t in more)]
     return tasks, frozenset(roles | roles2 | roles3 | roles4), unplaced
