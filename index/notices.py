@@ -9,6 +9,7 @@ from pathlib import Path
 from pypinyin import lazy_pinyin
 
 from index.loaders import LoadedText
+from index.metatable import head_fields
 from index.records import Block, Notice, ParsedNotice
 from index.tasks import LEVEL1, extract_tasks, paragraphs
 
@@ -153,9 +154,10 @@ def parse_notice(loaded: LoadedText) -> ParsedNotice:
     lines = text.split("\n")
     head = lines[:HEAD_LINES]
     title = find_title(lines)
-    doc_number = find_doc_number(head)
-    date = find_date(head)
-    issuer = find_issuer(head, None, doc_number)
+    labelled = head_fields(lines)  # 文号 | … cells of a web page's metadata table; 成文日期 before 发布日期
+    doc_number = find_doc_number(head) or labelled.doc_number
+    date = labelled.written or find_date(head) or labelled.published
+    issuer = labelled.issuer or find_issuer(head, None, doc_number)
     regions = leading_regions(issuer) or leading_regions(title)
     region = regions[-1] if regions else None
     issuer = issuer or find_issuer([], region, doc_number)
@@ -164,7 +166,7 @@ def parse_notice(loaded: LoadedText) -> ParsedNotice:
     tasks, fields, unplaced = extract_tasks(doc_id, text)
     notice = Notice(
         doc_id=doc_id,
-        title=title or loaded.path.stem,
+        title=title or labelled.title or loaded.path.stem,
         doc_number=doc_number,
         issuer=issuer,
         date=date,

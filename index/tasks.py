@@ -433,4 +433,9 @@ def extract_tasks(doc_id: str, text: str) -> tuple[list[Task], frozenset[str], l
     labelled, roles2 = parse_labelled_tasks(doc_id, lines)
     paragraphs, roles3 = parse_paragraph_tasks(doc_id, lines)
     tasks = sorted(table + labelled + paragraphs, key=lambda t: (t.start_line, t.kind, t.number))
-    return tasks, frozenset(roles | roles2 | roles3), unplaced
+    from index.tables import general_tasks  # it reads cells with this module's split_units
+
+    more, roles4 = general_tasks(doc_id, lines, tasks)
+    tasks = sorted(tasks + more, key=lambda t: (t.start_line, t.kind, t.number))
+    unplaced = [n for n in unplaced if not any(t.start_line <= n <= t.end_line for t in more)]
+    return tasks, frozenset(roles | roles2 | roles3 | roles4), unplaced
