@@ -11,10 +11,10 @@ from pathlib import Path
 from assistant.errors import EmptyQuestion, QuestionTooLong
 from assistant.records import Kind, Question
 from assistant.routes import route
-from index.numbers import cn_to_int
 from index.records import Notice, Task
+from index.text import CN_DIGITS as CN
+from index.text import DUE_DATE, cn_to_int
 
-CN = "一二三四五六七八九十百零〇两"
 NUM = rf"(\d{{1,3}}|[{CN}]{{1,4}})"
 DATA = Path(__file__).parent / "data"
 
@@ -277,8 +277,7 @@ def find_units(text: str, units: list[str]) -> tuple[str, ...]:
 
 
 def find_due(text: str) -> str | None:
-    m = re.search(r"(\d{4}\s*年\s*\d{1,2}\s*月(?:底|末)?|\d{4}\s*年底|每年\s*\d{1,2}\s*月(?:底)?|\d{1,2}\s*月底)", text)
-    if m:
+    if m := DUE_DATE.search(text):
         return re.sub(r"\s+", "", m.group(1))
     months = {
         m: i

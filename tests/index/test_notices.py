@@ -6,7 +6,7 @@ import pytest
 
 from assistant.errors import UnknownNotice
 from index.corpus import load_corpus
-from index.numbers import cn_to_int, int_to_cn
+from index.text import cn_to_int, int_to_cn
 
 META = [
     (
