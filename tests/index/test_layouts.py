@@ -205,15 +205,17 @@ def test_labelled_blocks_read_each_field_line():
 PARAGRAPHS = "\n".join(
     [
         "一、总体要求",  # 1
+        "",
         "（一）坚持依法行政。这是一条原则，不是任务。",  # 3: no tag: prose
         "",
         "二、重点任务",  # 5
-        "（一）推进机构职能优化。完善权责清单。[责任单位：市委编办、市政府办公室，各县（市、区）政府]",
         "",
-        "（二）提升执法质量。2024年底前完成评查。",  # 8: a paragraph over two lines
+        "（一）推进机构职能优化。完善权责清单。[责任单位：市委编办、市政府办公室，各县（市、区）政府]",  # 7
+        "",
+        "（二）提升执法质量。2024年底前完成评查。",  # 9: a paragraph over two lines
         "【牵头单位：市司法局】",
         "",
-        "（三）健全监督机制。[完成时限：长期]",  # 11: a deadline tag alone makes no task
+        "（三）健全监督机制。[完成时限：长期]",  # 12: a deadline tag alone makes no task
     ]
 )
 
@@ -228,10 +230,10 @@ def test_numbered_paragraphs_are_tasks_only_with_a_responsibility_tag():
             (),
             ("市委编办", "市政府办公室", "各县（市、区）政府"),
             None,
-            6,
-            6,
+            7,
+            7,
         ),
-        ("（二）", 2, "提升执法质量。2024年底前完成评查。", ("市司法局",), (), None, 8, 9),
+        ("（二）", 2, "提升执法质量。2024年底前完成评查。", ("市司法局",), (), None, 9, 10),
     ]
     assert result.tasks[1].section == ("二、重点任务",) and result.tasks[1].dates == ("2024年底前",)
     assert result.fields == {"lead", "responsible"}
