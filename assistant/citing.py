@@ -17,7 +17,7 @@ def cite_task(notice: Notice, task: Task) -> Citation:
 
 
 def cite_roster(parsed: ParsedNotice, c: Citation) -> Citation:
-    """A roster line cited whole (副组长：A) cites the lines its value runs on over as well; any other citation stays."""
+    """A roster line cited whole (副组长：A) cites the lines its value runs on over too; other citations stay."""
     roster = parsed.structure.roster_at(c.start_line) if c.start_line == c.end_line else None
     if roster is None or roster.head != c.quote:
         return c

@@ -327,7 +327,10 @@ def _rows(rows: Sequence[Task]) -> str:
 def _specific(text: str, facts: Facts) -> bool:
     body = CITE.sub("", text)
     return bool(
-        re.search(r"\d", BULLET.sub("", body)) or QUOTE.search(body) or facts.units_in(body) or DATE_MENTION.search(body)
+        re.search(r"\d", BULLET.sub("", body))
+        or QUOTE.search(body)
+        or facts.units_in(body)
+        or DATE_MENTION.search(body)
     )
 
 

@@ -128,7 +128,7 @@ def prose_blocks(doc_id: str, text_lines: list[str]) -> list[Block]:
         if LEVEL1.match(text) and len(text) <= 40:
             starts.append((i, text))
         elif re.fullmatch(r"附件\s*\d+", text):
-            nxt = next((l.strip() for l in text_lines[i:] if l.strip()), "")
+            nxt = next((x.strip() for x in text_lines[i:] if x.strip()), "")
             starts.append((i, f"{text} {join_cjk(nxt)}"))
     blocks: list[Block] = []
     for k, (start, name) in enumerate(starts):

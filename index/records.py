@@ -115,7 +115,8 @@ class Structure:
     issuer: LineText | None = None  # the line printing the issuer, else the 文号 line that implies it
     title: LineText | None = None
     recipients: LineText | None = None  # the 主送 line
-    dates: tuple[LineText, ...] = ()  # the line printing the notice's date, then head sentences saying when it was issued
+    # the line printing the notice's date, then the head's sentences saying when it was issued
+    dates: tuple[LineText, ...] = ()
     rosters: tuple[Roster, ...] = ()
     lists: tuple[NumberedList, ...] = ()
 

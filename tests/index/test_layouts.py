@@ -73,12 +73,7 @@ def test_header_rows_are_recognised_by_column_roles_from_the_data_file():
     assert header is not None and header.content_name == "工作任务"
     assert header.trailing == ("lead", "responsible", "leader", "deadline", "remarks")
     assert header.fields == {"lead", "responsible", "deadline"}  # a leader or remark has no Task field
-    roles = {
-        name: words().column_role(name)
-        for name in ("牵头单位", "牵头部门", "主责单位", "责任单位", "配合单位", "协办单位", "责任领导", "分管领导")
-        + ("完成时限", "完成时间", "时间节点", "时限要求", "进度安排", "具体资料报送", "备注", "序号", "分类", "一级指标")
-    }
-    assert roles == {
+    expected = {
         "牵头单位": "lead",
         "牵头部门": "lead",
         "主责单位": "lead",
@@ -98,6 +93,7 @@ def test_header_rows_are_recognised_by_column_roles_from_the_data_file():
         "分类": "section",
         "一级指标": "section",
     }
+    assert {name: words().column_role(name) for name in expected} == expected
     assert read_header(["序号", "工作任务", "备注"]) is None, "no column says who or when"
     assert read_header(["序号", "工作任务", "牵头单位", "联系电话"]) is None, "an unknown column: not a header"
 

@@ -115,4 +115,3 @@ def test_lingchuan_leading_group_and_phases_are_searchable_blocks(corpus):
     notice = corpus.get("lingchuan-2022").notice
     for b in blocks.values():
         assert b.text == notice.line_span_text(b.start_line, b.end_line)
-

@@ -82,7 +82,8 @@ def in_file(file_lines: list[str], start: int, end: int, quote: str) -> bool:
 
 
 def test_task_citations_point_at_the_files_lines(parsed, file_lines):
-    assert [(t.label, t.start_line, t.end_line) for t in parsed.tasks] == [("1.", 14, 14), ("2.", 15, 15), ("3.", 16, 16)]
+    spans = [(t.label, t.start_line, t.end_line) for t in parsed.tasks]
+    assert spans == [("1.", 14, 14), ("2.", 15, 15), ("3.", 16, 16)]
     for t in parsed.tasks:
         assert t.source_text == "\n".join(file_lines[t.start_line - 1 : t.end_line]), t.label
     assert parsed.tasks[1].content == "开展行政执法案卷评查。"
