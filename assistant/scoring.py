@@ -14,7 +14,7 @@ from assistant.retrieve import Hit
 from assistant.understand import lexicon
 from index.corpus import Corpus
 from index.records import Notice
-from index.text import SENTENCE, TIME_WORD, tokenize
+from index.text import SENTENCE, TIME_WORD, no_spaces, tokenize
 
 MIN_COVERAGE = 0.5  # share of the question's content words (IDF-weighted) a passage must contain to count as an answer
 GLOSS_DAMPING = 0.3  # how much an English word's many glosses weaken the evidence of any one of them
@@ -112,7 +112,7 @@ class Scorer:
             return 0.0
         default = self.idf("")  # a word the notices lack weighs what an unseen Chinese word does: the most
         total = sum(self.weight(g, default) for g in groups)
-        flat = re.sub(r"\s+", "", text)  # notices pad names: 组 长：王 丽
+        flat = no_spaces(text)  # notices pad names: 组 长：王 丽
         # A group of many alternatives (an English word with many glosses) is weak evidence that the sentence talks
         # about that word: it earns alternatives**-GLOSS_DAMPING of its weight.
         return (

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from assistant.records import Kind, Phrase, Question, say
 from index.corpus import Corpus
 from index.records import Notice, Task
-from index.text import year_month
+from index.text import no_spaces, year_month
 
 STYLE_PREFIX = {"problem": ("存在问题",), "indicator": ("三级指标", "评价指标"), "paren": ("(", "（")}
 DEFAULT_FIELDS = ("lead", "responsible", "deadline")
@@ -103,8 +103,8 @@ def unit_matches(t: Task, units: Sequence[str], fields: Sequence[str]) -> bool:
 def says_words(t: Task, words: Sequence[str], fields: Sequence[str]) -> bool:
     """Whether a row says all the words: in its materials when the question asks about materials, else anywhere."""
     text = (t.materials or "") if "materials" in fields else "\n".join([t.content, t.materials or ""])
-    flat = re.sub(r"\s+", "", text)
-    return all(re.sub(r"\s+", "", w) in flat for w in words)
+    flat = no_spaces(text)
+    return all(no_spaces(w) in flat for w in words)
 
 
 def keeps(q: Question, t: Task) -> bool:

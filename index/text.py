@@ -177,3 +177,10 @@ def tokenize(text: str) -> list[str]:
     are dropped."""
     text = _SPACED.sub(r"\1\2", text)
     return [t for t in (w.strip().lower() for w in jieba.lcut_for_search(text)) if any(ch.isalnum() for ch in t)]
+
+
+def tagged_words(text: str) -> list[tuple[str, str]]:
+    """jieba's words with their part of speech ("ns": a place name), for telling places from other words."""
+    import jieba.posseg  # its tagger loads a model on first import: only for the questions that need it
+
+    return [(p.word, p.flag) for p in jieba.posseg.lcut(text)]
