@@ -15,6 +15,7 @@ from rich.table import Table
 from assistant.config import Settings
 from assistant.errors import AssistantError
 from index.corpus import Corpus, load_corpus
+from index.records import ParsedNotice
 
 EXIT_BAD_INPUT = 2
 
@@ -81,13 +82,17 @@ def notices(obj: Context, as_json: bool) -> None:
 @cli.command()
 @click.option("--doc", "doc", help="doc_id, region (中文 or pinyin) or 文号.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON array of task objects.")
+@click.option("--unplaced", is_flag=True, help="List the lines inside task tables that no task took, instead.")
 @click.pass_obj
-def tasks(obj: Context, doc: str | None, as_json: bool) -> None:
+def tasks(obj: Context, doc: str | None, as_json: bool, unplaced: bool) -> None:
     """List the task table of one notice or of all notices."""
     try:
         doc_id = obj.corpus.resolve(doc).notice.doc_id if doc else None
     except AssistantError as exc:
         fail(str(exc))
+    if unplaced:
+        _print_unplaced([obj.corpus.get(doc_id)] if doc_id else obj.corpus.notices, as_json)
+        return
     rows = obj.corpus.tasks(doc_id)
     if as_json:
         click.echo(json.dumps([t.to_json() for t in rows], ensure_ascii=False, indent=2))
@@ -107,6 +112,19 @@ def tasks(obj: Context, doc: str | None, as_json: bool) -> None:
             f"{t.start_line}-{t.end_line}",
         )
     Console(width=200).print(table)
+
+
+def _print_unplaced(parsed: list[ParsedNotice], as_json: bool) -> None:
+    """The lines inside task tables that no task took (rows the parser could not read): doc_id:line<TAB>text."""
+    rows = []
+    for p in parsed:
+        lines = p.notice.lines
+        rows += [{"doc_id": p.notice.doc_id, "line": n, "text": lines[n - 1]} for n in p.unplaced]
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        click.echo(f"{row['doc_id']}:{row['line']}\t{row['text']}")
 
 
 def _assistant(obj: Context, *, quiet: bool = False):

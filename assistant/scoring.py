@@ -14,7 +14,7 @@ from assistant.retrieve import Hit
 from assistant.understand import lexicon
 from index.corpus import Corpus
 from index.records import Notice
-from index.store import tokenize
+from index.text import SENTENCE, TIME_WORD, no_spaces, tokenize
 
 MIN_COVERAGE = 0.5  # share of the question's content words (IDF-weighted) a passage must contain to count as an answer
 GLOSS_DAMPING = 0.3  # how much an English word's many glosses weaken the evidence of any one of them
@@ -33,9 +33,6 @@ QUOTED_TERM_MAX = 8  # a longer Chinese span in an English question is a phrase:
 COUNT_WORD = re.compile(r"[一二两三四五六七八九十百几\d]+[个项条名位次期件家种类批]?")
 # Words notices vary for one relation: a notice "based on" a document says 根据, 依据, 按照, or 全面落实《…》.
 RELATION = {w: ("根据", "依据", "按照", "落实", "贯彻") for w in ("根据", "依据", "按照")}
-
-
-SENTENCE = re.compile(r"[^。；！？\n\t]+[。；！？]?")
 
 
 class Scorer:
@@ -115,7 +112,7 @@ class Scorer:
             return 0.0
         default = self.idf("")  # a word the notices lack weighs what an unseen Chinese word does: the most
         total = sum(self.weight(g, default) for g in groups)
-        flat = re.sub(r"\s+", "", text)  # notices pad names: 组 长：王 丽
+        flat = no_spaces(text)  # notices pad names: 组 长：王 丽
         # A group of many alternatives (an English word with many glosses) is weak evidence that the sentence talks
         # about that word: it earns alternatives**-GLOSS_DAMPING of its weight.
         return (
@@ -180,7 +177,7 @@ def answer_type(q: Question) -> re.Pattern | None:
     if re.search(
         r"什么时候|何时|哪天|哪一天|几月|几号|什么时间|\bwhen\b|\bwhat date\b|\bwhich month\b|\bby what date\b", low
     ):
-        return re.compile(r"\d{4}\s*年|\d{1,2}\s*月|\d{4}-\d{1,2}|[一二三四五六七八九十]+月|年底|月底|季度")
+        return TIME_WORD
     if m := re.search(r"(?:多少|几)\s*(" + "|".join(map(re.escape, ZH_UNITS)) + ")", q.text):
         return re.compile(NUMBER + re.escape(m.group(1)))
     if m := re.search(

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from assistant.records import Kind, Phrase, Question, say
 from index.corpus import Corpus
 from index.records import Notice, Task
+from index.text import no_spaces, year_month
 
 STYLE_PREFIX = {"problem": ("存在问题",), "indicator": ("三级指标", "评价指标"), "paren": ("(", "（")}
 DEFAULT_FIELDS = ("lead", "responsible", "deadline")
@@ -76,22 +77,14 @@ def item_noun(tasks: Sequence[Task]) -> Phrase:
 # --- filters --------------------------------------------------------------------------------------------
 
 
-def _ym(text: str) -> tuple[int, int] | None:
-    if m := re.search(r"(\d{4})\s*年\s*(\d{1,2})\s*月", text):
-        return int(m.group(1)), int(m.group(2))
-    if m := re.search(r"(\d{4})\s*年\s*(?:年)?底", text):
-        return int(m.group(1)), 12
-    return None
-
-
 def due_matches(t: Task, due: str, by: bool) -> bool:
     """Whether a row's deadline (not a date inside its text) is `due`, or on or before it when `by`."""
     if not t.deadline:
         return False
-    target = _ym(due)
+    target = year_month(due)
     if target is None:
         return re.sub(r"[底末前]", "", due) in t.deadline
-    ym = _ym(t.deadline)
+    ym = year_month(t.deadline)
     return ym is not None and (ym <= target if by else ym == target) and not t.deadline.startswith("每年")
 
 
@@ -110,8 +103,8 @@ def unit_matches(t: Task, units: Sequence[str], fields: Sequence[str]) -> bool:
 def says_words(t: Task, words: Sequence[str], fields: Sequence[str]) -> bool:
     """Whether a row says all the words: in its materials when the question asks about materials, else anywhere."""
     text = (t.materials or "") if "materials" in fields else "\n".join([t.content, t.materials or ""])
-    flat = re.sub(r"\s+", "", text)
-    return all(re.sub(r"\s+", "", w) in flat for w in words)
+    flat = no_spaces(text)
+    return all(no_spaces(w) in flat for w in words)
 
 
 def keeps(q: Question, t: Task) -> bool:

@@ -11,10 +11,10 @@ from pathlib import Path
 from assistant.errors import EmptyQuestion, QuestionTooLong
 from assistant.records import Kind, Question
 from assistant.routes import route
-from index.numbers import cn_to_int
 from index.records import Notice, Task
+from index.text import CN_DIGITS as CN
+from index.text import DUE_DATE, cn_to_int, tagged_words
 
-CN = "一二三四五六七八九十百零〇两"
 NUM = rf"(\d{{1,3}}|[{CN}]{{1,4}})"
 DATA = Path(__file__).parent / "data"
 
@@ -242,12 +242,10 @@ PLACE_SUFFIX = ("省", "市", "县", "区", "州", "旗", "镇", "乡")
 
 def find_foreign_places(text: str, notices: list[Notice]) -> tuple[str, ...]:
     """Places a question names that no loaded notice is from: 镇安县, Shangluo City."""
-    import jieba.posseg
-
     known = {a.lower() for n in notices for a in n.aliases} | {(n.region or "") for n in notices}
     known_zh = [k for k in known if k and not k.isascii()]
     out = []
-    for word, flag in jieba.posseg.lcut(text):
+    for word, flag in tagged_words(text):
         if flag == "ns" and len(word) >= 3 and word.endswith(PLACE_SUFFIX) and word not in GENERIC_PLACES:
             stem = word[:-1]
             if not any(stem in k or k in word for k in known_zh) and "省" not in word:
@@ -277,8 +275,7 @@ def find_units(text: str, units: list[str]) -> tuple[str, ...]:
 
 
 def find_due(text: str) -> str | None:
-    m = re.search(r"(\d{4}\s*年\s*\d{1,2}\s*月(?:底|末)?|\d{4}\s*年底|每年\s*\d{1,2}\s*月(?:底)?|\d{1,2}\s*月底)", text)
-    if m:
+    if m := DUE_DATE.search(text):
         return re.sub(r"\s+", "", m.group(1))
     months = {
         m: i

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import asdict, dataclass
 
 from index.records import ParsedNotice, Task
-from index.tasks import paragraphs
+from index.text import paragraphs, sentences
 
 MAX_PARAGRAPH_CHARS = 400  # longer paragraphs are split at sentence ends so one chunk says one thing
 
@@ -52,16 +51,12 @@ def task_text(task: Task, title: str) -> str:
     return "\n".join(p for p in parts if p)
 
 
-def _sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[。；！？])", text) if s.strip()]
-
-
 def paragraph_pieces(text: str) -> list[str]:
     """A paragraph cut at sentence ends into pieces of at most MAX_PARAGRAPH_CHARS (a longer sentence stays whole)."""
     if len(text) <= MAX_PARAGRAPH_CHARS:
         return [text]
     pieces, buf = [], ""
-    for sentence in _sentences(text):
+    for sentence in sentences(text):
         if buf and len(buf) + len(sentence) > MAX_PARAGRAPH_CHARS:
             pieces.append(buf)
             buf = ""

@@ -25,6 +25,7 @@ from docx.oxml.ns import qn
 
 from assistant.errors import LoadError
 from index.grids import docx_rows, html_rows, is_layout_table, pdf_rows, stitch_pages
+from index.text import normalise_newlines, one_line, split_lines
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 
@@ -87,7 +88,7 @@ def load_file(path: str | Path, *, max_bytes: int = 20_000_000) -> LoadedText:
         data = p.read_bytes()
         if suffix in (".txt", ".md"):
             text, enc = _decode(data, p)
-            return LoadedText(p, _newlines(text), suffix[1:], enc)
+            return LoadedText(p, normalise_newlines(text), suffix[1:], enc)
         if suffix in (".html", ".htm"):
             m = _META_CHARSET.search(data[:4096])
             text, enc = _decode(data, p, declared=m.group(1).decode("ascii") if m else None)
@@ -157,14 +158,10 @@ def _is_junk(text: str) -> bool:
     return len(_JUNK.findall(text)) > max(2, len(text) // 100)
 
 
-def _newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
 def _join(lines: list[str], path: Path) -> str:
     if not any(line.strip() for line in lines):
         raise LoadError(path, "no text content")
-    return _newlines("\n".join(lines)) + "\n"
+    return normalise_newlines("\n".join(lines)) + "\n"
 
 
 def _one_line(e: BaseException) -> str:
@@ -177,7 +174,7 @@ def _one_line(e: BaseException) -> str:
 
 def _cell(text: str) -> str:
     """A table cell on one line: inner newlines and tabs would split the row."""
-    return " ".join(text.split())
+    return one_line(text)
 
 
 # --- html ------------------------------------------------------------------------
@@ -196,7 +193,7 @@ def _html_walk(root) -> list[str]:
     buf: list[str] = []
 
     def flush() -> None:
-        line = " ".join("".join(buf).split())
+        line = one_line("".join(buf))
         buf.clear()
         if line:
             lines.append(line)
@@ -206,7 +203,7 @@ def _html_walk(root) -> list[str]:
             if isinstance(child, NavigableString):
                 if isinstance(child, PreformattedString):  # comments, doctype, CDATA
                     continue
-                parts = str(child).split("\n") if pre else [str(child)]
+                parts = split_lines(str(child)) if pre else [str(child)]
                 for i, part in enumerate(parts):
                     if i:
                         flush()
@@ -308,7 +305,7 @@ def _pdf_cell(text: str | None) -> str:
     if not text:
         return ""
     out = ""
-    for part in (s.strip() for s in text.split("\n")):
+    for part in (s.strip() for s in split_lines(text)):
         if out and part and not (_CJK.match(out[-1]) and _CJK.match(part[0])):
             out += " "
         out += part

@@ -31,7 +31,7 @@ from index.roles import (
     role_words,
     settle_units,
 )
-from index.tasks import dates_in
+from index.text import dates_in
 
 MARKERS = (
     ("heading", re.compile(rf"^([{CN_NUMERAL}]{{1,4}})\s*、\s*")),

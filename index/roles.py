@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from index.numbers import cn_to_int
-from index.tasks import split_units
+from index.text import cn_to_int
+from index.layouts.cells import split_units
 
 ROLES_FILE = Path(__file__).parent / "data" / "column_roles.toml"
 CN_NUMERAL = "一二三四五六七八九十百零〇两"

@@ -29,7 +29,7 @@ from index.roles import (
     settle_units,
     squash,
 )
-from index.tasks import LEVEL1, dates_in
+from index.text import LEVEL1, dates_in
 
 TASK_FIELDS = ("lead", "responsible", "deadline", "materials")
 MIN_CONTENT = 8  # mean Chinese characters of a task column found by its cells; names and phone numbers have fewer

@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from assistant.records import Answer
+from index.text import split_lines
 
 CONTEXT_LINES = 2  # lines shown above and below a quoted span
 
@@ -29,13 +30,13 @@ TEXT = {
 def citation_html(c, notice_text: str, n: int, ui: str) -> str:
     """One expandable source: title, 文号, label, lines; inside, the quote highlighted among its surrounding lines."""
     t = TEXT[ui]
-    lines = notice_text.split("\n")  # the lines citations count: Notice.lines
+    lines = split_lines(notice_text)  # the lines citations count: Notice.lines
     lo, hi = max(1, c.start_line - CONTEXT_LINES), min(len(lines), c.end_line + CONTEXT_LINES)
     body = []
     for i in range(lo, hi + 1):
         line = lines[i - 1]
         if c.start_line <= i <= c.end_line:
-            first = c.quote.split("\n")[0]
+            first = split_lines(c.quote)[0]
             pos = line.find(first) if first else -1
             if pos >= 0 and i == c.start_line:
                 cell = (
@@ -73,7 +74,7 @@ def sources_html(answer: Answer | None, texts: dict[str, str], ui: str = "zh") -
 
 
 def notice_html(text: str) -> str:
-    lines = text.split("\n")
+    lines = split_lines(text)
     return (
         '<pre class="na-notice">'
         + "<br>".join(f'<span class="ln">{i}</span> {escape(l)}' for i, l in enumerate(lines, 1))
