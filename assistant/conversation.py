@@ -53,10 +53,11 @@ ORDINAL = {
     "zh": re.compile(rf"第\s*([{CN_ORDINALS}]|\d{{1,2}})\s*个|(最后一个|最后那个)"),
     "en": re.compile(
         r"\b(?:the\s+)?(" + "|".join(EN_ORDINALS) + r"|last|\d{1,2}(?:st|nd|rd|th))\b"
-        r"(?=\s*(?:one|item|task|row|problem|indicator|of\b|[?？,，—–:-]|$))",
+        r"(?=\s*(?:one|item|task|row|problem|indicator|of\b|[?？,，—–:]|\s-\s|$))",
         re.I,
     ),
 }
+STRONG_CONTENT = re.compile(r"内容|举措|措施|要求|做什么|content|measure|require", re.I)
 BARE_NUMBER = re.compile(r"(?<![\d.])(\d{1,3})(?![\d.%年月日])")
 STYLE_OF_KIND = {"bonus": "bonus", "veto": "veto"}
 
@@ -256,6 +257,8 @@ class Resolver:
         q = self.understand(message)
         if focus is None:
             return Resolved(q)
+        if q.fields == ("content",) and not STRONG_CONTENT.search(q.text):
+            q = replace(q, fields=())  # "what about item 18?", "是什么" ask for nothing in particular
         shape = Shape.of(q.text, q.lang)
         for rule in (self._pick, self._narrow, self._other_item, self._other_field, self._other_notice, self._scope):
             if (resolved := rule(q, focus, shape)) is not None:
@@ -352,9 +355,14 @@ class Resolver:
         if p.kind == Kind.META and p.meta:
             return Resolved(self.meta_question(q.lang, q.doc_ids, p.meta), ("field",))
         if p.kind in (*LISTING, Kind.SECTIONS):
-            text = self.swap_notice(p.text, p.doc_ids, q.doc_ids, p.lang)
-            moved = routed(replace(p, text=text, search_text=self.swap_notice(p.search_text, p.doc_ids, q.doc_ids, p.lang), doc_ids=q.doc_ids))
-            return Resolved(replace(moved, negated=p.negated), ("filter",))
+            moved = replace(
+                p,
+                text=self.swap_notice(p.text, p.doc_ids, q.doc_ids, p.lang),
+                search_text=self.swap_notice(p.search_text, p.doc_ids, q.doc_ids, p.lang),
+                doc_ids=q.doc_ids,
+                units=self.units_in(p.units, q.doc_ids),
+            )
+            return Resolved(replace(routed(moved), negated=p.negated), ("filter",))
         text = self.swap_notice(p.text, p.doc_ids, q.doc_ids, p.lang)
         return Resolved(routed(self.understand(text), q.doc_ids), ("question",))
 
@@ -377,8 +385,9 @@ class Resolver:
     def place(self, doc_id: str, lang: str) -> str:
         """A notice's short name: 柞水县 / Zhashui."""
         n = self.notice(doc_id)
-        if lang == "en":
-            return next((a for a in n.aliases if a.isascii() and not a.isdigit()), n.doc_id).capitalize()
+        if lang == "en":  # the pinyin the doc_id is named by: changjiang, not the city jingdezhen
+            latin = [a for a in n.aliases if a.isascii() and not a.isdigit()] or [n.doc_id]
+            return next((a for a in latin if n.doc_id.startswith(a)), latin[-1]).capitalize()
         return n.region or n.title
 
     def name_notices(self, doc_ids: Sequence[str], lang: str) -> str:
@@ -392,19 +401,26 @@ class Resolver:
             None,
         )
 
-    def item_words(self, doc_ids: Sequence[str], numbers: Sequence[int], style: str | None, lang: str) -> str:
-        """第18项 / 存在问题6 / item 18 / problem 6: as the notice labels the item."""
+    def item_words(
+        self, doc_ids: Sequence[str], numbers: Sequence[int], style: str | None, lang: str, *, printed: bool = True
+    ) -> str:
+        """第18项 / 存在问题6 / item 18 / problem 6: as the notice labels the item when `printed`, else the plain 第18项
+        / item 18 a question says (a label's words, 问题 or 指标, would read as words the question asks about)."""
         out = []
         for n in numbers:
+            if not printed and style not in ("bonus", "veto"):
+                out.append(template("understood.item", lang).format(number=n))
+                continue
             t = self.task_of(doc_ids, n, style)
             label = t.label if t else ""
+            family = t.kind if t and t.kind != "task" else style if not t else None
             key = (
-                style
-                if style in ("bonus", "veto")
+                family
+                if family in ("bonus", "veto")
                 else "problem"
-                if style == "problem" or label.startswith("存在问题")
+                if label.startswith("存在问题") or (not t and style == "problem")
                 else "indicator"
-                if style == "indicator" or "指标" in label
+                if "指标" in label or (not t and style == "indicator")
                 else "item"
             )
             if lang == "zh" and key in ("problem", "indicator") and label and not label[:1].isdigit():
@@ -422,7 +438,7 @@ class Resolver:
         """A task question said in full (柞水县第18项的完成时限是什么？), understood with the slots given."""
         text = template("understood.task_question", lang).format(
             notice=self.name_notices(doc_ids, lang) or (template("understood.all", lang) if lang == "en" else ""),
-            items=self.item_words(doc_ids, numbers, style, lang),
+            items=self.item_words(doc_ids, numbers, style, lang, printed=False),
             fields=self.field_words(fields or DEFAULT_FIELDS, lang),
         )
         q = self.understand(text)
@@ -448,6 +464,16 @@ class Resolver:
             notice=self.name_notices(doc_ids, lang), meta=template(f"understood.meta.{meta}", lang)
         )
         return routed(replace(self.understand(text), meta=meta, numbers=()), doc_ids)
+
+    def units_in(self, units: Sequence[str], doc_ids: Sequence[str]) -> tuple[str, ...]:
+        """Units of one notice as another names them: 区司法局 asked of a county's notice is its 县司法局, so the
+        filter keeps the core 司法局 when the other notice has no unit of that exact name."""
+        names = {u for t in self.tasks if t.doc_id in doc_ids for u in (*t.lead, *t.responsible)}
+        out = []
+        for u in units:
+            core = re.sub(r"^[县区市]", "", u)
+            out.append(u if any(u in x for x in names) or len(core) < 3 else core)
+        return tuple(out)
 
     def swap_notice(self, text: str, old: Sequence[str], new: Sequence[str], lang: str) -> str:
         """The text with the old notices' names replaced by the new one's; prefixed with it when it named none."""

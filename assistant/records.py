@@ -131,7 +131,7 @@ class Understood:
     items: tuple[ItemRef, ...] = ()  # the rows the answer named, in its order
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()}
 
 
 @dataclass
