@@ -8,11 +8,15 @@ the notice's 文号 or date, or the exact rows a list must give — all read fro
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
+from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
+from langchain_core.messages import BaseMessage
 
 from assistant.conversation import BadHistory, Turn, ordinal, turns_from
 from assistant.records import Answer
@@ -228,3 +232,24 @@ def test_ordinals_are_not_item_numbers():
 def test_bad_history_is_refused_naming_the_entry(history, message):
     with pytest.raises(BadHistory, match=re.escape(message)):
         turns_from(history)
+
+
+class PromptLoggingFake(GenericFakeChatModel):
+    """FAKE chat model (LLM mode's plumbing only): replies from a queue and keeps every prompt it was given."""
+
+    prompts: list = []
+
+    def _generate(self, messages: list[BaseMessage], stop: Any = None, run_manager: Any = None, **kwargs: Any):
+        self.prompts.append(messages)
+        return super()._generate(messages, stop, run_manager, **kwargs)
+
+
+def test_in_llm_mode_the_model_gets_the_resolved_question(bundled_assistant):
+    model = PromptLoggingFake(messages=iter(["柞水县第17项的完成时限为长期[1]。"]), prompts=[])
+    llm = copy.copy(bundled_assistant)
+    llm.use_llm(model)
+    history = [Turn("user", "柞水县第17项任务由谁牵头？"), Turn("assistant", "……")]
+    *_, final = llm.stream("完成时限呢？", None, history)
+    asked = model.prompts[-1][-1].content
+    assert "柞水县第17项的完成时限是什么？" in asked and "完成时限呢" not in asked
+    assert final.understood.label == "柞水县 · 第17项 · 完成时限" and "长期" in final.text
