@@ -1,8 +1,8 @@
 """Follow-up questions resolved from the conversation, without an LLM.
 
 A message that leaves out the notice, the item, the field or the list filter ("那第18项呢", "and the deadline?",
-"same for Yiyang?", "它的文号是什么", "第二个呢", "其中哪些是长期的") takes them from the earlier turns; a message that is
-complete on its own ignores them. Each earlier user turn is resolved in its own context first, so a chain of
+"same for Yiyang?", "它的文号是什么", "第二个呢", "其中哪些是长期的") takes them from the earlier turns; a message
+that is complete on its own ignores them. Each earlier user turn is resolved in its own context first, so a chain of
 follow-ups carries through. The result is a `Question` as `understand` makes them, whose text says the whole question
 (that is what retrieval and the LLM get), and the list of what was carried over, so that the answer can show it.
 """
@@ -221,7 +221,9 @@ class Resolver:
     def _advance(self, focus: Focus | None, q: Question, reply: Turn | None) -> Focus:
         items = self.items_of(q, reply)
         docs = q.doc_ids or tuple(dict.fromkeys(i.doc_id for i in items))
-        return Focus(q, docs if len(docs) == 1 or q.doc_ids else (), items if len(items) >= 2 else focus.items if focus else ())
+        return Focus(
+            q, docs if len(docs) == 1 or q.doc_ids else (), items if len(items) >= 2 else focus.items if focus else ()
+        )
 
     def rows(self, q: Question) -> tuple[ItemRef, ...]:
         """The rows an answer to `q` names, in the answer's order: a task question's rows, a list's matches."""
@@ -277,7 +279,7 @@ class Resolver:
         return Resolved(rebuilt, ("notice", "item") + (("field",) if fields and not q.fields else ()))
 
     def _narrow(self, q: Question, focus: Focus, shape: Shape) -> Resolved | None:
-        """其中哪些是长期的 / which of those are led by 县司法局: the previous list's filters and the new ones, together."""
+        """其中哪些是长期的 / which of those are led by 县司法局: the previous list's filters and the new ones."""
         p = focus.question
         if not shape.narrows or p.kind not in LISTING or q.numbers:
             return None

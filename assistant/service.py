@@ -128,9 +128,7 @@ class Assistant:
         yield from re.findall(r"[^\n]*\n|[^\n]+$", final.text)
         yield final
 
-    def _resolve(
-        self, question: str, doc: str | None, history: Sequence[Turn] | None
-    ) -> tuple[Request, Resolved]:
+    def _resolve(self, question: str, doc: str | None, history: Sequence[Turn] | None) -> tuple[Request, Resolved]:
         """The question resolved from the conversation, and the Request that answers it; bad input raises here."""
         resolved = self.resolver.resolve(question, tuple(history or ()))
         resolved = replace(resolved, question=self._scoped(resolved.question, doc))

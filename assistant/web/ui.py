@@ -147,7 +147,9 @@ def build_ui(state: WebState) -> gr.Blocks:
                     chat[-1]["content"] = escape(text)
                     yield chat, "", gr.skip(), "", gr.skip()
                     continue
-                texts = {c.doc_id: assistant.corpus.get(c.doc_id).notice.text for c in [*piece.citations, *piece.nearest]}
+                texts = {
+                    c.doc_id: assistant.corpus.get(c.doc_id).notice.text for c in [*piece.citations, *piece.nearest]
+                }
                 chat[-1]["content"] = bubble_html(piece, texts, lang)
                 said = piece.to_json()
                 turns = [
@@ -296,6 +298,7 @@ def build_ui(state: WebState) -> gr.Blocks:
         send.click(respond, [box, doc, conv, lang], outs)
         box.submit(respond, [box, doc, conv, lang], outs)
         new.click(new_conversation, None, outs)
+        chat.clear(new_conversation, None, outs)  # the chat's own 🗑 button forgets the conversation too
         up.click(lambda l, g: feedback(l, 1, g), [last, lang], fb)
         down.click(lambda l, g: feedback(l, -1, g), [last, lang], fb)
         for comp in (pick, lead, deadline):
@@ -304,7 +307,23 @@ def build_ui(state: WebState) -> gr.Blocks:
         lang.change(
             switch,
             lang,
-            [title, box, send, new, doc, up, down, pick, lead, deadline, file, do_upload, tab_chat, tab_notices, tab_upload],
+            [
+                title,
+                box,
+                send,
+                new,
+                doc,
+                up,
+                down,
+                pick,
+                lead,
+                deadline,
+                file,
+                do_upload,
+                tab_chat,
+                tab_notices,
+                tab_upload,
+            ],
         )
 
         def on_load(lang_choice, stored):

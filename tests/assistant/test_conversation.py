@@ -58,46 +58,170 @@ class Expect:
 
 CONVERSATIONS: list[tuple[str, list[str], Expect]] = [
     # --- another item
-    ("zh-next-item", ["柞水县第17项任务由谁牵头？", "那第18项呢？"], Expect("zhashui-2024", 18, fields=("lead",), carried=("notice",))),
+    (
+        "zh-next-item",
+        ["柞水县第17项任务由谁牵头？", "那第18项呢？"],
+        Expect("zhashui-2024", 18, fields=("lead",), carried=("notice",)),
+    ),
     ("zh-bare-number", ["柞水县第9项由谁牵头？", "18呢？"], Expect("zhashui-2024", 18, fields=("lead",))),
-    ("zh-bonus-next", ["陵川县加分项1的责任单位是什么？", "2呢？"], Expect("lingchuan-2022", 2, kind="bonus", fields=("responsible",))),
-    ("en-what-about-item", ["Who leads task 17 in the Zhashui list and by when?", "What about item 18?"], Expect("zhashui-2024", 18, fields=("lead", "deadline"))),
-    ("en-and-number", ["Who leads task 17 in the Zhashui list?", "and 19?"], Expect("zhashui-2024", 19, fields=("lead",), carried=("notice", "field"))),
+    (
+        "zh-bonus-next",
+        ["陵川县加分项1的责任单位是什么？", "2呢？"],
+        Expect("lingchuan-2022", 2, kind="bonus", fields=("responsible",)),
+    ),
+    (
+        "en-what-about-item",
+        ["Who leads task 17 in the Zhashui list and by when?", "What about item 18?"],
+        Expect("zhashui-2024", 18, fields=("lead", "deadline")),
+    ),
+    (
+        "en-and-number",
+        ["Who leads task 17 in the Zhashui list?", "and 19?"],
+        Expect("zhashui-2024", 19, fields=("lead",), carried=("notice", "field")),
+    ),
     # --- another field
-    ("zh-deadline", ["柞水县第17项任务由谁牵头？", "完成时限呢？"], Expect("zhashui-2024", 17, fields=("deadline",), carried=("item", "notice"))),
-    ("zh-who-assists", ["宜阳县存在问题6的牵头单位是什么？", "谁配合？"], Expect("yiyang-2024", 6, fields=("responsible",))),
-    ("zh-chain", ["柞水县第17项任务由谁牵头？", "那第18项呢？", "完成时限呢？"], Expect("zhashui-2024", 18, fields=("deadline",))),
-    ("en-and-deadline", ["Who leads task 3 in the Yiyang notice?", "And the deadline?"], Expect("yiyang-2024", 3, fields=("deadline",))),
-    ("en-responsible", ["Who leads task 17 in the Zhashui list?", "And which units are responsible?"], Expect("zhashui-2024", 17, fields=("responsible",))),
+    (
+        "zh-deadline",
+        ["柞水县第17项任务由谁牵头？", "完成时限呢？"],
+        Expect("zhashui-2024", 17, fields=("deadline",), carried=("item", "notice")),
+    ),
+    (
+        "zh-who-assists",
+        ["宜阳县存在问题6的牵头单位是什么？", "谁配合？"],
+        Expect("yiyang-2024", 6, fields=("responsible",)),
+    ),
+    (
+        "zh-chain",
+        ["柞水县第17项任务由谁牵头？", "那第18项呢？", "完成时限呢？"],
+        Expect("zhashui-2024", 18, fields=("deadline",)),
+    ),
+    (
+        "en-and-deadline",
+        ["Who leads task 3 in the Yiyang notice?", "And the deadline?"],
+        Expect("yiyang-2024", 3, fields=("deadline",)),
+    ),
+    (
+        "en-responsible",
+        ["Who leads task 17 in the Zhashui list?", "And which units are responsible?"],
+        Expect("zhashui-2024", 17, fields=("responsible",)),
+    ),
     # --- another notice, same item and field
-    ("zh-other-notice", ["柞水县第5项由谁牵头？", "那昌江区的呢？"], Expect("changjiang-2024", 5, fields=("lead",), carried=("item", "field"))),
-    ("zh-item-then-notice", ["宜阳县存在问题3由谁牵头？", "第5项呢？", "柞水县的呢？"], Expect("zhashui-2024", 5, fields=("lead",))),
-    ("zh-meta-other-notice", ["宜阳县的通知是什么时候印发的？", "文号呢？", "那柞水县的呢？"], Expect("zhashui-2024", meta="number")),
-    ("zh-count-other-notice", ["昌江区有多少项任务由区司法局牵头？", "那宜阳县的呢？"], Expect("yiyang-2024", rows=LEAD_SFJ, count=True)),
-    ("en-same-for", ["Who leads item 5 in the Zhashui notice?", "Same for Changjiang?"], Expect("changjiang-2024", 5, fields=("lead",))),
-    ("en-same-for-problem", ["What is the deadline of problem 6 in the Yiyang notice?", "Same for Zhashui?"], Expect("zhashui-2024", 6, fields=("deadline",))),
-    ("en-who-leads-it-in", ["Who leads task 5 in the Zhashui list?", "who leads it in Yiyang?"], Expect("yiyang-2024", 5, fields=("lead",))),
+    (
+        "zh-other-notice",
+        ["柞水县第5项由谁牵头？", "那昌江区的呢？"],
+        Expect("changjiang-2024", 5, fields=("lead",), carried=("item", "field")),
+    ),
+    (
+        "zh-item-then-notice",
+        ["宜阳县存在问题3由谁牵头？", "第5项呢？", "柞水县的呢？"],
+        Expect("zhashui-2024", 5, fields=("lead",)),
+    ),
+    (
+        "zh-meta-other-notice",
+        ["宜阳县的通知是什么时候印发的？", "文号呢？", "那柞水县的呢？"],
+        Expect("zhashui-2024", meta="number"),
+    ),
+    (
+        "zh-count-other-notice",
+        ["昌江区有多少项任务由区司法局牵头？", "那宜阳县的呢？"],
+        Expect("yiyang-2024", rows=LEAD_SFJ, count=True),
+    ),
+    (
+        "en-same-for",
+        ["Who leads item 5 in the Zhashui notice?", "Same for Changjiang?"],
+        Expect("changjiang-2024", 5, fields=("lead",)),
+    ),
+    (
+        "en-same-for-problem",
+        ["What is the deadline of problem 6 in the Yiyang notice?", "Same for Zhashui?"],
+        Expect("zhashui-2024", 6, fields=("deadline",)),
+    ),
+    (
+        "en-who-leads-it-in",
+        ["Who leads task 5 in the Zhashui list?", "who leads it in Yiyang?"],
+        Expect("yiyang-2024", 5, fields=("lead",)),
+    ),
     # --- a pronoun for the notice or the item
-    ("zh-its-number", ["昌江区第3项由谁牵头？", "它的文号是什么？"], Expect("changjiang-2024", meta="number", carried=("notice",))),
+    (
+        "zh-its-number",
+        ["昌江区第3项由谁牵头？", "它的文号是什么？"],
+        Expect("changjiang-2024", meta="number", carried=("notice",)),
+    ),
     ("zh-when-issued", ["柞水县第17项任务由谁牵头？", "它是什么时候印发的？"], Expect("zhashui-2024", meta="date")),
-    ("zh-this-item-materials", ["陵川县第17项指标的责任单位是什么？", "这一项要报什么材料？"], Expect("lingchuan-2022", 17, fields=("materials",), carried=("item", "notice"))),
+    (
+        "zh-this-item-materials",
+        ["陵川县第17项指标的责任单位是什么？", "这一项要报什么材料？"],
+        Expect("lingchuan-2022", 17, fields=("materials",), carried=("item", "notice")),
+    ),
     ("zh-its-leader", ["陵川县的通知是谁印发的？", "它的领导小组组长是谁？"], Expect("lingchuan-2022", quote="王 丽")),
-    ("en-when-issued", ["What is the document number of the Changjiang notice?", "When was it issued?"], Expect("changjiang-2024", meta="date")),
-    ("en-it-issued-after-task", ["Who leads task 17 in the Zhashui list?", "When was it issued?"], Expect("zhashui-2024", meta="date")),
-    ("en-this-item-materials", ["Who is responsible for indicator 17 in the Lingchuan plan?", "What materials does this item need?"], Expect("lingchuan-2022", 17, fields=("materials",))),
+    (
+        "en-when-issued",
+        ["What is the document number of the Changjiang notice?", "When was it issued?"],
+        Expect("changjiang-2024", meta="date"),
+    ),
+    (
+        "en-it-issued-after-task",
+        ["Who leads task 17 in the Zhashui list?", "When was it issued?"],
+        Expect("zhashui-2024", meta="date"),
+    ),
+    (
+        "en-this-item-materials",
+        ["Who is responsible for indicator 17 in the Lingchuan plan?", "What materials does this item need?"],
+        Expect("lingchuan-2022", 17, fields=("materials",)),
+    ),
     # --- an item picked from the previous answer's list
-    ("zh-second", ["柞水县哪些任务由县审批局牵头？", "第二个呢？"], Expect("zhashui-2024", pick=(LEAD_SPJ, 1), fields=("lead",), carried=("notice", "item", "field"))),
-    ("zh-pick-then-first", ["柞水县哪些任务由县审批局牵头？", "第三个呢？", "第一个的完成时限呢？"], Expect("zhashui-2024", pick=(LEAD_SPJ, 0), fields=("deadline",))),
-    ("en-first-one", ["Which Zhashui tasks are led by 县审批局?", "The first one — what is its deadline?"], Expect("zhashui-2024", pick=(LEAD_SPJ, 0), fields=("deadline",))),
-    ("en-second-one", ["Which Yiyang problems are led by 县司法局?", "the second one?"], Expect("yiyang-2024", pick=(LEAD_SFJ, 1), fields=("lead",))),
+    (
+        "zh-second",
+        ["柞水县哪些任务由县审批局牵头？", "第二个呢？"],
+        Expect("zhashui-2024", pick=(LEAD_SPJ, 1), fields=("lead",), carried=("notice", "item", "field")),
+    ),
+    (
+        "zh-pick-then-first",
+        ["柞水县哪些任务由县审批局牵头？", "第三个呢？", "第一个的完成时限呢？"],
+        Expect("zhashui-2024", pick=(LEAD_SPJ, 0), fields=("deadline",)),
+    ),
+    (
+        "en-first-one",
+        ["Which Zhashui tasks are led by 县审批局?", "The first one — what is its deadline?"],
+        Expect("zhashui-2024", pick=(LEAD_SPJ, 0), fields=("deadline",)),
+    ),
+    (
+        "en-second-one",
+        ["Which Yiyang problems are led by 县司法局?", "the second one?"],
+        Expect("yiyang-2024", pick=(LEAD_SFJ, 1), fields=("lead",)),
+    ),
     # --- narrowing the previous list
-    ("zh-of-those-long-term", ["柞水县哪些任务由县司法局牵头？", "其中哪些是长期的？"], Expect("zhashui-2024", rows=lambda t: LEAD_SFJ(t) and LONG_TERM(t), carried=("filter", "notice"))),
-    ("zh-of-those-count", ["柞水县哪些任务的完成时限是长期？", "其中有几项由县审批局牵头？"], Expect("zhashui-2024", rows=lambda t: LEAD_SPJ(t) and LONG_TERM(t), count=True)),
-    ("en-of-those-due", ["Which Zhashui tasks are led by 县司法局?", "which of those are due by June 2024?"], Expect("zhashui-2024", rows=lambda t: LEAD_SFJ(t) and due_by(2024, 6)(t))),
-    ("en-count-then-those", ["How many tasks does the Zhashui list have?", "which of those are led by 县审批局?"], Expect("zhashui-2024", rows=LEAD_SPJ)),
+    (
+        "zh-of-those-long-term",
+        ["柞水县哪些任务由县司法局牵头？", "其中哪些是长期的？"],
+        Expect("zhashui-2024", rows=lambda t: LEAD_SFJ(t) and LONG_TERM(t), carried=("filter", "notice")),
+    ),
+    (
+        "zh-of-those-count",
+        ["柞水县哪些任务的完成时限是长期？", "其中有几项由县审批局牵头？"],
+        Expect("zhashui-2024", rows=lambda t: LEAD_SPJ(t) and LONG_TERM(t), count=True),
+    ),
+    (
+        "en-of-those-due",
+        ["Which Zhashui tasks are led by 县司法局?", "which of those are due by June 2024?"],
+        Expect("zhashui-2024", rows=lambda t: LEAD_SFJ(t) and due_by(2024, 6)(t)),
+    ),
+    (
+        "en-count-then-those",
+        ["How many tasks does the Zhashui list have?", "which of those are led by 县审批局?"],
+        Expect("zhashui-2024", rows=LEAD_SPJ),
+    ),
     # --- a message complete on its own ignores the conversation
-    ("zh-complete", ["柞水县第17项任务由谁牵头？", "宜阳县存在问题6的完成时限是什么？"], Expect("yiyang-2024", 6, fields=("deadline",), carried=())),
-    ("en-complete", ["Who leads task 17 in the Zhashui list?", "How many problems does the Yiyang notice list?"], Expect("yiyang-2024", rows=lambda t: t.kind == "task", count=True, carried=())),
+    (
+        "zh-complete",
+        ["柞水县第17项任务由谁牵头？", "宜阳县存在问题6的完成时限是什么？"],
+        Expect("yiyang-2024", 6, fields=("deadline",), carried=()),
+    ),
+    (
+        "en-complete",
+        ["Who leads task 17 in the Zhashui list?", "How many problems does the Yiyang notice list?"],
+        Expect("yiyang-2024", rows=lambda t: t.kind == "task", count=True, carried=()),
+    ),
 ]
 
 
@@ -208,7 +332,12 @@ def test_a_follow_up_with_nothing_to_follow_is_answered_as_asked(bundled_assista
 
 @pytest.mark.parametrize(
     "text, lang, index",
-    [("第二个呢？", "zh", 1), ("最后一个呢", "zh", -1), ("the first one — who leads it?", "en", 0), ("the last one?", "en", -1)],
+    [
+        ("第二个呢？", "zh", 1),
+        ("最后一个呢", "zh", -1),
+        ("the first one — who leads it?", "en", 0),
+        ("the last one?", "en", -1),
+    ],
 )
 def test_ordinals_pick_from_a_list(text, lang, index):
     assert ordinal(text, lang) == index
