@@ -168,3 +168,29 @@ def test_a_follow_up_is_answered_in_context_each_bubble_with_its_own_sources(pag
     page.locator("#question textarea").fill("完成时限呢？")  # nothing to follow any more
     page.locator("#send").click()
     expect(page.locator("#chat .na-understood").first).not_to_contain_text("柞水县", timeout=30_000)
+
+
+def test_widget_keeps_its_conversation_for_follow_ups(page, host_page, corpus):
+    t18 = next(t for t in corpus.get("zhashui-2024").tasks if t.number == 18)
+    page.goto(host_page)
+    page.locator("#na-widget-button").click()
+    page.locator("#na-widget-input").fill("柞水县第17项任务由谁牵头？")
+    page.locator("#na-widget-send").click()
+    expect(page.locator(".na-w-cite")).to_have_count(1, timeout=30_000)
+    page.locator("#na-widget-input").fill("那第18项的完成时限呢？")
+    page.locator("#na-widget-send").click()
+    expect(page.locator(".na-w-cite")).to_have_count(2, timeout=30_000)
+    expect(page.locator(".na-w-u")).to_contain_text("柞水县 · 第18项 · 完成时限")
+    expect(page.locator(".na-w-a").nth(1)).to_contain_text(f"完成时限：{t18.deadline}")
+    expect(page.locator(".na-w-cite").nth(1)).to_contain_text(
+        f"{t18.label} · zhashui-2024-task-list.txt:{t18.start_line}"
+    )
+    page.reload()  # another page of the same tab: the conversation is still there
+    page.locator("#na-widget-button").click()
+    expect(page.locator(".na-w-cite")).to_have_count(2)
+    page.locator("#na-widget-new").click()
+    expect(page.locator("#na-widget-log")).to_have_text("")
+    page.locator("#na-widget-input").fill("完成时限呢？")
+    page.locator("#na-widget-send").click()
+    expect(page.locator(".na-w-a")).not_to_have_text("…", timeout=30_000)
+    expect(page.locator(".na-w-u")).to_have_count(0)
