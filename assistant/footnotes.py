@@ -58,9 +58,10 @@ def _line_for(c: Citation, lines: Sequence[str], others: Sequence[Citation]) -> 
                 current = o.doc_id
                 break
         about.append(current)
-    mine = [i for i in range(len(lines)) if about[i] in (c.doc_id, None)]
+    own = [i for i in range(len(lines)) if about[i] == c.doc_id]
+    mine = [i for i in range(len(lines)) if about[i] in (c.doc_id, None)]  # a heading line names no notice
     forms = _label_forms(c.label)
-    for pool in (mine, range(len(lines))):
+    for pool in (own, mine, range(len(lines))):
         hits = [i for i in pool if any(f.search(lines[i]) for f in forms)]
         if hits:
             return hits[0]
