@@ -329,8 +329,8 @@ class Resolver:
     def _other_field(self, q: Question, focus: Focus, shape: Shape) -> Resolved | None:
         """完成时限呢 / and the deadline? / 谁配合 / 这一项要报什么材料: another field of the item in focus."""
         p = focus.question
-        if not q.fields or q.numbers or q.meta or q.units or q.due or q.mentions or q.asks_count or q.asks_list:
-            return None
+        if not q.fields or q.numbers or q.meta or q.units or q.due or q.mentions or q.asks_count:
+            return None  # ("由哪些单位负责？" says 哪些 but filters nothing: it asks a field)
         if not shape.leans:
             return None
         if p.kind == Kind.TASK and p.numbers:

@@ -49,7 +49,7 @@ class Expect:
     pick: tuple[Callable[[Task], bool], int] | None = None  # or the n-th row (0-based) that passes the predicate
     kind: str = "task"  # the row's kind: task | bonus | veto
     fields: tuple[str, ...] = ()
-    meta: str | None = None  # number | date: the notice's 文号 or date
+    meta: str | None = None  # number | date | issuer: the notice's 文号, date or issuer
     rows: Callable[[Task], bool] | None = None  # a list: exactly the rows of `doc` that pass
     count: bool = False  # a count of those rows
     quote: str | None = None  # an open answer: a passage of `doc` holding this text is cited
@@ -211,6 +211,32 @@ CONVERSATIONS: list[tuple[str, list[str], Expect]] = [
         ["How many tasks does the Zhashui list have?", "which of those are led by 县审批局?"],
         Expect("zhashui-2024", rows=LEAD_SPJ),
     ),
+    # --- more phrasings
+    (
+        "zh-which-units",
+        ["宜阳县存在问题6的完成时限是什么？", "由哪些单位负责？"],
+        Expect("yiyang-2024", 6, fields=("responsible",)),
+    ),
+    (
+        "en-for-that-one",
+        ["Who leads task 17 in the Zhashui list?", "How about the deadline for that one?"],
+        Expect("zhashui-2024", 17, fields=("deadline",)),
+    ),
+    (
+        "zh-last-one",
+        ["柞水县哪些任务由县审批局牵头？", "最后一个的完成时限是什么？"],
+        Expect("zhashui-2024", pick=(LEAD_SPJ, -1), fields=("deadline",)),
+    ),
+    (
+        "en-and-problem",
+        ["What is the deadline for problem 6 in Yiyang?", "and problem 7?"],
+        Expect("yiyang-2024", 7, fields=("deadline",), carried=("notice", "field")),
+    ),
+    (
+        "en-meta-other-notice",
+        ["Who issued the Yiyang notice?", "What about Changjiang?"],
+        Expect("changjiang-2024", meta="issuer"),
+    ),
     # --- a message complete on its own ignores the conversation
     (
         "zh-complete",
@@ -271,6 +297,9 @@ def test_last_turn_is_answered_in_context(bundled_assistant, corpus, name, turns
     if e.meta == "number":
         n = corpus.get(e.doc).notice
         assert n.doc_number in answer.text and any(n.doc_number in c.quote for c in answer.citations), where
+    if e.meta == "issuer":
+        n = corpus.get(e.doc).notice
+        assert n.issuer and n.issuer in answer.text, f"{where}: {e.doc} issuer {n.issuer} missing from {answer.text!r}"
     if e.meta == "date":
         n = corpus.get(e.doc).notice
         assert iso_to_zh(n.date) in answer.text, f"{where}: {e.doc} date {n.date} missing from {answer.text!r}"
