@@ -187,6 +187,46 @@ def ask(obj: Context, question: str, doc: str | None, as_json: bool) -> None:
     print_answer(answer, as_json)
 
 
+@cli.command()
+@click.option("--doc", "doc", help="Restrict to one notice: doc_id, region or 文号.")
+@click.option("--json", "as_json", is_flag=True, help="Print each answer as one line of JSON.")
+@click.pass_obj
+def chat(obj: Context, doc: str | None, as_json: bool) -> None:
+    """A conversation: one question per line of stdin, each answered in the context of the ones before
+    ("那第18项呢？" after "柞水县第17项任务由谁牵头？"). '/new' starts a new conversation; '/quit' or end of input ends."""
+    from assistant.conversation import MAX_TURNS, Turn
+    from assistant.footnotes import with_sources
+
+    assistant = _assistant(obj)
+    interactive = sys.stdin.isatty()
+    history: list[Turn] = []
+    if interactive:
+        click.echo("每行一个问题；/new 开始新对话，/quit 退出。 One question per line; /new starts over, /quit ends.")
+    while True:
+        if interactive:
+            click.echo("> ", nl=False)
+        line = sys.stdin.readline()
+        if not line or line.strip() in ("/quit", "/exit"):
+            return
+        question = line.strip()
+        if not question:
+            continue
+        if question == "/new":
+            history = []
+            click.echo("（新对话 / new conversation）" if not as_json else json.dumps({"new": True}))
+            continue
+        try:
+            answer = assistant.ask(question, doc, history[-MAX_TURNS:])
+        except AssistantError as exc:
+            click.echo(f"error: {exc}", err=True)
+            continue
+        history += [Turn("user", question), Turn("assistant", answer.text, answer.understood)]
+        if as_json:
+            click.echo(json.dumps(answer.to_json(), ensure_ascii=False))
+        else:
+            click.echo(with_sources(answer) + "\n")
+
+
 @cli.command("index")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--rebuild", is_flag=True, help="Drop the index and embed everything again.")

@@ -101,6 +101,39 @@ class Draft:
     missing: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class ItemRef:
+    """A task row an answer named, by notice, kind and number: what a follow-up ("第二个呢", "the first one") picks."""
+
+    doc_id: str
+    kind: str  # task | bonus | veto
+    number: int
+    label: str
+
+
+@dataclass(frozen=True)
+class Understood:
+    """What a message was understood as once the conversation filled in what it left out (assistant/conversation.py):
+    shown beside the answer so that a wrong carry-over is visible, and carried back in the history by clients."""
+
+    text: str  # the question as resolved: what retrieval and the LLM were given
+    label: str  # 柞水县 · 第18项 · 完成时限 / Zhashui · item 18 · deadline
+    kind: str
+    doc_ids: tuple[str, ...] = ()
+    numbers: tuple[int, ...] = ()
+    fields: tuple[str, ...] = ()
+    meta: str | None = None
+    units: tuple[str, ...] = ()
+    due: str | None = None
+    mentions: tuple[str, ...] = ()
+    negated: tuple[str, ...] = ()
+    carried: tuple[str, ...] = ()  # what came from the conversation: notice | item | field | filter
+    items: tuple[ItemRef, ...] = ()  # the rows the answer named, in its order
+
+    def to_json(self) -> dict[str, Any]:
+        return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()}
+
+
 @dataclass
 class Answer:
     text: str
@@ -112,6 +145,7 @@ class Answer:
     notes: list[str] = field(default_factory=list)
     nearest: list[Citation] = field(default_factory=list)  # a refusal's closest passages: not sources of the answer
     kind: str = Kind.OPEN.value
+    understood: Understood | None = None  # set by the service: the question as resolved from the conversation
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -124,4 +158,5 @@ class Answer:
             "mode": self.mode,
             "kind": self.kind,
             "notes": self.notes,
+            "understood": self.understood.to_json() if self.understood else None,
         }

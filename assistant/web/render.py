@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from assistant.footnotes import marked
 from assistant.records import Answer
 from index.text import split_lines
 
@@ -16,6 +17,8 @@ TEXT = {
         "lines": "行",
         "open": "展开原文",
         "nearest": "最接近的段落（并未回答这个问题，仅供查找）",
+        "understood": "理解为：",
+        "carried": "（承接上文）",
     },
     "en": {
         "sources": "Sources",
@@ -23,6 +26,8 @@ TEXT = {
         "lines": "lines",
         "open": "show the passage",
         "nearest": "Nearest passages (they do not answer the question; shown to help you look)",
+        "understood": "Understood as: ",
+        "carried": " (from the conversation)",
     },
 }
 
@@ -73,6 +78,17 @@ def sources_html(answer: Answer | None, texts: dict[str, str], ui: str = "zh") -
     return f'<div class="na-sources"><b>{t["sources"]}</b>{notes}{items}</div>'
 
 
+def bubble_html(answer: Answer, texts: dict[str, str], ui: str = "zh") -> str:
+    """One answer bubble: what the question was understood as, the answer with its [n] markers, and under it its
+    own sources (so each bubble keeps its sources, and clearing the chat clears them)."""
+    t = TEXT[ui]
+    head = ""
+    if answer.understood is not None and answer.understood.label:
+        carried = t["carried"] if answer.understood.carried else ""
+        head = f'<div class="na-understood">{t["understood"]}{escape(answer.understood.label)}{carried}</div>\n\n'
+    return head + escape(marked(answer)) + "\n\n" + sources_html(answer, texts, ui)
+
+
 def notice_html(text: str) -> str:
     lines = split_lines(text)
     return (
@@ -88,4 +104,6 @@ CSS = """
 .na-ctx mark { background: #ffe58f; }
 .ln { color: #999; display: inline-block; min-width: 2.5em; user-select: none; }
 .na-note { color: #8a5a00; }
+.na-understood { color: #666; font-size: 0.85em; }
+.na-sources { font-size: 0.9em; border-top: 1px solid #eee; margin-top: 6px; padding-top: 4px; }
 """

@@ -110,3 +110,46 @@ def test_api_key_protects_the_api(server):
         ok = client.post("/api/ask", json={"question": "柞水县第17项由谁牵头"}, headers={"X-API-Key": "s3cret"})
         assert ok.status_code == 200 and "县司法局" in ok.json()["answer"]
         assert client.get("/healthz").status_code == 200, "the health check needs no key"
+
+
+def test_ask_with_history_answers_the_follow_up_and_says_what_it_understood(server, corpus):
+    t18 = next(t for t in corpus.get("zhashui-2024").tasks if t.number == 18)
+    first = post(server, "/api/ask", json={"question": "柞水县第17项任务由谁牵头？"}).json()
+    assert first["understood"]["carried"] == [] and first["understood"]["label"] == "柞水县 · 第17项 · 牵头单位"
+    history = [
+        {"role": "user", "content": "柞水县第17项任务由谁牵头？"},
+        {"role": "assistant", "content": first["answer"], "understood": first["understood"]},
+    ]
+    body = post(server, "/api/ask", json={"question": "那第18项的完成时限呢？", "history": history}).json()
+    u = body["understood"]
+    assert u["doc_ids"] == ["zhashui-2024"] and u["numbers"] == [18] and u["fields"] == ["deadline"]
+    assert u["label"] == "柞水县 · 第18项 · 完成时限" and set(u["carried"]) == {"notice"}
+    assert t18.deadline in body["answer"] and body["citations"][0]["start_line"] == t18.start_line
+    assert u["items"] == [{"doc_id": "zhashui-2024", "kind": "task", "number": 18, "label": t18.label}]
+
+
+def test_ask_is_stateless(server):
+    """Nothing is remembered between requests: without its history a follow-up is answered as asked."""
+    post(server, "/api/ask", json={"question": "柞水县第17项任务由谁牵头？"})
+    body = post(server, "/api/ask", json={"question": "那第18项呢？"}).json()
+    assert body["understood"]["doc_ids"] == [] and body["understood"]["carried"] == []
+
+
+@pytest.mark.parametrize(
+    "history, words",
+    [
+        ("hello", "history"),
+        ([{"role": "system", "content": "x"}], "history.0.role"),
+        ([{"role": "user"}], "history.0.content"),
+        ([{"role": "user", "content": 5}], "history.0.content"),
+        ([{"role": "user", "content": "x" * 20_001}], "history.0.content"),
+        ([{"role": "user", "content": "x"}] * 51, "history"),
+        (
+            [{"role": "assistant", "content": "x", "understood": {"items": [{"number": "two"}]}}],
+            "history[0].understood",
+        ),
+    ],
+)
+def test_bad_history_is_a_400_naming_what_is_wrong(server, history, words):
+    r = post(server, "/api/ask", json={"question": "完成时限呢？", "history": history})
+    assert r.status_code == 400 and words in r.json()["error"], r.text
