@@ -10,7 +10,9 @@ from pathlib import Path
 
 from assistant.errors import EmptyQuestion, QuestionTooLong
 from assistant.records import Kind, Question
+from assistant.normalize import normalize
 from assistant.routes import route
+from assistant.values import expected
 from index.numbers import cn_to_int
 from index.records import Notice, Task
 
@@ -30,7 +32,7 @@ NUMBER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "indicator",
     ),
-    (re.compile(rf"[（(]\s*([{CN}]{{1,4}})\s*[）)]"), "paren"),
+    (re.compile(rf"[（(]\s*([{CN}]{{1,4}}|\d{{1,3}})\s*[）)]"), "paren"),
     (re.compile(rf"第\s*(\d{{1,3}})\s*(?:项|条|个|号|点)?|第\s*([{CN}]{{1,4}})\s*(?:项|条|个|号|点)"), "any"),
     (re.compile(rf"(?:任务|事项|要点)\s*{NUM}|{NUM}\s*号?(?:任务|事项)"), "any"),
     (re.compile(r"(?:task|item|point|no\.|number|#)\s*(?:no\.?\s*)?#?\s*(\d{1,3})\b", re.I), "any"),
@@ -341,7 +343,9 @@ def find_mentions(text: str, lang: str) -> tuple[str, ...]:
 
 
 NEGATION_ZH = re.compile(r"不是|不为|并非|没有|不含|不包括|不包含|不由|不属于|以外的?|之外的?")
-NEGATION_EN = re.compile(r"\bnot\b|n't\b|\bwithout\b|\bother than\b|\bexcept\b|\bexcluding\b|\bapart from\b")
+NEGATION_EN = re.compile(
+    r"\bnot\b|n't\b|\bwithout\b|\bother than\b|\bexcept\b|\bexcluding\b|\bapart from\b|\bbesides\b", re.I
+)
 NEGATION_WINDOW = {
     "zh": 4,
     "en": 24,
@@ -387,7 +391,7 @@ def search_text(text: str, lang: str, fields: tuple[str, ...], numbers: tuple[in
 
 def understand(text: str, notices: list[Notice], tasks: list[Task], *, limit: int = 2000) -> Question:
     """Reads a question against the loaded notices and their task tables; its kind comes from the route table."""
-    text = check_question(text, limit)
+    text = normalize(check_question(text, limit))
     lang = detect_lang(text)
     low = text.lower()
     numbers, style = find_numbers(text)
@@ -431,7 +435,10 @@ def understand(text: str, notices: list[Notice], tasks: list[Task], *, limit: in
         task_noun=bool(TASK_NOUN.search(low)),
         item_noun=bool(ITEM_NOUN.search(low)) or "工作" in low,
         by_date=bool(BY_DATE.search(text)),
+        metas=find_metas(low) if not numbers else (),
     )
+    parts = find_parts(text)
+    q = replace(q, parts=parts, expects=tuple(expected(p) for p in parts))
     return routed(q)
 
 
@@ -446,6 +453,38 @@ def routed(q: Question, doc_ids: tuple[str, ...] | None = None) -> Question:
 
 def find_meta(low: str) -> str | None:
     """What a question about the notice itself asks: date, number, issuer, recipients or title."""
+    return next(iter(find_metas(low)), None)
+
+
+def find_metas(low: str) -> tuple[str, ...]:
+    """Every meta field a question asks, in the order it asks them: 文号和印发日期 -> (number, date)."""
     if REFERENCED.search(low):
-        return None
-    return next((k for k, rx in META.items() if rx.search(low)), None)
+        return ()
+    found = [(m.start(), k) for k, rx in META.items() if (m := rx.search(low))]
+    return tuple(k for _, k in sorted(found))
+
+
+# A question word: a clause holding one asks something (多少, 谁, 哪, 什么, 吗, which, when, …).
+ASKS = re.compile(
+    r"多少|几|什么|啥|谁|哪|吗|呢|如何|怎么|怎样|是否|有没有"
+    r"|\b(?:what|which|who|whom|whose|when|where|how|why|is|are|does|do|did|can|will)\b",
+    re.I,
+)
+PART_END = re.compile(r"[？?；;]+")
+CLAUSE = re.compile(r"[，,、]\s*(?:(?:and|also|plus)\s+)?|\s+(?:and|also)\s+(?=(?:what|which|who|when|where|how)\b)")
+
+
+def find_parts(text: str) -> tuple[str, ...]:
+    """The sub-questions of a message, in order: split at question marks, and at a comma or "and" between two clauses
+    that each ask something (是依据哪个文件制定的，文号多少 / which office, and within how long)."""
+    parts: list[str] = []
+    for sentence in PART_END.split(text):
+        clauses = [c.strip(" ，,。.") for c in CLAUSE.split(sentence)]
+        clauses = [c for c in clauses if c]
+        if not clauses:
+            continue
+        if len(clauses) > 1 and ASKS.search(clauses[0]) and all(ASKS.search(c) for c in clauses[1:]):
+            parts.extend(clauses)
+        else:
+            parts.append(sentence.strip(" ，,。."))
+    return tuple(p for p in parts if len(p) >= 2)

@@ -38,6 +38,10 @@ def _date(n: Notice) -> tuple[list[Line], Phrase | None]:
     return (found, say("meta.date", value="；".join(line for _, line in found))) if found else ([], None)
 
 
+def _cited(cites: list[Citation], line_no: int) -> bool:
+    return any(c.start_line == line_no for c in cites)
+
+
 READERS = {"number": _number, "issuer": _issuer, "recipients": _recipients, "title": _title, "date": _date}
 
 
@@ -46,12 +50,13 @@ def draft(q: Question, ctx: Context) -> Draft:
     lines: list[Phrase] = [] if ctx.doc_ids else [say("meta.head")]
     cites: list[Citation] = []
     for n in notices:
-        found, fact = READERS.get(q.meta or "date", _date)(n)
-        if fact is None:
-            lines.append(say("meta.silent", notice=n))
-            continue
-        cites += [cite(n, "", line_no, line_no, quote) for line_no, quote in found]
-        lines.append(say("meta.line", notice=n, fact=fact))  # with no line (it has no 文号): said of the whole
+        for field in q.metas or (q.meta or "date",):
+            found, fact = READERS.get(field, _date)(n)
+            if fact is None:
+                lines.append(say("meta.silent", notice=n))
+                continue
+            cites += [cite(n, "", line_no, line_no, quote) for line_no, quote in found if not _cited(cites, line_no)]
+            lines.append(say("meta.line", notice=n, fact=fact))  # with no line (it has no 文号): said of the whole
     if not cites:
         return Draft(lines if ctx.doc_ids else [say("not_found")], found=False)
     return Draft(lines, cites)
