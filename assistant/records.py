@@ -58,6 +58,7 @@ class Question:
     parts: tuple[str, ...] = ()  # the sub-questions in the order asked; () or one part: a single question
     expects: tuple[str | None, ...] = ()  # per part, the kind of value answering it (data/values.toml): date, percent…
     metas: tuple[str, ...] = ()  # every meta field asked, in order: 文号和印发日期 -> (number, date)
+    only_units: bool = False  # "only 各行政执法部门", 光是区司法局一家: the units are the whole column
 
     @property
     def named_notice(self) -> bool:

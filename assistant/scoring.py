@@ -8,11 +8,11 @@ import re
 from collections.abc import Sequence
 
 from assistant.citing import cite
-from assistant.glossary import Glossary
+from assistant.glossary import Glossary, en_words
 from assistant.records import Citation, Question
 from assistant.retrieve import Hit
 from assistant.understand import lexicon
-from assistant.values import cue_words, expected, holds, kinds
+from assistant.values import cue_words, expected, holds, names_kind
 from index.corpus import Corpus
 from index.records import Notice
 from index.store import tokenize
@@ -72,7 +72,7 @@ class Scorer:
             return bool(re.search(rf"\b{re.escape(phrase)}\b", low))
 
         cues = set(cue_words(asked_kind(q), q.text)) if q.lang == "en" else set()
-        mapped = [en for en in {**lex.terms, **lex.places} if says(en) and en not in cues]
+        mapped = [en for en in {**lex.terms, **lex.places} if says(en)]
         # A Chinese term quoted in an English question ("the implementation phase (实施推进)"), or in quotation marks
         # in a Chinese one (“七个一”), is what the asker means exactly: one group, found as written, weighing what a
         # rare word does.
@@ -104,9 +104,12 @@ class Scorer:
             structural = [en for en in mapped if en in lex.terms] + [
                 c for cues in lex.fields.values() for c in cues if c.isascii() and says(c)
             ]
-            for stem, zh in self.glossary.groups(q.text, skip=[*structural, *names, *cues]):
+            cue_stems = {stem for c in cues for stem in en_words(c)}
+            for stem, zh in self.glossary.groups(q.text, skip=[*structural, *names]):
                 if not zh and stem in self.df:  # a word the notices print as it is: PDF, 12345
                     zh = (stem,)
+                if not zh and stem in cue_stems:  # "rate", "e-mail": the value the sentence must hold stands for it
+                    continue
                 groups.append(tuple(z for z in zh if z not in STOP and not any(z in a for a in names)))
         return list(dict.fromkeys(groups))
 
@@ -133,11 +136,6 @@ class Scorer:
             if total
             else 0.0
         )
-
-
-def names_kind(tok: str) -> bool:
-    """A question word that only names the kind of value asked (文号, 日期, 比例): the value answers it, not the word."""
-    return any(k.ask.fullmatch(tok) for k in kinds())
 
 
 def asked_kind(q: Question) -> str | None:

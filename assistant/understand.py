@@ -11,6 +11,7 @@ from pathlib import Path
 from assistant.errors import EmptyQuestion, QuestionTooLong
 from assistant.records import Kind, Question
 from assistant.normalize import normalize
+from assistant.places import foreign_places
 from assistant.routes import route
 from assistant.values import expected
 from index.numbers import cn_to_int
@@ -198,6 +199,7 @@ def find_notices(text: str, notices: list[Notice], *, by_year: bool = True) -> t
     low = text.lower()
     squashed = re.sub(r"\s+", "", text)
     hits: list[str] = []
+    by_title: list[str] = []
     for n in notices:
         names = [a for a in n.aliases if len(a) >= 2] + [n.doc_id]
         if n.doc_number:
@@ -212,7 +214,9 @@ def find_notices(text: str, notices: list[Notice], *, by_year: bool = True) -> t
                 break
         else:
             if len(n.title) >= 8 and n.title[-12:] in squashed:
-                hits.append(n.doc_id)
+                by_title.append(n.doc_id)
+    if len(by_title) == 1:  # a title tail several notices share names none of them
+        hits.extend(by_title)
     if not hits and by_year:
         years = set(YEAR.findall(text))
         for year in years:
@@ -257,6 +261,9 @@ def find_foreign_places(text: str, notices: list[Notice]) -> tuple[str, ...]:
     for m in re.finditer(r"\b([A-Z][a-z]+)(?:\s+|-)(City|County|District|Prefecture|Province)\b", text):
         if m.group(1).lower() not in known and m.group(2) != "Province":
             out.append(m.group(0))
+    for place in foreign_places(text, notices):  # China's counties and cities, in either script
+        if not any(place in o or o in place for o in out):
+            out.append(place)
     return tuple(dict.fromkeys(out))
 
 
@@ -276,6 +283,31 @@ def find_units(text: str, units: list[str]) -> tuple[str, ...]:
         if not any(u in o for o in out):
             out.append(u)
     return tuple(out)
+
+
+# A stretch of a year a deadline may fall in: 2024年上半年, 第一季度, the first half of 2024, Q3 2024.
+PERIOD_ZH = re.compile(r"(\d{4})\s*年\s*(?:的)?\s*(上半年|下半年|第?[一二三四1-4]\s*季度)")
+PERIOD_EN = re.compile(
+    r"\b(?:(first|second)\s+half|h([12])|(first|second|third|fourth)\s+quarter|q([1-4]))\s*(?:of\s+)?(20\d{2})\b", re.I
+)
+QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "一": 1, "二": 2, "三": 3, "四": 4}
+
+
+def find_period(text: str) -> str | None:
+    """A half-year or quarter a list question filters deadlines by, written as the notices would: 2024年上半年."""
+    if m := PERIOD_ZH.search(text):
+        span = re.sub(r"\s+|第", "", m.group(2))
+        quarter = span.removesuffix("季度")
+        if quarter in QUARTERS or quarter.isdigit():
+            span = f"第{'一二三四'[int(QUARTERS.get(quarter, quarter)) - 1]}季度"
+        return f"{m.group(1)}年{span}"
+    if m := PERIOD_EN.search(text):
+        half, h, quarter, q, year = m.groups()
+        if half or h:
+            return f"{year}年{'上' if (half or '').lower() == 'first' or h == '1' else '下'}半年"
+        n = QUARTERS[quarter.lower()] if quarter else int(q)
+        return f"{year}年第{'一二三四'[n - 1]}季度"
+    return None
 
 
 def find_due(text: str) -> str | None:
@@ -324,7 +356,7 @@ def find_section_level(text: str) -> int | None:
 
 
 MENTION_ZH = re.compile(
-    r"[“\"「『]([^”\"」』]{2,12})[”\"」』]|(?:涉及|提到|提及|包含|含有|写有|要求)([\u4e00-\u9fff]{2,10}?)(?:的|？|\?|$)"
+    r"[“\"「『]([^”\"」』]{2,12}|[一二三四五六七八九十]+、[^”\"」』]{2,30})[”\"」』]|(?:涉及|提到|提及|包含|含有|写有|要求)([\u4e00-\u9fff]{2,10}?)(?:的|？|\?|$)"
 )
 ITEM_KIND = re.compile(
     r"否决项|加分项|存在问题|[一二三]级指标|评价指标|指标|任务|问题|事项|要点|举措|工作要点|任务清单"
@@ -340,6 +372,10 @@ def find_mentions(text: str, lang: str) -> tuple[str, ...]:
         re.findall(r"[\u4e00-\u9fff]{2,12}", text) if lang == "en" else [a or b for a, b in MENTION_ZH.findall(text)]
     )
     return tuple(dict.fromkeys(w for w in found if not ITEM_KIND.fullmatch(w)))  # "veto items (否决项)" names a kind
+
+
+# "only 县司法局", 光是区司法局一家: the unit filter must be the whole column, not one unit in it.
+ONLY = re.compile(r"只有|只由|仅有|仅由|光是|单独|独自|一家|\bonly\b|\bsolely\b|\balone\b|\bsole\b", re.I)
 
 
 NEGATION_ZH = re.compile(r"不是|不为|并非|没有|不含|不包括|不包含|不由|不属于|以外的?|之外的?")
@@ -400,7 +436,7 @@ def understand(text: str, notices: list[Notice], tasks: list[Task], *, limit: in
     doc_ids = find_notices(text, notices, by_year=not foreign)
     unit_names = sorted({u for t in tasks for u in t.lead + t.responsible})
     units = find_units(text, unit_names)
-    due = find_due(text) if any(c in low for c in DUE_CUES) or DUE_WORDS.search(low) else None
+    due = find_period(text) or (find_due(text) if any(c in low for c in DUE_CUES) or DUE_WORDS.search(low) else None)
     if due is None:  # a deadline written in words, as the task table has it: 长期, 长期坚持
         literals = sorted(
             {t.deadline for t in tasks if t.deadline and not re.search(r"\d", t.deadline)}, key=len, reverse=True
@@ -436,6 +472,7 @@ def understand(text: str, notices: list[Notice], tasks: list[Task], *, limit: in
         item_noun=bool(ITEM_NOUN.search(low)) or "工作" in low,
         by_date=bool(BY_DATE.search(text)),
         metas=find_metas(low) if not numbers else (),
+        only_units=bool(units) and bool(ONLY.search(text)),
     )
     parts = find_parts(text)
     q = replace(q, parts=parts, expects=tuple(expected(p) for p in parts))

@@ -51,24 +51,25 @@ def expected(text: str) -> str | None:
     return next((k.name for k in kinds() if k.ask.search(probe)), None)
 
 
-def asked_unit(text: str) -> tuple[str, ...]:
-    """The units a quantity question names: 多少学时 -> (学时,), "how many working days" -> (工作日,)."""
+def asked_unit(text: str) -> tuple[str, tuple[str, ...]] | None:
+    """The unit a quantity question names, as asked and as notices write it: 多少学时 -> (学时, (学时,)),
+    "how many working days" -> (working days, (工作日,))."""
     if m := re.search(r"(?:多少|几)\s*(个?工作日|学时|小时|分钟|个月|天|日|周|次|期|名|人|家|条|件|元|万元|%)", text):
         unit = m.group(1).removeprefix("个")
-        return unit_words().get(unit, (unit,))
+        return unit, unit_words().get(unit, (unit,))
     low = text.lower()
     for en in sorted((w for w in unit_words() if w.isascii()), key=len, reverse=True):
         if re.search(rf"\bhow\s+many\s+(?:\w+\s+){{0,2}}?{re.escape(en)}\b", low):
-            return unit_words()[en]
-    return ()
+            return en, unit_words()[en]
+    return None
 
 
 def pattern(kind: str | None, text: str) -> re.Pattern[str] | None:
     """What a sentence must match to answer `text` with a value of `kind`; narrowed to the unit the question names."""
     if kind is None:
         return None
-    if kind in ("duration", "count", "money") and (units := asked_unit(text)):
-        return re.compile(NUMBER + "(?:个)?(?:" + "|".join(map(re.escape, units)) + ")")
+    if kind in ("duration", "count", "money") and (asked := asked_unit(text)):
+        return re.compile(NUMBER + "(?:个)?(?:" + "|".join(map(re.escape, asked[1])) + ")")
     return by_name(kind).value
 
 
@@ -89,13 +90,19 @@ def has_person(sentence: str) -> bool:
 
 
 def cue_words(kind: str | None, text: str) -> tuple[str, ...]:
-    """English words of the question that only name the value kind or its unit ("rate", "hours"): covered by the
-    value itself, not content a sentence must also say."""
+    """English words of the question that only name the value kind or the unit asked ("rate", "how many hours"):
+    covered by the value itself, not content a sentence must also say."""
     if kind is None:
         return ()
     low = text.lower()
-    units = [en for en in unit_words() if re.search(rf"\b{re.escape(en)}\b", low)] if kind in QUANTITIES else []
-    return tuple(dict.fromkeys(c for c in (*by_name(kind).cues, *units) if re.search(rf"\b{re.escape(c)}\b", low)))
+    asked = asked_unit(text) if kind in QUANTITIES else None
+    unit = (asked[0],) if asked and asked[0].isascii() else ()
+    return tuple(dict.fromkeys(c for c in (*by_name(kind).cues, *unit) if re.search(rf"\b{re.escape(c)}\b", low)))
+
+
+def names_kind(word: str) -> bool:
+    """A Chinese question word that only names a kind of value (文号, 日期, 比例): the value answers it."""
+    return any(word in k.cues for k in kinds())
 
 
 QUANTITIES = ("duration", "count", "money", "percent")
