@@ -15,7 +15,22 @@ from pathlib import Path
 
 from index.records import Notice
 
-SUFFIXES = ("特别行政区", "自治州", "自治县", "自治旗", "地区", "林区", "新区", "省", "市", "县", "区", "旗", "盟", "州")
+SUFFIXES = (
+    "特别行政区",
+    "自治州",
+    "自治县",
+    "自治旗",
+    "地区",
+    "林区",
+    "新区",
+    "省",
+    "市",
+    "县",
+    "区",
+    "旗",
+    "盟",
+    "州",
+)
 MIN_STEM = 2  # 乐平 of 乐平市; a one-character stem (丰 of 丰县) names nothing by itself
 MIN_CJK_NAME = 3  # in Chinese text only names with their suffix (乐平市) count: 2-character stems are common words
 
@@ -79,18 +94,27 @@ def _known(notices: tuple[Notice, ...]) -> tuple[frozenset[str], frozenset[str]]
     return frozenset(names | stems), frozenset(pinyin)
 
 
+@lru_cache(maxsize=1)
+def _names() -> re.Pattern[str]:
+    """Every place name of MIN_CJK_NAME characters or more, longest first (乐平市 before 平市)."""
+    names = sorted({p.name for p in places() if len(p.name) >= MIN_CJK_NAME}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names)))
+
+
+@lru_cache(maxsize=1)
+def _by_pinyin() -> dict[str, Place]:
+    return {p.pinyin: p for p in places() if len(p.stem) >= MIN_STEM}
+
+
 def foreign_places(text: str, notices: list[Notice]) -> tuple[str, ...]:
     """Places of China a question names that the loaded notices are not from and never mention."""
     names, pinyin = _known(tuple(notices))
-    out: list[str] = []
-    flat = re.sub(r"\s+", "", text)
-    for p in places():
-        if len(p.name) >= MIN_CJK_NAME and p.name in flat and p.name not in names and p.stem not in names:
-            if not any(p.name in o for o in out):
-                out.append(p.name)
-    by_pinyin = {p.pinyin: p for p in places() if len(p.stem) >= MIN_STEM}
-    for m in re.finditer(r"(?<![A-Za-z])([A-Z][a-z]+(?:['-]?[a-z]+)?)(?:\s+(?:City|County|District|Prefecture))?", text):
+    out = [m.group(0) for m in _names().finditer(re.sub(r"\s+", "", text))]
+    out = [name for name in out if name not in names and stem(name) not in names]
+    for m in re.finditer(
+        r"(?<![A-Za-z])([A-Z][a-z]+(?:['-]?[a-z]+)?)(?:\s+(?:City|County|District|Prefecture))?", text
+    ):
         key = re.sub(r"['-]", "", m.group(1)).lower()
-        if key in by_pinyin and key not in pinyin and (m.start() > 0 or len(key) >= 5):  # Which, Did: not places
+        if key in _by_pinyin() and key not in pinyin and (m.start() > 0 or len(key) >= 5):  # Which, Did: not places
             out.append(m.group(0))
     return tuple(dict.fromkeys(out))

@@ -76,7 +76,14 @@ def item_noun(tasks: Sequence[Task]) -> Phrase:
 # --- filters --------------------------------------------------------------------------------------------
 
 
-PERIODS = {"上半年": (1, 6), "下半年": (7, 12), "第一季度": (1, 3), "第二季度": (4, 6), "第三季度": (7, 9), "第四季度": (10, 12)}
+PERIODS = {
+    "上半年": (1, 6),
+    "下半年": (7, 12),
+    "第一季度": (1, 3),
+    "第二季度": (4, 6),
+    "第三季度": (7, 9),
+    "第四季度": (10, 12),
+}
 
 
 def _period(due: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -120,7 +127,11 @@ def unit_matches(t: Task, units: Sequence[str], fields: Sequence[str], only: boo
     else:
         pool = t.lead + t.responsible
     if only:  # the units and nobody else
-        return bool(pool) and all(any(u in x for u in units) for x in pool) and all(any(u in x for x in pool) for u in units)
+        return (
+            bool(pool)
+            and all(any(u in x for u in units) for x in pool)
+            and all(any(u in x for x in pool) for u in units)
+        )
     return all(any(u in x for x in pool) for u in units)
 
 

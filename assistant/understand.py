@@ -9,9 +9,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from assistant.errors import EmptyQuestion, QuestionTooLong
-from assistant.records import Kind, Question
 from assistant.normalize import normalize
 from assistant.places import foreign_places
+from assistant.records import Kind, Question
 from assistant.routes import route
 from assistant.values import expected
 from index.numbers import cn_to_int

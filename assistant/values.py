@@ -12,7 +12,9 @@ from pathlib import Path
 DATA = Path(__file__).parent / "data" / "values.toml"
 NUMBER = r"[\d一二三四五六七八九十百千两]+\s*"
 # A roster line names a person before a post: "王 丽 县委副书记、县长", "副组长：原红芳 县委常委".
-ROSTER = re.compile(r"(?:^|[：:])\s*[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,2}\s+[\u4e00-\u9fff、]*(?:长|主任|书记|委员|成员)")
+ROSTER = re.compile(
+    r"(?:^|[：:])\s*[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,2}\s+[\u4e00-\u9fff、]*(?:长|主任|书记|委员|成员)"
+)
 
 
 @dataclass(frozen=True)
@@ -46,9 +48,15 @@ def by_name(name: str) -> ValueKind:
 
 
 def expected(text: str) -> str | None:
-    """The kind of value a question (or one part of it) asks for, or None when it asks for no particular kind."""
+    """The kind of value a question (or one part of it) asks for, or None when it asks for no particular kind: the
+    kind asked first in the text ("which bureau handles venues" asks for a unit), the file's order breaking ties."""
     probe = text.lower()
-    return next((k.name for k in kinds() if k.ask.search(probe)), None)
+    found = []
+    for i, k in enumerate(kinds()):
+        if m := k.ask.search(probe):
+            bare = k.value is None and k.name != "person"  # yes/no, list: only when no value is asked for
+            found.append((bare, m.start(), i, k.name))  # else the value asked first, then the more specific
+    return min(found)[3] if found else None
 
 
 def asked_unit(text: str) -> tuple[str, tuple[str, ...]] | None:
