@@ -135,10 +135,14 @@ def unit_matches(t: Task, units: Sequence[str], fields: Sequence[str], only: boo
     return all(any(u in x for x in pool) for u in units)
 
 
+HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+
+
 def says_words(t: Task, words: Sequence[str], fields: Sequence[str]) -> bool:
     """Whether a row says all the words: in its materials when the question asks about materials, else anywhere."""
-    # the headings an item stands under count as its words: 三、推进行政执法规范化建设下面有几条
-    text = (t.materials or "") if "materials" in fields else "\n".join([*t.section, t.content, t.materials or ""])
+    text = (t.materials or "") if "materials" in fields else "\n".join([t.content, t.materials or ""])
+    if any(HEADING.match(w) for w in words):  # a heading quoted as written: the items under it (三、推进…下面有几条)
+        text += "\n" + "\n".join(t.section)
     flat = re.sub(r"\s+", "", text)
     return all(re.sub(r"\s+", "", w) in flat for w in words)
 
