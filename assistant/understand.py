@@ -378,6 +378,9 @@ def find_mentions(text: str, lang: str) -> tuple[str, ...]:
 ONLY = re.compile(r"只有|只由|仅有|仅由|光是|单独|独自|一家|\bonly\b|\bsolely\b|\balone\b|\bsole\b", re.I)
 
 
+EITHER_WAY = re.compile(r"\bor\s+(?:jointly|together|with others)\b|单独或|或(?:共同|联合|与其他)", re.I)  # alone or jointly
+
+
 NEGATION_ZH = re.compile(r"不是|不为|并非|没有|不含|不包括|不包含|不由|不属于|以外的?|之外的?")
 NEGATION_EN = re.compile(
     r"\bnot\b|n't\b|\bwithout\b|\bother than\b|\bexcept\b|\bexcluding\b|\bapart from\b|\bbesides\b", re.I
@@ -472,7 +475,7 @@ def understand(text: str, notices: list[Notice], tasks: list[Task], *, limit: in
         item_noun=bool(ITEM_NOUN.search(low)) or "工作" in low,
         by_date=bool(BY_DATE.search(text)),
         metas=find_metas(low) if not numbers else (),
-        only_units=bool(units) and bool(ONLY.search(text)),
+        only_units=bool(units) and bool(ONLY.search(text)) and not EITHER_WAY.search(text),
     )
     parts = find_parts(text)
     q = replace(q, parts=parts, expects=tuple(expected(p) for p in parts))

@@ -50,6 +50,7 @@ def test_several_meta_fields_are_all_asked(read):
 def test_only_marks_a_whole_unit_column(read):
     assert read("柞水清单里只由县审批局牵头的任务有哪些").only_units
     assert not read("柞水清单里县审批局牵头的任务有哪些").only_units
+    assert not read("How many Zhashui tasks does 县审批局 lead, alone or jointly?").only_units
 
 
 def test_the_refusal_threshold_does_not_drift_with_corpus_size(corpus):
