@@ -81,6 +81,8 @@ class Glossary:
             if len(zh) < 2 or not re.search(r"[\u4e00-\u9fff]", zh):
                 continue  # single characters gloss as everything
             for gloss in dictionary.get_definitions(zh) or []:
+                for acronym in re.findall(r"\(([A-Z]{2,6})\)", gloss):  # National People's Congress (NPC)
+                    self.map.setdefault(acronym.lower(), set()).add(zh)
                 gloss = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", gloss)
                 if gloss.strip().startswith(("CL:", "variant of", "surname", "abbr.", "see ")):
                     continue

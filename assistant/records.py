@@ -54,6 +54,11 @@ class Question:
     task_noun: bool = False  # a word for items or "which": 任务, 哪些, tasks, which
     item_noun: bool = False  # a noun for items: 任务, 指标, 工作, indicators
     by_date: bool = False  # "by", "before", 之前: a due filter means on or before
+    # what the question asks, part by part: "几个工作日？最长不超过多少" is two parts, each answered (or said absent)
+    parts: tuple[str, ...] = ()  # the sub-questions in the order asked; () or one part: a single question
+    expects: tuple[str | None, ...] = ()  # per part, the kind of value answering it (data/values.toml): date, percent…
+    metas: tuple[str, ...] = ()  # every meta field asked, in order: 文号和印发日期 -> (number, date)
+    only_units: bool = False  # "only 各行政执法部门", 光是区司法局一家: the units are the whole column
 
     @property
     def named_notice(self) -> bool:

@@ -35,6 +35,10 @@ def _date(n: Notice, s: Structure) -> Found:
     return (found, say("meta.date", value="；".join(hit.text for hit in found))) if found else ([], None)
 
 
+def _cited(cites: list[Citation], line_no: int) -> bool:
+    return any(c.start_line == line_no for c in cites)
+
+
 READERS = {"number": _number, "issuer": _issuer, "recipients": _recipients, "title": _title, "date": _date}
 
 
@@ -44,12 +48,13 @@ def draft(q: Question, ctx: Context) -> Draft:
     cites: list[Citation] = []
     for p in notices:
         n = p.notice
-        found, fact = READERS.get(q.meta or "date", _date)(n, p.structure)
-        if fact is None:
-            lines.append(say("meta.silent", notice=n))
-            continue
-        cites += [cite(n, "", line_no, line_no, quote) for line_no, quote in found]
-        lines.append(say("meta.line", notice=n, fact=fact))  # with no line (it has no 文号): said of the whole
+        for field in q.metas or (q.meta or "date",):
+            found, fact = READERS.get(field, _date)(n, p.structure)
+            if fact is None:
+                lines.append(say("meta.silent", notice=n))
+                continue
+            cites += [cite(n, "", line_no, line_no, quote) for line_no, quote in found if not _cited(cites, line_no)]
+            lines.append(say("meta.line", notice=n, fact=fact))  # with no line (it has no 文号): said of the whole
     if not cites:
         return Draft(lines if ctx.doc_ids else [say("not_found")], found=False)
     return Draft(lines, cites)
