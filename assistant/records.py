@@ -25,6 +25,7 @@ class Kind(StrEnum):
     META = "meta"  # the notice itself: 文号, date, issuer, title, 主送
     OPEN = "open"  # anything else: the best sentences of the notices
     REFUSE = "refuse"  # a place no loaded notice is from
+    NOTICES = "notices"  # the loaded notices as a set: 哪份通知最新, which notice was issued first, 有几份通知
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class Question:
     section_word: str | None = None  # the asker's word for those groups: 方面, areas
     mentions: tuple[str, ...] = ()  # words a list/count question filters items by: 哪些指标涉及“实地核查”
     negated: tuple[str, ...] = ()  # filters turned round: "units" (牵头单位里没有县司法局), "due" (不是“长期”)
+    notices_asked: str | None = None  # for questions about the notices as a set: newest | oldest | all
     # signals the route table reads
     asks_count: bool = False  # 多少项, how many tasks
     asks_list: bool = False  # 哪些, list the

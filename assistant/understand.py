@@ -375,7 +375,9 @@ def find_mentions(text: str, lang: str) -> tuple[str, ...]:
 ONLY = re.compile(r"只有|只由|仅有|仅由|光是|单独|独自|一家|\bonly\b|\bsolely\b|\balone\b|\bsole\b", re.I)
 
 
-EITHER_WAY = re.compile(r"\bor\s+(?:jointly|together|with others)\b|单独或|或(?:共同|联合|与其他)", re.I)  # alone or jointly
+EITHER_WAY = re.compile(
+    r"\bor\s+(?:jointly|together|with others)\b|单独或|或(?:共同|联合|与其他)", re.I
+)  # alone or jointly
 
 
 NEGATION_ZH = re.compile(r"不是|不为|并非|没有|不含|不包括|不包含|不由|不属于|以外的?|之外的?")
@@ -473,6 +475,7 @@ def understand(text: str, notices: list[Notice], tasks: list[Task], *, limit: in
         by_date=bool(BY_DATE.search(text)),
         metas=find_metas(low) if not numbers else (),
         only_units=bool(units) and bool(ONLY.search(text)) and not EITHER_WAY.search(text),
+        notices_asked=find_notices_asked(low) if not numbers else None,
     )
     parts = find_parts(text)
     q = replace(q, parts=parts, expects=tuple(expected(p) for p in parts))
@@ -486,6 +489,30 @@ def routed(q: Question, doc_ids: tuple[str, ...] | None = None) -> Question:
     kind = route(q)
     negated = find_negated(q.text, q.lang, q.units, q.due) if kind in (Kind.LIST, Kind.COUNT) else ()
     return replace(q, kind=kind, negated=negated)
+
+
+# Questions about the loaded notices as a set: which is newest or oldest, which notices there are.
+NOTICE_NOUN = r"(?:通知|文件|文件?通知|notices?|documents?|circulars?)"
+NOTICES_RANK = {
+    "newest": re.compile(
+        rf"(?:最新|最近|最晚)\S{{0,6}}{NOTICE_NOUN}|{NOTICE_NOUN}\S{{0,8}}(?:最新|最近|最晚)"
+        rf"|\b(?:newest|latest|most\s+recent(?:ly)?(?:\s+issued)?)\s+{NOTICE_NOUN}|{NOTICE_NOUN}\b.*\b(?:newest|latest|most\s+recent(?:ly)?)\b"
+    ),
+    "oldest": re.compile(
+        rf"(?:最早|最先)\S{{0,6}}{NOTICE_NOUN}|{NOTICE_NOUN}\S{{0,8}}(?:最早|最先)"
+        rf"|\b(?:oldest|earliest|first)\s+(?:issued\s+)?{NOTICE_NOUN}|{NOTICE_NOUN}\b.*\b(?:oldest|earliest|issued\s+first)\b"
+    ),
+    "all": re.compile(
+        rf"(?:哪些|哪几份|几份|多少份|多少个)(?:{NOTICE_NOUN})\S{{0,4}}$|(?:有|收录|加载|包括)(?:了)?(?:哪些|几份|多少份)(?:{NOTICE_NOUN})"
+        rf"|\b(?:which|what|how\s+many)\s+{NOTICE_NOUN}\s+(?:are|do|does|have|is)\b(?:\s+(?:there|you|loaded|available|"
+        rf"covered|indexed|in\s+the\s+system|have|got))*\s*\??$"
+    ),
+}
+
+
+def find_notices_asked(low: str) -> str | None:
+    """newest | oldest | all when the question asks about the loaded notices as a set, else None."""
+    return next((k for k, rx in NOTICES_RANK.items() if rx.search(low.strip(" ？?。."))), None)
 
 
 def find_meta(low: str) -> str | None:
