@@ -99,6 +99,20 @@ def turns_from(messages: Sequence[Any]) -> tuple[Turn, ...]:
     return tuple(out)
 
 
+def as_turns(history: Sequence[Turn | Mapping[str, Any]] | None) -> tuple[Turn, ...]:
+    """Turns as given, or read from JSON-shaped {role, content} messages as the API and OpenAI clients send them."""
+    if history is not None and not isinstance(history, Sequence | tuple):
+        raise BadHistory(f"history must be a list of {{role, content}} objects, got {type(history).__name__}")
+    out: list[Turn] = []
+    for i, t in enumerate(history or ()):
+        out.append(t if isinstance(t, Turn) else turns_from([t])[0] if isinstance(t, Mapping) else _bad(i, t))
+    return tuple(out)
+
+
+def _bad(i: int, t: object) -> Turn:
+    raise BadHistory(f"history[{i}] must be an object with role and content, got {type(t).__name__}")
+
+
 def understood_from(data: Any, where: str = "understood") -> Understood | None:
     """An `understood` record as a client sends it back: only the parts a follow-up reads (notices, rows) matter."""
     if data is None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -17,7 +17,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from assistant.answer import answer
 from assistant.config import Settings
-from assistant.conversation import Resolved, Resolver, Turn
+from assistant.conversation import Resolved, Resolver, Turn, as_turns
 from assistant.errors import IndexNotBuilt, UnknownNotice
 from assistant.glossary import Glossary
 from assistant.kinds.context import Context
@@ -99,7 +99,7 @@ class Assistant:
             | LLMAnswerStep(self.llm, self._answer)
         )
 
-    def ask(self, question: str, doc: str | None = None, history: Sequence[Turn] | None = None) -> Answer:
+    def ask(self, question: str, doc: str | None = None, history: Sequence[Turn | Mapping[str, Any]] | None = None) -> Answer:
         """The answer to `question`, a follow-up to `history` when given (the notice, item, field or list filter it
         leaves out come from the conversation); `answer.understood` says what it was understood as."""
         req, resolved = self._resolve(question, doc, history)
@@ -111,7 +111,7 @@ class Assistant:
         return self._retrieve(self._understand(Request(question, doc))).hits
 
     def stream(
-        self, question: str, doc: str | None = None, history: Sequence[Turn] | None = None
+        self, question: str, doc: str | None = None, history: Sequence[Turn | Mapping[str, Any]] | None = None
     ) -> Iterator[str | Answer]:
         """Yields pieces of the answer text as they are ready, then the final Answer.
 
@@ -128,11 +128,12 @@ class Assistant:
         yield from re.findall(r"[^\n]*\n|[^\n]+$", final.text)
         yield final
 
-    def _resolve(self, question: str, doc: str | None, history: Sequence[Turn] | None) -> tuple[Request, Resolved]:
+    def _resolve(self, question: str, doc: str | None, history: Sequence[Turn | Mapping[str, Any]] | None) -> tuple[Request, Resolved]:
         """The question resolved from the conversation, and the Request that answers it; bad input raises here."""
-        resolved = self.resolver.resolve(question, tuple(history or ()))
+        past = as_turns(history)
+        resolved = self.resolver.resolve(question, past)
         resolved = replace(resolved, question=self._scoped(resolved.question, doc))
-        return Request(question, doc, tuple(history or ()), resolved.question), resolved
+        return Request(question, doc, past, resolved.question), resolved
 
     def _with_understood(self, answer: Answer, resolved: Resolved) -> Answer:
         return replace(answer, understood=self.resolver.understood(resolved, answer.tasks))
