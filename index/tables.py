@@ -18,6 +18,7 @@ from index.outline import outline_tasks
 from index.records import Task
 from index.roles import (
     LeadNote,
+    grouping_roles,
     header_role,
     header_roles,
     infer_roles,
@@ -89,7 +90,7 @@ def read_grid(grid: Grid, carried: list[str | None] | None = None) -> tuple[list
         roles = lead_column(names, roles)
     named = set(roles or ())
     body = [r for r in (rows[at + 1 :] if roles else rows) if not _spanning(r)]
-    roles = infer_roles(body, roles or ())
+    roles = grouping_roles(body, infer_roles(body, roles or ()))
     if at < 0 and carried is None and "number" not in roles:
         return [], roles  # without a header only numbered rows make a task table
     if "content" not in roles or not {"lead", "responsible", "deadline", "leader"} & set(roles):
@@ -100,20 +101,21 @@ def read_grid(grid: Grid, carried: list[str | None] | None = None) -> tuple[list
     headers = {_signature(r) for r in rows[: at + 1]}
     drafts: list[Draft] = []
     section: tuple[str, ...] = ()
+    heading: tuple[str, ...] = ()  # the section a row spanning the table opened
     for cells, row in zip(rows[at + 1 :], grid.rows[at + 1 :], strict=True):
         if _signature(cells) in headers:
             continue  # the header repeated (a page break in the source)
         if (again := header_roles(cells)) is not None and "content" in again:
-            roles = infer_roles([], again)  # a new table's header: its own columns from here on
+            roles = grouping_roles(rows, infer_roles([], again))  # a new table's header: its own columns from here on
             headers.add(_signature(cells))
             continue
         if _spanning(cells):
             text = next(c for c in cells if c.strip())
-            section = (text,) if LEVEL1.match(text) or not section else (section[0], text)
+            section = heading = (text,) if LEVEL1.match(text) or not heading else (heading[0], text)
             continue
         values = _by_role(cells, roles)
-        if values.get("section"):
-            section = tuple(values["section"])
+        if values.get("section"):  # a grouping column: its value under the heading the rows are in
+            section = tuple(dict.fromkeys([*heading, *values["section"]]))
         _add_row(drafts, values, "number" in roles, section, content_name, row[0].start)
     return drafts, roles
 

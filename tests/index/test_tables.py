@@ -322,3 +322,56 @@ def test_a_roster_is_no_task_table():
         "2\t县住建局\t王某某\t0914-7654321",
     ]
     assert table_tasks("t", lines) == ([], set())
+
+
+# --- a grouping column merged down over its detail rows ---------------------------------------------------------
+
+
+def test_a_task_title_merged_over_its_measures_is_the_section_not_the_content():
+    lines = [
+        "序号\t重点任务\t具体措施\t牵头单位\t完成时限",
+        "一、优化政务服务\t\t\t\t",
+        "1\t推进“高效办成一件事”\t梳理企业开办等高频事项清单，实现一次告知、一表申请。\t县行政审批局\t2025年6月底前",
+        "2\t推进“高效办成一件事”\t推行帮办代办服务，在政务服务中心设立帮办窗口。\t县行政审批局\t持续推进",
+        "3\t提升执法水平\t开展涉企行政执法专项检查，纠正不规范执法行为。\t县司法局\t2025年9月底前",
+        "4\t提升执法水平\t推行包容审慎监管，制定轻微违法免罚清单。\t县市场监管局\t2025年12月底前",
+    ]
+    tasks, _ = table_tasks("t", lines)
+
+    got = [(t.number, t.section, t.content) for t in tasks]
+    assert got == [
+        (1, ("一、优化政务服务", "推进“高效办成一件事”"), "梳理企业开办等高频事项清单，实现一次告知、一表申请。"),
+        (2, ("一、优化政务服务", "推进“高效办成一件事”"), "推行帮办代办服务，在政务服务中心设立帮办窗口。"),
+        (3, ("一、优化政务服务", "提升执法水平"), "开展涉企行政执法专项检查，纠正不规范执法行为。"),
+        (4, ("一、优化政务服务", "提升执法水平"), "推行包容审慎监管，制定轻微违法免罚清单。"),
+    ]
+    assert tasks[0].label == "具体措施1"
+
+
+def test_a_shorter_task_name_beside_its_content_is_the_section():
+    lines = [
+        "序号\t工作任务\t工作内容\t责任单位\t完成时间",
+        "1\t档案数字化\t完成2000年以前文书档案数字化扫描和目录著录。\t县档案馆\t2025年10月底前",
+        "2\t安全检查\t对全县国有档案馆库房开展消防和防汛安全检查。\t县档案馆、县消防救援大队\t每季度",
+    ]
+    tasks, _ = table_tasks("t", lines)
+
+    assert [(t.section, t.content[:6]) for t in tasks] == [
+        (("档案数字化",), "完成2000"),
+        (("安全检查",), "对全县国有档"),
+    ]
+
+
+def test_a_column_of_outline_headings_is_the_section_even_without_a_header():
+    lines = [
+        "1\t一、强化组织保障\t成立工作专班，每月召开一次调度会议研究解决问题。\t县发改局\t2025年3月底前",
+        "2\t一、强化组织保障\t建立问题台账，实行销号管理并定期通报进展。\t县发改局\t持续推进",
+        "3\t二、加强督导考核\t将任务落实情况纳入年度目标责任考核内容。\t县委督查室\t2025年12月底前",
+    ]
+    tasks, _ = table_tasks("t", lines)
+
+    assert [(t.number, t.section, t.content[:4], t.lead or t.responsible) for t in tasks] == [
+        (1, ("一、强化组织保障",), "成立工作", ("县发改局",)),
+        (2, ("一、强化组织保障",), "建立问题", ("县发改局",)),
+        (3, ("二、加强督导考核",), "将任务落", ("县委督查室",)),
+    ]
