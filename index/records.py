@@ -135,3 +135,4 @@ class ParsedNotice:
     blocks: list[Block] = field(default_factory=list)
     unplaced: list[int] = field(default_factory=list)  # lines inside a task table that no task took
     structure: Structure = field(default_factory=Structure)
+    unread: list[int] = field(default_factory=list)  # lines that look like a task table but gave no task

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pdfplumber
 import pytest
+from click.testing import CliRunner
 from docx import Document
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
+from assistant.cli import cli
+from index.build import warn_unplaced
+from index.corpus import load_corpus
 from index.grids import Cell, Grid
 from index.loaders import load_file
 from index.notices import parse_notice
-from index.tables import read_grid, table_tasks
+from index.tables import read_grid, table_tasks, unread_lines
 
 FONT = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
 
@@ -375,3 +380,61 @@ def test_a_column_of_outline_headings_is_the_section_even_without_a_header():
         (2, ("一、强化组织保障",), "建立问题", ("县发改局",)),
         (3, ("二、加强督导考核",), "将任务落", ("县委督查室",)),
     ]
+
+
+# --- what looks like a task table but gave no task is reported ---------------------------------------------------
+
+UNREAD_NOTICE = """\
+青岚县人民政府办公室关于做好2025年防汛工作的通知
+各镇人民政府，县政府各部门：
+一、工作任务
+1. 县应急管理局负责修订县级防汛应急预案，2025年4月底前完成。
+2. 县水利局牵头开展汛前隐患排查，建立问题台账，5月底前完成。
+3. 县气象局负责做好汛期天气预报预警，持续推进。
+二、工作要求
+各单位要高度重视，按时报送进展。
+"""
+
+
+def test_numbered_lines_naming_units_and_deadlines_that_gave_no_task_are_reported(tmp_path, caplog):
+    path = tmp_path / "防汛.txt"
+    path.write_text(UNREAD_NOTICE, "utf-8")
+    corpus = load_corpus([path])
+    (parsed,) = corpus.notices
+
+    assert parsed.tasks == [] and parsed.unread == [4, 5, 6]
+    with caplog.at_level(logging.WARNING, logger="index.build"):
+        warn_unplaced(corpus, parsed.notice.doc_id)
+    assert "lines 4-6 look like a task table" in caplog.text
+    for command in (["tasks"], ["tasks", "--json"], ["notices"]):
+        result = CliRunner().invoke(cli, ["--notices", str(path), *command])
+        assert result.exit_code == 0, result.output
+        assert "lines 4-6 look like a task table" in result.stderr, command
+
+
+def test_a_header_printed_one_cell_per_line_with_no_task_after_it_is_reported():
+    lines = [
+        "通知",
+        "序号",
+        "工作任务",
+        "牵头单位",
+        "完成时间",
+        "1",
+        "修订县级防汛应急预案。",
+        "县应急管理局",
+        "4月底前",
+    ]
+    assert unread_lines(lines, []) == (2, 3, 4, 5)
+
+
+def test_tables_that_gave_tasks_rosters_and_prose_are_not_reported():
+    roster = [
+        "序号\t单位\t联系人\t联系电话",
+        "1\t县应急管理局\t刘某某\t0914-1234567",
+        "2\t县住建局\t王某某\t0914-7654321",
+    ]
+    table = ["序号\t工作任务\t牵头单位\t完成时间", "1\t修订县级防汛应急预案并组织专家评审。\t县应急管理局\t4月底前"]
+    prose = ["一、总体要求", "1. 提高认识。", "2. 加强领导，各镇要明确专人负责。", "3. 按时报送。"]
+    assert unread_lines(roster, []) == ()
+    assert unread_lines(table, table_tasks("t", table)[0]) == ()
+    assert unread_lines(prose, []) == ()
