@@ -241,6 +241,8 @@ def _task(doc_id: str, d: Draft, lines: Sequence[str], note: LeadNote) -> Task:
         start_line=d.start,
         end_line=d.end,
         source_text="\n".join(lines[d.start - 1 : d.end]),
+        leader="；".join(d.fields.get("leader", [])) or None,
+        remarks="；".join(d.fields.get("remarks", [])) or None,
     )
 
 

@@ -110,6 +110,8 @@ def test_word_table_with_merged_cells_and_other_header_words(tmp_path, check_tas
     assert by_number[8].section == ("三、强化法治保障",)
     assert by_number[6].end_line == by_number[6].start_line + 1, "task 6's two rows are one task"
     assert "王副县长" in by_number[2].source_text, "a merged cell is repeated in every row's line"
+    assert (by_number[2].leader, by_number[8].leader) == ("王副县长", "赵副县长"), "the 责任领导 column is kept"
+    assert "leader" in by_number[2].to_json() and "remarks" not in by_number[2].to_json()
     assert parsed.notice.doc_number == "青政办发〔2025〕7号"
     assert {"lead", "responsible", "deadline"} <= parsed.notice.task_fields
 
@@ -438,3 +440,15 @@ def test_tables_that_gave_tasks_rosters_and_prose_are_not_reported():
     assert unread_lines(roster, []) == ()
     assert unread_lines(table, table_tasks("t", table)[0]) == ()
     assert unread_lines(prose, []) == ()
+
+
+def test_a_remarks_column_is_kept_on_the_task_and_bundled_tasks_have_no_such_keys(corpus):
+    lines = [
+        "序号\t工作任务\t牵头单位\t完成时间\t备注",
+        "1\t修订县级防汛应急预案并组织专家评审。\t县应急管理局\t4月底前\t报县政府审定",
+        "2\t开展汛前隐患排查，建立问题台账。\t县水利局\t5月底前\t",
+    ]
+    tasks, _ = table_tasks("t", lines)
+
+    assert [t.remarks for t in tasks] == ["报县政府审定", None]
+    assert not any({"leader", "remarks"} & set(t.to_json()) for t in corpus.tasks())
