@@ -452,3 +452,35 @@ def test_a_remarks_column_is_kept_on_the_task_and_bundled_tasks_have_no_such_key
 
     assert [t.remarks for t in tasks] == ["报县政府审定", None]
     assert not any({"leader", "remarks"} & set(t.to_json()) for t in corpus.tasks())
+
+
+def test_a_word_task_title_merged_over_its_measures_is_the_section(tmp_path, check_tasks):
+    rows = [
+        ("序号", "主要任务", "工作措施", "责任单位", "完成时限"),
+        ("1", "深化“放管服”改革", "全面推行证明事项告知承诺制，公布告知承诺事项清单。", "县司法局", "2025年6月底前"),
+        ("2", "深化“放管服”改革", "推进涉企经营许可事项全覆盖清单管理。", "县市场监管局", "2025年9月底前"),
+        ("3", "深化“放管服”改革", "压减工程建设项目审批时间至60个工作日以内。", "县住建局", "持续推进"),
+        ("4", "优化要素保障", "建立重点项目用地保障台账，实行挂图作战。", "县自然资源局", "2025年12月底前"),
+    ]
+    doc = Document()
+    doc.add_paragraph("青岚县人民政府办公室关于印发2025年优化营商环境工作措施的通知")
+    table = doc.add_table(rows=len(rows), cols=5)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            if not (c == 1 and r in (2, 3)):  # the task title is written once, in the merged cell
+                table.cell(r, c).text = text
+    table.cell(1, 1).merge(table.cell(3, 1))
+    path = tmp_path / "措施.docx"
+    doc.save(path)
+    parsed = parse_notice(load_file(path))
+
+    check_tasks(
+        parsed,
+        [
+            (1, "全面推行证明事项", (), ("县司法局",), "2025年6月底前"),
+            (2, "推进涉企经营许可", (), ("县市场监管局",), "2025年9月底前"),
+            (3, "压减工程建设项目", (), ("县住建局",), "持续推进"),
+            (4, "建立重点项目用地", (), ("县自然资源局",), "2025年12月底前"),
+        ],
+    )
+    assert [t.section for t in parsed.tasks] == [("深化“放管服”改革",)] * 3 + [("优化要素保障",)]
