@@ -16,6 +16,7 @@ from assistant.config import Settings
 from assistant.errors import AssistantError
 from index.corpus import Corpus, load_corpus
 from index.records import ParsedNotice
+from index.tasks import unread_warning
 
 EXIT_BAD_INPUT = 2
 
@@ -67,6 +68,7 @@ def cli(ctx: click.Context, notices: tuple[str, ...], verbose: bool) -> None:
 def notices(obj: Context, as_json: bool) -> None:
     """List the loaded notices with their metadata, one line each."""
     rows = [p.notice for p in obj.corpus.notices]
+    _warn_unread(obj.corpus.notices)
     if as_json:
         keys = ("doc_id", "title", "doc_number", "issuer", "date", "region", "aliases", "source")
         data = [{k: getattr(n, k) for k in keys} | {"tasks": len(obj.corpus.get(n.doc_id).tasks)} for n in rows]
@@ -94,6 +96,7 @@ def tasks(obj: Context, doc: str | None, as_json: bool, unplaced: bool) -> None:
         _print_unplaced([obj.corpus.get(doc_id)] if doc_id else obj.corpus.notices, as_json)
         return
     rows = obj.corpus.tasks(doc_id)
+    _warn_unread([obj.corpus.get(doc_id)] if doc_id else obj.corpus.notices)
     if as_json:
         click.echo(json.dumps([t.to_json() for t in rows], ensure_ascii=False, indent=2))
         return
@@ -112,6 +115,14 @@ def tasks(obj: Context, doc: str | None, as_json: bool, unplaced: bool) -> None:
             f"{t.start_line}-{t.end_line}",
         )
     Console(width=200).print(table)
+
+
+def _warn_unread(parsed: list[ParsedNotice]) -> None:
+    """On stderr, so that --json output stays machine-readable: notices whose text looks like a task table that
+    gave no task."""
+    for p in parsed:
+        if warning := unread_warning(p):
+            click.echo(f"warning: {warning}", err=True)
 
 
 def _print_unplaced(parsed: list[ParsedNotice], as_json: bool) -> None:

@@ -11,6 +11,8 @@ from langchain_core.embeddings import Embeddings
 
 from index.corpus import Corpus
 from index.store import NoticeIndex, SyncReport
+from index.tasks import unread_warning
+from index.text import spans
 
 log = logging.getLogger(__name__)
 
@@ -42,14 +44,5 @@ def warn_unplaced(corpus: Corpus, doc_id: str) -> None:
             len(parsed.unplaced),
             spans(parsed.unplaced),
         )
-
-
-def spans(numbers: list[int]) -> str:
-    """1-based line numbers as ranges: [3, 4, 5, 9] -> "3-5, 9"."""
-    runs: list[list[int]] = []
-    for n in numbers:
-        if runs and runs[-1][1] == n - 1:
-            runs[-1][1] = n
-        else:
-            runs.append([n, n])
-    return ", ".join(f"{a}-{b}" if b > a else str(a) for a, b in runs)
+    if warning := unread_warning(parsed):
+        log.warning("%s", warning)

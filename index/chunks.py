@@ -46,8 +46,12 @@ def task_text(task: Task, title: str) -> str:
         parts.append("责任单位：" + "、".join(task.responsible))
     if task.deadline:
         parts.append("完成时限：" + task.deadline)
+    if task.leader:
+        parts.append("责任领导：" + task.leader)
     if task.materials:
         parts.append("资料报送：" + task.materials)
+    if task.remarks:
+        parts.append("备注：" + task.remarks)
     return "\n".join(p for p in parts if p)
 
 

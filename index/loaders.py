@@ -25,6 +25,7 @@ from docx.oxml.ns import qn
 
 from assistant.errors import LoadError
 from index.grids import docx_rows, html_rows, is_layout_table, pdf_rows, stitch_pages
+from index.markdown import markdown_lines
 from index.text import normalise_newlines, one_line, split_lines
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
@@ -86,9 +87,12 @@ def load_file(path: str | Path, *, max_bytes: int = 20_000_000) -> LoadedText:
         if size > max_bytes:
             raise LoadError(p, f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes")
         data = p.read_bytes()
-        if suffix in (".txt", ".md"):
+        if suffix == ".txt":
             text, enc = _decode(data, p)
-            return LoadedText(p, normalise_newlines(text), suffix[1:], enc)
+            return LoadedText(p, normalise_newlines(text), "txt", enc)
+        if suffix == ".md":
+            text, enc = _decode(data, p)
+            return LoadedText(p, _markdown(normalise_newlines(text), p), "md", enc)
         if suffix in (".html", ".htm"):
             m = _META_CHARSET.search(data[:4096])
             text, enc = _decode(data, p, declared=m.group(1).decode("ascii") if m else None)
@@ -162,6 +166,14 @@ def _join(lines: list[str], path: Path) -> str:
     if not any(line.strip() for line in lines):
         raise LoadError(path, "no text content")
     return normalise_newlines("\n".join(lines)) + "\n"
+
+
+def _markdown(text: str, path: Path) -> str:
+    """A Markdown file as plain text, line for line (a table's `|---|` row dropped)."""
+    lines = markdown_lines(text, _html_lines)
+    if not any(line.strip() for line in lines):
+        raise LoadError(path, "no text content")
+    return "\n".join(lines)
 
 
 def _one_line(e: BaseException) -> str:

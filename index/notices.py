@@ -179,4 +179,4 @@ def parse_notice(loaded: LoadedText) -> ParsedNotice:
         task_fields=table.fields,
     )
     blocks = prose_blocks(doc_id, text_lines)
-    return ParsedNotice(notice, table.tasks, blocks, list(table.unplaced), find_structure(notice))
+    return ParsedNotice(notice, table.tasks, blocks, list(table.unplaced), find_structure(notice), list(table.unread))

@@ -56,6 +56,8 @@ class Task:
     start_line: int
     end_line: int
     source_text: str  # exact text of lines start_line..end_line
+    leader: str | None = None  # 责任领导/分管领导 (a person or post, not a unit), where a table has the column
+    remarks: str | None = None  # 备注, where a table has the column
 
     def __post_init__(self) -> None:
         if self.kind not in TASK_KINDS:
@@ -69,6 +71,9 @@ class Task:
         d = asdict(self)
         for key in ("section", "lead", "responsible", "dates"):
             d[key] = list(d[key])
+        for key in ("leader", "remarks"):  # only tables with such a column have them
+            if d[key] is None:
+                del d[key]
         return d
 
 
@@ -135,3 +140,4 @@ class ParsedNotice:
     blocks: list[Block] = field(default_factory=list)
     unplaced: list[int] = field(default_factory=list)  # lines inside a task table that no task took
     structure: Structure = field(default_factory=Structure)
+    unread: list[int] = field(default_factory=list)  # lines that look like a task table but gave no task

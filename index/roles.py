@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from index.text import cn_to_int
 from index.layouts.cells import split_units
+from index.text import cn_to_int
 
 ROLES_FILE = Path(__file__).parent / "data" / "column_roles.toml"
 CN_NUMERAL = "一二三四五六七八九十百零〇两"
@@ -48,6 +48,10 @@ DEADLINE_WORDS = (
 DEADLINE_DATE = re.compile(
     r"\d{4}\s*年(?:\s*\d{1,2}\s*月)?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*(?:底|末|中旬|上旬|下旬)?\s*(?:前|以前|之前)"
     r"|(?<!\d)\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?(?!\d)|第[一二三四1-4]季度|[上下]半年"
+)
+# An outline heading printed in a cell: 一、优化营商环境 / （一）提升服务效能 / 第一部分
+HEADING = re.compile(
+    rf"^(?:[{CN_NUMERAL}]{{1,3}}、|[（(][{CN_NUMERAL}]{{1,3}}[)）]|第[{CN_NUMERAL}\d]{{1,3}}(?:部分|章|节))"
 )
 # A note that the first unit listed in a cell leads: 排在第一位的为牵头单位, 列第一位的单位牵头, 首位为牵头单位.
 FIRST_LEADS = re.compile(
@@ -243,6 +247,58 @@ def infer_roles(rows: Sequence[Sequence[str]], known: Sequence[str | None] = ())
         if free:
             roles[max(free, key=lambda c: lengths[c])] = "content"
     return roles
+
+
+def grouping_roles(rows: Sequence[Sequence[str]], roles: Sequence[str | None]) -> list[str | None]:
+    """Text columns that group rows rather than hold each row's own text become the section: of two content-like
+    columns (重点任务 | 具体措施), the detail is the one that repeats least over consecutive rows (a merged cell is
+    repeated on every row it spans), then the longer; a text column left of it that repeats more, is shorter (when
+    its header names a task) or holds outline headings (一、…) groups the rows."""
+    roles = list(roles)
+    texty = [c for c, r in enumerate(roles) if r == "content" or (r is None and _mostly(rows, c, "text"))]
+    if "content" not in roles or len(texty) < 2:
+        return roles
+    stats = {c: (_repeat_rate(rows, c), -_mean_chars(rows, c), -c) for c in texty}
+    detail = min(texty, key=lambda c: stats[c])
+    for col in texty:
+        if col >= detail:
+            continue
+        repeats = stats[col][0] > stats[detail][0] and (roles[col] == "content" or stats[col][0] >= 0.2)
+        shorter = roles[col] == "content" and stats[col][1] > stats[detail][1]
+        if repeats or shorter or _headings(rows, col):
+            roles[col] = "section"
+    if roles[detail] is None:
+        roles = [None if r == "content" else r for r in roles]
+        roles[detail] = "content"
+    return roles
+
+
+def _column(rows: Sequence[Sequence[str]], col: int) -> list[str]:
+    return [squash(r[col]) if col < len(r) else "" for r in rows]
+
+
+def _mostly(rows: Sequence[Sequence[str]], col: int, kind: str) -> bool:
+    kinds = [cell_kind(c) for c in _column(rows, col) if c]
+    return bool(kinds) and kinds.count(kind) >= 0.6 * len(kinds)
+
+
+def _repeat_rate(rows: Sequence[Sequence[str]], col: int) -> float:
+    """Share of a column's filled cells that repeat the cell above: a merged grouping cell repeats, a detail not."""
+    cells = _column(rows, col)
+    filled = sum(1 for c in cells if c)
+    same = sum(1 for a, b in zip(cells, cells[1:], strict=False) if b and a == b)
+    return same / filled if filled else 0.0
+
+
+def _mean_chars(rows: Sequence[Sequence[str]], col: int) -> float:
+    cells = [c for c in _column(rows, col) if c]
+    return sum(map(len, cells)) / len(cells) if cells else 0.0
+
+
+def _headings(rows: Sequence[Sequence[str]], col: int) -> bool:
+    """Whether a column's cells are outline headings (一、… / （一）…), which name sections, not tasks."""
+    cells = [c for c in _column(rows, col) if c]
+    return bool(cells) and sum(1 for c in cells if HEADING.match(c)) >= 0.8 * len(cells)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,11 @@ from index.grids import Grid, find_grids
 from index.outline import outline_tasks
 from index.records import Task
 from index.roles import (
+    DEADLINE_DATE,
+    DEADLINE_WORDS,
     LeadNote,
+    cell_kind,
+    grouping_roles,
     header_role,
     header_roles,
     infer_roles,
@@ -33,6 +37,9 @@ from index.text import LEVEL1, dates_in
 
 TASK_FIELDS = ("lead", "responsible", "deadline", "materials")
 MIN_CONTENT = 8  # mean Chinese characters of a task column found by its cells; names and phone numbers have fewer
+# A unit named inside a sentence (县发改局负责), for telling numbered task lines from numbered prose.
+UNIT_IN_TEXT = re.compile(r"[县市区镇乡][\u4e00-\u9fff]{1,10}?(?:局|办|委|中心|政府|街道|办事处)")
+WHO_WORDS = re.compile(r"牵头|负责|责任单位|配合")
 MARKER = re.compile(r"^(\d{1,3}\s*[.．、]|[（(][\d一二三四五六七八九十]{1,4}[)）])\s*")
 
 
@@ -89,7 +96,7 @@ def read_grid(grid: Grid, carried: list[str | None] | None = None) -> tuple[list
         roles = lead_column(names, roles)
     named = set(roles or ())
     body = [r for r in (rows[at + 1 :] if roles else rows) if not _spanning(r)]
-    roles = infer_roles(body, roles or ())
+    roles = grouping_roles(body, infer_roles(body, roles or ()))
     if at < 0 and carried is None and "number" not in roles:
         return [], roles  # without a header only numbered rows make a task table
     if "content" not in roles or not {"lead", "responsible", "deadline", "leader"} & set(roles):
@@ -100,20 +107,21 @@ def read_grid(grid: Grid, carried: list[str | None] | None = None) -> tuple[list
     headers = {_signature(r) for r in rows[: at + 1]}
     drafts: list[Draft] = []
     section: tuple[str, ...] = ()
+    heading: tuple[str, ...] = ()  # the section a row spanning the table opened
     for cells, row in zip(rows[at + 1 :], grid.rows[at + 1 :], strict=True):
         if _signature(cells) in headers:
             continue  # the header repeated (a page break in the source)
         if (again := header_roles(cells)) is not None and "content" in again:
-            roles = infer_roles([], again)  # a new table's header: its own columns from here on
+            roles = grouping_roles(rows, infer_roles([], again))  # a new table's header: its own columns from here on
             headers.add(_signature(cells))
             continue
         if _spanning(cells):
             text = next(c for c in cells if c.strip())
-            section = (text,) if LEVEL1.match(text) or not section else (section[0], text)
+            section = heading = (text,) if LEVEL1.match(text) or not heading else (heading[0], text)
             continue
         values = _by_role(cells, roles)
-        if values.get("section"):
-            section = tuple(values["section"])
+        if values.get("section"):  # a grouping column: its value under the heading the rows are in
+            section = tuple(dict.fromkeys([*heading, *values["section"]]))
         _add_row(drafts, values, "number" in roles, section, content_name, row[0].start)
     return drafts, roles
 
@@ -233,4 +241,67 @@ def _task(doc_id: str, d: Draft, lines: Sequence[str], note: LeadNote) -> Task:
         start_line=d.start,
         end_line=d.end,
         source_text="\n".join(lines[d.start - 1 : d.end]),
+        leader="；".join(d.fields.get("leader", [])) or None,
+        remarks="；".join(d.fields.get("remarks", [])) or None,
     )
+
+
+# --- what looks like a task table but gave no task ------------------------------------------------------------
+
+
+def unread_lines(lines: Sequence[str], tasks: Sequence[Task]) -> tuple[int, ...]:
+    """Lines that look like a task table but gave no task, for a warning: a TAB table no task came from whose header
+    names a task and who or by when, or whose numbered rows name units or deadlines beside a task's text; a header
+    printed one cell per line with no task after it; and in a notice with no task, three or more numbered lines
+    naming a unit and who or by when."""
+    taken = {n for t in tasks for n in range(t.start_line, t.end_line + 1)}
+    starts = sorted(t.start_line for t in tasks)
+    out: set[int] = set()
+    for grid in find_grids(lines):
+        span = range(grid.start, grid.end + 1)
+        if not taken.intersection(span) and _task_like_grid(grid.texts()):
+            out.update(n for n in span if lines[n - 1].strip())
+    for first, last in _header_runs(lines):
+        if not any(first <= n <= last + 40 for n in starts):
+            out.update(range(first, last + 1))
+    if not tasks:
+        numbered = [n for n, line in enumerate(lines, 1) if "\t" not in line and _task_like_line(line)]
+        out.update(numbered if len(numbered) >= 3 else ())
+    return tuple(sorted(out))
+
+
+def _task_like_grid(rows: list[list[str]]) -> bool:
+    for row in rows[:3]:
+        roles = header_roles(row)
+        if roles and "content" in roles and _who_or_when(roles):
+            return True
+    numbered = [r for r in rows if r and number_of(r[0]) is not None]
+    fielded = [r for r in numbered if {cell_kind(c) for c in r[1:]} & {"units", "deadline"}]
+    worded = [r for r in fielded if any(len(re.findall(r"[\u4e00-\u9fff]", c)) >= MIN_CONTENT for c in r[1:])]
+    return len(worded) >= 2
+
+
+def _who_or_when(roles: Sequence[str | None]) -> bool:
+    return bool({"lead", "responsible", "deadline"} & set(roles))
+
+
+def _header_runs(lines: Sequence[str]) -> list[tuple[int, int]]:
+    """1-based spans of header rows printed one cell per line (序号 / 重点任务 / 牵头单位 / 完成时限)."""
+    runs: list[tuple[int, int]] = []
+    n = 0
+    while n < len(lines):
+        end = n
+        while end < len(lines) and "\t" not in lines[end] and lines[end].strip() and header_role(lines[end]):
+            end += 1
+        roles = header_roles(list(lines[n:end])) if end - n >= 3 else None
+        if roles and "content" in roles and _who_or_when(roles):
+            runs.append((n + 1, end))
+        n = max(end, n + 1)
+    return runs
+
+
+def _task_like_line(line: str) -> bool:
+    text = squash(line)
+    if not (MARKER.match(text) or LEVEL1.match(text)) or not UNIT_IN_TEXT.search(text):
+        return False
+    return bool(DEADLINE_DATE.search(text) or WHO_WORDS.search(text) or any(w in text for w in DEADLINE_WORDS))

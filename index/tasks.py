@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from index.layouts import REGISTRY
-from index.records import Task
-from index.tables import general_tasks
+from index.records import ParsedNotice, Task
+from index.tables import general_tasks, unread_lines
+from index.text import spans
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,7 @@ class TaskTable:
     tasks: list[Task]  # in source order
     fields: frozenset[str]  # the task fields the notice has columns or labels for: lead, deadline, ...
     unplaced: tuple[int, ...]  # lines inside a table that no task took, ascending
+    unread: tuple[int, ...] = ()  # lines that look like a task table but gave no task, ascending
 
 
 def extract_tasks(doc_id: str, lines: list[str]) -> TaskTable:
@@ -30,4 +32,14 @@ def extract_tasks(doc_id: str, lines: list[str]) -> TaskTable:
     more, more_fields = general_tasks(doc_id, lines, tasks)
     tasks = sorted(tasks + more, key=lambda t: (t.start_line, t.kind, t.number))
     unplaced = {n for n in unplaced if not any(t.start_line <= n <= t.end_line for t in more)}
-    return TaskTable(tasks, fields | more_fields, tuple(sorted(unplaced)))
+    return TaskTable(tasks, fields | more_fields, tuple(sorted(unplaced)), unread_lines(lines, tasks))
+
+
+def unread_warning(parsed: ParsedNotice) -> str | None:
+    """A one-line warning for a notice with lines that look like a task table but gave no task, else None."""
+    if not parsed.unread:
+        return None
+    return (
+        f"{parsed.notice.doc_id}: lines {spans(parsed.unread)} look like a task table, but no task was read from them"
+        f" ({len(parsed.tasks)} tasks recognised in the notice)"
+    )

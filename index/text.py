@@ -184,3 +184,14 @@ def tagged_words(text: str) -> list[tuple[str, str]]:
     import jieba.posseg  # its tagger loads a model on first import: only for the questions that need it
 
     return [(p.word, p.flag) for p in jieba.posseg.lcut(text)]
+
+
+def spans(numbers: list[int]) -> str:
+    """1-based line numbers as ranges: [3, 4, 5, 9] -> "3-5, 9"."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and runs[-1][1] == n - 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    return ", ".join(f"{a}-{b}" if b > a else str(a) for a, b in runs)

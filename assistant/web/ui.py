@@ -40,6 +40,8 @@ UI = {
         "file": "通知文件（txt/md/html/docx/pdf）",
         "do_upload": "上传并建立索引",
         "uploaded": "已加入",
+        "recognised": "识别出 {n} 项任务",
+        "see_table": "查看任务表",
         "examples": "示例问题",
         "cols": ["编号", "标签", "内容", "牵头单位", "责任单位", "完成时限", "行"],
     },
@@ -66,6 +68,8 @@ UI = {
         "file": "Notice file (txt/md/html/docx/pdf)",
         "do_upload": "Upload and index",
         "uploaded": "Added",
+        "recognised": "{n} tasks recognised",
+        "see_table": "see the task table",
         "examples": "Example questions",
         "cols": ["No.", "Label", "Content", "Lead", "Responsible", "Deadline", "Lines"],
     },
@@ -100,6 +104,18 @@ def _stored(conv) -> dict:
     if not isinstance(conv, dict) or not isinstance(conv.get("chat"), list) or not isinstance(conv.get("turns"), list):
         return {"chat": [], "turns": []}
     return {"chat": list(conv["chat"]), "turns": list(conv["turns"])}
+
+
+def upload_message(info: dict, t: dict) -> str:
+    """The upload screen's report: the notice added, how many tasks were recognised (with a link to its task
+    table) and a warning when text that looks like a task table gave none."""
+    msg = f"✅ {t['uploaded']}: {escape(info['title'] or info['file'])}（{escape(str(info['doc_id']))}）"
+    msg += f"\n\n{t['recognised'].format(n=info['tasks'])}"
+    if info.get("tasks_url"):
+        msg += f"：[{t['see_table']}]({info['tasks_url']})"
+    if info.get("warning"):
+        msg += f"\n\n⚠️ {escape(info['warning'])}"
+    return msg
 
 
 def build_ui(state: WebState) -> gr.Blocks:
@@ -217,7 +233,7 @@ def build_ui(state: WebState) -> gr.Blocks:
             return "⚠️ " + escape(str(exc)), gr.update()
         except Exception as exc:  # an unexpected failure: report it, keep serving the old index
             return "⚠️ " + escape(f"{type(exc).__name__}: {exc}"), gr.update()
-        msg = f"✅ {t['uploaded']}: {escape(info['title'] or info['file'])}（{escape(str(info['doc_id']))}，{info['tasks']}）"
+        msg = upload_message(info, t)
         choices = doc_choices(_lang(lang_choice))
         return msg, gr.update(choices=choices)
 

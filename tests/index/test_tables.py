@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pdfplumber
 import pytest
+from click.testing import CliRunner
 from docx import Document
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
+from assistant.cli import cli
+from index.build import warn_unplaced
+from index.corpus import load_corpus
 from index.grids import Cell, Grid
 from index.loaders import load_file
 from index.notices import parse_notice
-from index.tables import read_grid, table_tasks
+from index.tables import read_grid, table_tasks, unread_lines
 
 FONT = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
 
@@ -105,6 +110,8 @@ def test_word_table_with_merged_cells_and_other_header_words(tmp_path, check_tas
     assert by_number[8].section == ("三、强化法治保障",)
     assert by_number[6].end_line == by_number[6].start_line + 1, "task 6's two rows are one task"
     assert "王副县长" in by_number[2].source_text, "a merged cell is repeated in every row's line"
+    assert (by_number[2].leader, by_number[8].leader) == ("王副县长", "赵副县长"), "the 责任领导 column is kept"
+    assert "leader" in by_number[2].to_json() and "remarks" not in by_number[2].to_json()
     assert parsed.notice.doc_number == "青政办发〔2025〕7号"
     assert {"lead", "responsible", "deadline"} <= parsed.notice.task_fields
 
@@ -322,3 +329,158 @@ def test_a_roster_is_no_task_table():
         "2\t县住建局\t王某某\t0914-7654321",
     ]
     assert table_tasks("t", lines) == ([], set())
+
+
+# --- a grouping column merged down over its detail rows ---------------------------------------------------------
+
+
+def test_a_task_title_merged_over_its_measures_is_the_section_not_the_content():
+    lines = [
+        "序号\t重点任务\t具体措施\t牵头单位\t完成时限",
+        "一、优化政务服务\t\t\t\t",
+        "1\t推进“高效办成一件事”\t梳理企业开办等高频事项清单，实现一次告知、一表申请。\t县行政审批局\t2025年6月底前",
+        "2\t推进“高效办成一件事”\t推行帮办代办服务，在政务服务中心设立帮办窗口。\t县行政审批局\t持续推进",
+        "3\t提升执法水平\t开展涉企行政执法专项检查，纠正不规范执法行为。\t县司法局\t2025年9月底前",
+        "4\t提升执法水平\t推行包容审慎监管，制定轻微违法免罚清单。\t县市场监管局\t2025年12月底前",
+    ]
+    tasks, _ = table_tasks("t", lines)
+
+    got = [(t.number, t.section, t.content) for t in tasks]
+    assert got == [
+        (1, ("一、优化政务服务", "推进“高效办成一件事”"), "梳理企业开办等高频事项清单，实现一次告知、一表申请。"),
+        (2, ("一、优化政务服务", "推进“高效办成一件事”"), "推行帮办代办服务，在政务服务中心设立帮办窗口。"),
+        (3, ("一、优化政务服务", "提升执法水平"), "开展涉企行政执法专项检查，纠正不规范执法行为。"),
+        (4, ("一、优化政务服务", "提升执法水平"), "推行包容审慎监管，制定轻微违法免罚清单。"),
+    ]
+    assert tasks[0].label == "具体措施1"
+
+
+def test_a_shorter_task_name_beside_its_content_is_the_section():
+    lines = [
+        "序号\t工作任务\t工作内容\t责任单位\t完成时间",
+        "1\t档案数字化\t完成2000年以前文书档案数字化扫描和目录著录。\t县档案馆\t2025年10月底前",
+        "2\t安全检查\t对全县国有档案馆库房开展消防和防汛安全检查。\t县档案馆、县消防救援大队\t每季度",
+    ]
+    tasks, _ = table_tasks("t", lines)
+
+    assert [(t.section, t.content[:6]) for t in tasks] == [
+        (("档案数字化",), "完成2000"),
+        (("安全检查",), "对全县国有档"),
+    ]
+
+
+def test_a_column_of_outline_headings_is_the_section_even_without_a_header():
+    lines = [
+        "1\t一、强化组织保障\t成立工作专班，每月召开一次调度会议研究解决问题。\t县发改局\t2025年3月底前",
+        "2\t一、强化组织保障\t建立问题台账，实行销号管理并定期通报进展。\t县发改局\t持续推进",
+        "3\t二、加强督导考核\t将任务落实情况纳入年度目标责任考核内容。\t县委督查室\t2025年12月底前",
+    ]
+    tasks, _ = table_tasks("t", lines)
+
+    assert [(t.number, t.section, t.content[:4], t.lead or t.responsible) for t in tasks] == [
+        (1, ("一、强化组织保障",), "成立工作", ("县发改局",)),
+        (2, ("一、强化组织保障",), "建立问题", ("县发改局",)),
+        (3, ("二、加强督导考核",), "将任务落", ("县委督查室",)),
+    ]
+
+
+# --- what looks like a task table but gave no task is reported ---------------------------------------------------
+
+UNREAD_NOTICE = """\
+青岚县人民政府办公室关于做好2025年防汛工作的通知
+各镇人民政府，县政府各部门：
+一、工作任务
+1. 县应急管理局负责修订县级防汛应急预案，2025年4月底前完成。
+2. 县水利局牵头开展汛前隐患排查，建立问题台账，5月底前完成。
+3. 县气象局负责做好汛期天气预报预警，持续推进。
+二、工作要求
+各单位要高度重视，按时报送进展。
+"""
+
+
+def test_numbered_lines_naming_units_and_deadlines_that_gave_no_task_are_reported(tmp_path, caplog):
+    path = tmp_path / "防汛.txt"
+    path.write_text(UNREAD_NOTICE, "utf-8")
+    corpus = load_corpus([path])
+    (parsed,) = corpus.notices
+
+    assert parsed.tasks == [] and parsed.unread == [4, 5, 6]
+    with caplog.at_level(logging.WARNING, logger="index.build"):
+        warn_unplaced(corpus, parsed.notice.doc_id)
+    assert "lines 4-6 look like a task table" in caplog.text
+    for command in (["tasks"], ["tasks", "--json"], ["notices"]):
+        result = CliRunner().invoke(cli, ["--notices", str(path), *command])
+        assert result.exit_code == 0, result.output
+        assert "lines 4-6 look like a task table" in result.stderr, command
+
+
+def test_a_header_printed_one_cell_per_line_with_no_task_after_it_is_reported():
+    lines = [
+        "通知",
+        "序号",
+        "工作任务",
+        "牵头单位",
+        "完成时间",
+        "1",
+        "修订县级防汛应急预案。",
+        "县应急管理局",
+        "4月底前",
+    ]
+    assert unread_lines(lines, []) == (2, 3, 4, 5)
+
+
+def test_tables_that_gave_tasks_rosters_and_prose_are_not_reported():
+    roster = [
+        "序号\t单位\t联系人\t联系电话",
+        "1\t县应急管理局\t刘某某\t0914-1234567",
+        "2\t县住建局\t王某某\t0914-7654321",
+    ]
+    table = ["序号\t工作任务\t牵头单位\t完成时间", "1\t修订县级防汛应急预案并组织专家评审。\t县应急管理局\t4月底前"]
+    prose = ["一、总体要求", "1. 提高认识。", "2. 加强领导，各镇要明确专人负责。", "3. 按时报送。"]
+    assert unread_lines(roster, []) == ()
+    assert unread_lines(table, table_tasks("t", table)[0]) == ()
+    assert unread_lines(prose, []) == ()
+
+
+def test_a_remarks_column_is_kept_on_the_task_and_bundled_tasks_have_no_such_keys(corpus):
+    lines = [
+        "序号\t工作任务\t牵头单位\t完成时间\t备注",
+        "1\t修订县级防汛应急预案并组织专家评审。\t县应急管理局\t4月底前\t报县政府审定",
+        "2\t开展汛前隐患排查，建立问题台账。\t县水利局\t5月底前\t",
+    ]
+    tasks, _ = table_tasks("t", lines)
+
+    assert [t.remarks for t in tasks] == ["报县政府审定", None]
+    assert not any({"leader", "remarks"} & set(t.to_json()) for t in corpus.tasks())
+
+
+def test_a_word_task_title_merged_over_its_measures_is_the_section(tmp_path, check_tasks):
+    rows = [
+        ("序号", "主要任务", "工作措施", "责任单位", "完成时限"),
+        ("1", "深化“放管服”改革", "全面推行证明事项告知承诺制，公布告知承诺事项清单。", "县司法局", "2025年6月底前"),
+        ("2", "深化“放管服”改革", "推进涉企经营许可事项全覆盖清单管理。", "县市场监管局", "2025年9月底前"),
+        ("3", "深化“放管服”改革", "压减工程建设项目审批时间至60个工作日以内。", "县住建局", "持续推进"),
+        ("4", "优化要素保障", "建立重点项目用地保障台账，实行挂图作战。", "县自然资源局", "2025年12月底前"),
+    ]
+    doc = Document()
+    doc.add_paragraph("青岚县人民政府办公室关于印发2025年优化营商环境工作措施的通知")
+    table = doc.add_table(rows=len(rows), cols=5)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            if not (c == 1 and r in (2, 3)):  # the task title is written once, in the merged cell
+                table.cell(r, c).text = text
+    table.cell(1, 1).merge(table.cell(3, 1))
+    path = tmp_path / "措施.docx"
+    doc.save(path)
+    parsed = parse_notice(load_file(path))
+
+    check_tasks(
+        parsed,
+        [
+            (1, "全面推行证明事项", (), ("县司法局",), "2025年6月底前"),
+            (2, "推进涉企经营许可", (), ("县市场监管局",), "2025年9月底前"),
+            (3, "压减工程建设项目", (), ("县住建局",), "持续推进"),
+            (4, "建立重点项目用地", (), ("县自然资源局",), "2025年12月底前"),
+        ],
+    )
+    assert [t.section for t in parsed.tasks] == [("深化“放管服”改革",)] * 3 + [("优化要素保障",)]

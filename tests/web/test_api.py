@@ -88,6 +88,28 @@ def test_upload_indexes_a_gbk_notice_and_answers_from_it(server):
     assert "县政务服务中心三楼" in body["answer"]
 
 
+def test_upload_reports_how_many_tasks_were_recognised(server):
+    text = (
+        "青岚县人民政府办公室关于印发2025年档案工作任务清单的通知\n\n"
+        "序号\t工作任务\t牵头单位\t完成时间\n"
+        "1\t完成2000年以前文书档案数字化扫描和目录著录。\t县档案馆\t2025年10月底前\n"
+        "2\t对全县国有档案馆库房开展消防和防汛安全检查。\t县档案馆\t每季度\n"
+    )
+    body = post(server, "/api/upload", files={"file": ("档案任务.txt", text.encode("utf-8"))}).json()
+    assert (body["tasks"], body["message"], body["warning"]) == (2, "识别出 2 项任务 / 2 tasks recognised", None)
+    assert len(httpx.get(server.url + body["tasks_url"]).json()) == 2, "the link opens the notice's task table"
+
+    numbered = (
+        "青岚县人民政府办公室关于做好2025年防汛工作的通知\n各镇人民政府，县政府各部门：\n"
+        "1. 县应急管理局负责修订县级防汛应急预案，2025年4月底前完成。\n"
+        "2. 县水利局牵头开展汛前隐患排查，建立问题台账，5月底前完成。\n"
+        "3. 县气象局负责做好汛期天气预报预警，持续推进。\n"
+    )
+    body = post(server, "/api/upload", files={"file": ("防汛.txt", numbered.encode("utf-8"))}).json()
+    assert body["tasks"] == 0 and body["message"].startswith("识别出 0 项任务")
+    assert "lines 3-5 look like a task table" in body["warning"]
+
+
 def test_feedback_is_saved_with_question_answer_and_citations(server):
     cites = [{"doc_id": "zhashui-2024", "quote": "县司法局"}]
     r = post(server, "/api/feedback", json={"question": "q", "answer": "a", "rating": -1, "citations": cites})
