@@ -11,6 +11,14 @@ from collections.abc import Callable
 from assistant.records import Kind, Question
 
 
+def _row_by_description(q: Question) -> bool:
+    """Fields of a row named by what it is about, not by its number (那个“三所联动”的事项谁牵头; the item about on-site
+    inspections — who is responsible?). The task module hands it to the open answer when no row stands out."""
+    return bool(set(q.fields) & {"lead", "responsible", "deadline", "materials"}) and not (
+        q.numbers or q.units or q.due or q.mentions or q.asks_count or q.asks_list or q.meta
+    )
+
+
 def _filters_rows(q: Question) -> bool:
     """A list of items by who does them or by when: 哪些任务由县司法局牵头, tasks due by June 2024."""
     asks_who = "lead" in q.fields or "responsible" in q.fields
@@ -32,6 +40,7 @@ ROUTES: tuple[tuple[Kind, Callable[[Question], bool]], ...] = (
     (Kind.LIST, _filters_rows),
     (Kind.LIST, lambda q: bool(q.due) and (q.asks_list or q.item_noun)),
     (Kind.META, lambda q: q.meta is not None),
+    (Kind.TASK, _row_by_description),
     (Kind.CROSS, lambda q: q.asks_cross and not q.doc_ids),
 )
 

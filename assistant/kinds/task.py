@@ -2,28 +2,75 @@
 
 from __future__ import annotations
 
+import re
+
 from assistant.citing import cite_task
 from assistant.kinds.context import Context
 from assistant.records import Draft, Phrase, Question, say
+from assistant.scoring import MIN_COVERAGE
 from assistant.tasktable import DEFAULT_FIELDS, facts, in_scope, item_noun, tasks_for
+from assistant.understand import lexicon
 from assistant.wording import Joined
+from index.records import Notice, Task
+
+ROW_FIELDS = ("lead", "responsible", "deadline", "materials")
+# How far the best row must cover the question's words, and lead the next row, to be the row it describes.
+DESCRIBED_MIN = max(MIN_COVERAGE, 0.6)
+DESCRIBED_MARGIN = 0.15
+# Words that point at the row rather than describe it: 那项, 这一条, 该项, 那个.
+POINTER = re.compile(r"^[这那该此本][一]?[项条个件类]?$")
 
 
 def numbers(q: Question, wanted: list[int] | tuple[int, ...] | None = None) -> Joined:
     return Joined(tuple(str(n) for n in (q.numbers if wanted is None else wanted)))
 
 
+def described(q: Question, ctx: Context) -> tuple[Notice, Task] | None:
+    """The one row whose text covers the question's content words clearly better than any other row, or None.
+
+    The asked fields' own words (牵头, deadline…) are granted to every row, so rows compete on what they are about."""
+    notices = [p.notice for p in ctx.corpus.notices]
+    groups = [g for g in ctx.scorer.content_words(q, notices) if not all(POINTER.match(w) for w in g)]
+    cues = " ".join(c for f in ROW_FIELDS for c in lexicon().fields.get(f, ()) if not c.isascii())
+    scored = sorted(
+        (
+            (ctx.scorer.coverage(groups, f"{' '.join(t.section)} {t.content} {t.label} {cues}"), i, p.notice, t)
+            for p in ctx.corpus.notices
+            if in_scope(p.notice, ctx.doc_ids)
+            for i, t in enumerate(p.tasks)
+        ),
+        key=lambda s: -s[0],
+    )
+    if not scored or not groups:
+        return None
+    best = scored[0]
+    runner_up = scored[1][0] if len(scored) > 1 else 0.0
+    if best[0] < DESCRIBED_MIN or best[0] - runner_up < DESCRIBED_MARGIN:
+        return None
+    return best[2], best[3]
+
+
 def draft(q: Question, ctx: Context) -> Draft | None:
+    if not q.numbers:  # a row named by what it is about
+        row = described(q, ctx)
+        return None if row is None else rows(q, ctx, [row])
     pairs = tasks_for(q, ctx.corpus, ctx.doc_ids)
     if not pairs:
         return None if q.style in ("bonus", "veto") else no_such_item(q, ctx)
+    return rows(q, ctx, pairs)
+
+
+def rows(q: Question, ctx: Context, pairs: list[tuple[Notice, Task]]) -> Draft:
+    """The asked fields of each row, each cited on its lines."""
     fields = q.fields
-    if "content" not in q.fields and ctx.scorer.asks_detail(q, [p.notice for p in ctx.corpus.notices]):
+    if q.numbers and "content" not in q.fields and ctx.scorer.asks_detail(q, [p.notice for p in ctx.corpus.notices]):
         fields = (*(q.fields or DEFAULT_FIELDS), "content")  # "how many lectures in item 5": its text answers
     lines: list[Phrase] = []
     notices = list(dict.fromkeys(n.doc_id for n, _ in pairs))
     if not ctx.doc_ids and len(notices) > 1:
         lines.append(say("task.several", count=len(notices), numbers=numbers(q)))
+    if not q.numbers:  # say which row the description was read as, so a wrong pick is visible
+        fields = (*(fields or DEFAULT_FIELDS), "content") if "content" not in fields else fields
     for notice, t in pairs:
         lines.append(say("task.row", notice=notice, item=t, facts=Joined(tuple(facts(t, notice, fields)), "facts")))
     missing = [n for n in q.numbers if not any(t.number == n for _, t in pairs)]
