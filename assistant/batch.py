@@ -1,4 +1,4 @@
-"""Batch answering: a JSONL or CSV file of questions in, one answer per line out (resumable, see eval/runner.py)."""
+"""Batch answering: a JSONL or CSV file of questions in, one answer per line out (resumable, see assistant/runner.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from assistant.errors import AssistantError
-from eval.runner import partial_path, run_questions
+from assistant.runner import partial_path, run_questions
 
 FIELDS = ["id", "question", "answer", "citations", "tasks", "lang"]
 

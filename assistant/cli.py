@@ -222,69 +222,6 @@ def batch(obj: Context, infile: str, outfile: str, fresh: bool) -> None:
     click.echo(f"{n} answered, {failed} refused as bad input -> {outfile}", err=True)
 
 
-@cli.command("eval")
-@click.option(
-    "--set",
-    "gold",
-    type=click.Path(exists=True, dir_okay=False),
-    help="Gold set (JSONL); default eval/questions.jsonl.",
-)
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(file_okay=False),
-    default="eval-out",
-    show_default=True,
-    help="Folder for report.md, results.jsonl, summary.json and accuracy_by_kind.png.",
-)
-@click.option(
-    "--compare",
-    "old_dir",
-    type=click.Path(exists=True, file_okay=False),
-    help="An earlier --out folder: list what got worse or better.",
-)
-@click.option("--check", is_flag=True, help="Exit 1 when a metric falls below eval/thresholds.toml.")
-@click.option("--fresh", is_flag=True, help="Ignore the progress of an interrupted run and start again.")
-@click.pass_obj
-def eval_cmd(obj: Context, gold: str | None, out_dir: str, old_dir: str | None, check: bool, fresh: bool) -> None:
-    """Run the gold question set through the assistant and write a report."""
-    from eval.report import evaluate
-
-    try:
-        summary, failures = evaluate(
-            _assistant(obj, quiet=True),
-            Path(out_dir),
-            gold=gold,
-            old_dir=Path(old_dir) if old_dir else None,
-            fresh=fresh,
-        )
-    except (AssistantError, ValueError) as exc:
-        fail(str(exc))
-    except KeyboardInterrupt:
-        fail("interrupted; run the same command again to resume", 130)
-
-    def pct(x):
-        return "—" if x is None else f"{x:.1%}"
-
-    click.echo(
-        f"accuracy {pct(summary['accuracy'])} over {summary['n']} questions; citation precision "
-        f"{pct(summary['citation_precision'])}, recall {pct(summary['citation_recall'])}; refusals "
-        f"{pct(summary['refusal_accuracy'])}; hit@1 {pct(summary['retrieval']['hit@1'])}, hit@5 "
-        f"{pct(summary['retrieval']['hit@5'])}; latency median {summary['latency_ms']['median']} ms"
-    )
-    if m := summary.get("llm"):
-        click.echo(
-            f"LLM mode: {m['passed']} passed verification, {m['repaired']} repaired, {m['fell_back']} fell back "
-            f"(of {m['n']}); latency median {m['latency_ms']['median']} ms, p95 {m['latency_ms']['p95']} ms; "
-            f"first token median {m['first_token_ms']['median']} ms"
-        )
-    click.echo(f"report: {Path(out_dir) / 'report.md'}")
-    if failures:
-        click.echo("below thresholds: " + "; ".join(failures), err=True)
-        if check:
-            sys.exit(1)
-
-
 def main() -> None:
     try:
         cli(standalone_mode=True)

@@ -1,4 +1,4 @@
-"""`assistant eval`: run the gold set, grade it, and write report.md, results.jsonl, summary.json and a chart."""
+"""`python -m eval`: run the gold set, grade it, and write report.md, results.jsonl, summary.json and a chart."""
 
 from __future__ import annotations
 
@@ -6,17 +6,8 @@ import json
 import tomllib
 from pathlib import Path
 
-from eval.runner import (
-    KINDS,
-    check_thresholds,
-    compare,
-    grade_run,
-    load_gold,
-    partial_path,
-    read_jsonl,
-    run_questions,
-    summarize,
-)
+from assistant.runner import partial_path, read_jsonl, run_questions
+from eval.grading import KINDS, check_thresholds, compare, grade_run, load_gold, summarize
 
 THRESHOLDS = Path(__file__).resolve().parent / "thresholds.toml"
 

@@ -36,7 +36,7 @@ from chromadb.config import Settings as ChromaSettings
 from chromadb.utils.embedding_functions import register_embedding_function
 from langchain_core.embeddings import Embeddings
 
-from assistant.errors import ConfigError
+from index.errors import ConfigError
 from index.chunks import Chunk, make_chunks
 from index.corpus import Corpus
 

@@ -22,7 +22,7 @@ from assistant.config import PROJECT_ROOT, Settings
 from assistant.llm import NOTES, make_chat_model
 from assistant.service import Assistant
 from assistant.verify import Facts, Source, verify
-from eval.runner import grade, load_gold
+from eval.grading import grade, load_gold
 
 SLICE_SIZE = 32
 TINY = dict(max_sources=3, max_source_chars=150)  # SmolLM2 reads ~300 prompt tokens/s on 2 cores; keeps a question ~4 s
@@ -202,7 +202,7 @@ def test_streaming_delivers_tokens_before_the_full_answer(tiny):
 
 @pytest.mark.llm
 def test_gold_slice_covers_both_languages_and_every_kind():
-    from eval.runner import KINDS
+    from eval.grading import KINDS
 
     items = gold_slice()
     assert len(items) >= 30

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from eval.runner import KINDS, norm
+from eval.grading import KINDS, norm
 
 GOLD = Path(__file__).resolve().parents[2] / "eval" / "questions.jsonl"
 LANGS = ("zh", "en")
