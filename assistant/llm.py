@@ -17,7 +17,7 @@ from langchain_core.messages import BaseMessage
 from langchain_core.prompts import ChatPromptTemplate
 from langchain_core.runnables import Runnable, RunnableConfig
 
-from assistant.config import PROJECT_ROOT, Settings
+from assistant.config import PROMPTS, Settings
 from assistant.errors import ConfigError
 from assistant.records import Answer, Kind, Question
 from assistant.retrieve import Hit, Retrieved
@@ -28,7 +28,6 @@ from index.records import Task
 
 log = logging.getLogger(__name__)
 
-PROMPTS = PROJECT_ROOT / "prompts"
 LLM_MAX_TOKENS = 512  # an answer is a few cited sentences; a model that rambles past this is cut, then verified
 MAX_SOURCES = 6
 MAX_SOURCE_CHARS = 600  # of each passage shown to the model; verification checks against the whole passage

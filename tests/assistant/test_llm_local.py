@@ -14,11 +14,12 @@ import os
 import statistics
 import time
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
 from assistant.answer import Answer
-from assistant.config import PROJECT_ROOT, Settings
+from assistant.config import Settings
 from assistant.llm import NOTES, make_chat_model
 from assistant.service import Assistant
 from assistant.verify import Facts, Source, verify
@@ -27,7 +28,7 @@ from eval.grading import grade, load_gold
 SLICE_SIZE = 32
 TINY = dict(max_sources=3, max_source_chars=150)  # SmolLM2 reads ~300 prompt tokens/s on 2 cores; keeps a question ~4 s
 TINY_MAX_TOKENS = 200
-ARTIFACTS = PROJECT_ROOT / "test-artifacts"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 # Read at import: the suite's autouse fixture clears LLM_* for every test so no test meets a stray endpoint.
 BIG = {k: os.environ.get(k) for k in ("LLM_BASE_URL", "LLM_MODEL", "LLM_API_KEY", "LLM_PROVIDER", "LLM_TIMEOUT")}
 
