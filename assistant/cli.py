@@ -7,6 +7,7 @@ import logging
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 from rich.console import Console
@@ -15,6 +16,10 @@ from rich.table import Table
 from assistant.config import Settings
 from assistant.errors import AssistantError
 from index.corpus import Corpus, load_corpus
+
+if TYPE_CHECKING:
+    from assistant.records import Answer
+    from assistant.service import Assistant
 
 EXIT_BAD_INPUT = 2
 
@@ -33,7 +38,7 @@ class Context:
         return self._corpus
 
 
-def fail(message: str, code: int = EXIT_BAD_INPUT) -> None:
+def fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:
     click.echo(f"error: {message}", err=True)
     sys.exit(code)
 
@@ -53,9 +58,8 @@ def cli(ctx: click.Context, notices: tuple[str, ...], verbose: bool) -> None:
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
     )
-    overrides = {"notices": list(notices)} if notices else {}
     try:
-        ctx.obj = Context(Settings(**overrides))
+        ctx.obj = Context(Settings(notices=[Path(p) for p in notices]) if notices else Settings())
     except Exception as exc:  # pydantic's ValidationError names the bad setting
         fail(f"bad configuration: {exc}")
 
@@ -74,7 +78,8 @@ def notices(obj: Context, as_json: bool) -> None:
     for n in rows:
         count = len(obj.corpus.get(n.doc_id).tasks)
         click.echo(
-            f"{n.doc_id}\t{n.doc_number or '(无文号)'}\t{n.date or '-'}\t{n.issuer or '-'}\t{n.title}\t{count} tasks\t{n.source}"
+            f"{n.doc_id}\t{n.doc_number or '(无文号)'}\t{n.date or '-'}\t{n.issuer or '-'}\t{n.title}\t"
+            f"{count} tasks\t{n.source}"
         )
 
 
@@ -109,7 +114,7 @@ def tasks(obj: Context, doc: str | None, as_json: bool) -> None:
     Console(width=200).print(table)
 
 
-def _assistant(obj: Context, *, quiet: bool = False):
+def _assistant(obj: Context, *, quiet: bool = False) -> Assistant:
     from tqdm import tqdm
 
     from assistant.boot import build_and_open
@@ -132,7 +137,7 @@ def _assistant(obj: Context, *, quiet: bool = False):
     return a
 
 
-def print_answer(answer, as_json: bool) -> None:
+def print_answer(answer: Answer, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
         return

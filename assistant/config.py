@@ -17,7 +17,6 @@ from pydantic_settings import (
 )
 
 
-
 def resource(*parts: str) -> Path:
     """A file or folder shipped inside the `assistant` package (package data in the wheel, the same folder in a
     checkout), found through the package so an installed wheel works from any directory."""

@@ -33,7 +33,8 @@ class QuestionTooLong(BadQuestion):
         self.length = length
         self.limit = limit
         super().__init__(
-            f"The question is {length} characters long; the limit is {limit}. / 问题过长（{length} 字，上限 {limit} 字）。"
+            f"The question is {length} characters long; the limit is {limit}. / "
+            f"问题过长（{length} 字，上限 {limit} 字）。"
         )
 
 
@@ -44,5 +45,6 @@ class IndexNotBuilt(AssistantError):
         self.doc_ids = doc_ids
         shown = ", ".join(doc_ids[:5]) + (" …" if len(doc_ids) > 5 else "")
         super().__init__(
-            f"The index is not built for: {shown}. Run `assistant index` first. / 索引未建立，请先运行 assistant index。"
+            f"The index is not built for: {shown}. Run `assistant index` first. / "
+            "索引未建立，请先运行 assistant index。"
         )

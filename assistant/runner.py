@@ -96,5 +96,3 @@ def run_questions(
             done[rec["id"]] = rec
             bar.update(1)
     return [done[str(r["id"])] for r in rows]
-
-

@@ -76,7 +76,7 @@ def main(
         level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
     )
     try:
-        settings = Settings(**({"notices": list(notices)} if notices else {}))
+        settings = Settings(notices=[Path(p) for p in notices]) if notices else Settings()
     except Exception as exc:  # pydantic's ValidationError names the bad setting
         fail(f"bad configuration: {exc}")
     try:

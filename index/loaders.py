@@ -16,12 +16,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
-from bs4 import BeautifulSoup, NavigableString
+from bs4 import BeautifulSoup, Tag
 from bs4.element import PreformattedString
 from charset_normalizer import from_bytes
 from docx import Document
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
+from docx.oxml.table import CT_Tc
+from docx.oxml.xmlchemy import BaseOxmlElement
+from pdfplumber.page import Page
 
 from index.errors import LoadError
 
@@ -100,13 +103,13 @@ def load_file(path: str | Path, *, max_bytes: int = 20_000_000) -> LoadedText:
         raise LoadError(p, _one_line(e)) from e
 
 
-def load_files(paths: Iterable[str | Path], **kw) -> tuple[list[LoadedText], list[LoadError]]:
+def load_files(paths: Iterable[str | Path], *, max_bytes: int = 20_000_000) -> tuple[list[LoadedText], list[LoadError]]:
     """Loads each file; a file that fails yields a LoadError and the others still load."""
     loaded: list[LoadedText] = []
     errors: list[LoadError] = []
     for path in paths:
         try:
-            loaded.append(load_file(path, **kw))
+            loaded.append(load_file(path, max_bytes=max_bytes))
         except LoadError as e:
             errors.append(e)
     return loaded, errors
@@ -189,7 +192,7 @@ def _html_lines(html: str) -> list[str]:
     return _html_walk(soup.body or soup)
 
 
-def _html_walk(root) -> list[str]:
+def _html_walk(root: Tag) -> list[str]:
     """Lines of an element: blocks and <br> break lines, each <tr> is one TAB-joined line."""
     lines: list[str] = []
     buf: list[str] = []
@@ -200,9 +203,9 @@ def _html_walk(root) -> list[str]:
         if line:
             lines.append(line)
 
-    def walk(node, pre: bool) -> None:
+    def walk(node: Tag, pre: bool) -> None:
         for child in node.children:
-            if isinstance(child, NavigableString):
+            if not isinstance(child, Tag):  # a node is a tag or a string
                 if isinstance(child, PreformattedString):  # comments, doctype, CDATA
                     continue
                 parts = str(child).split("\n") if pre else [str(child)]
@@ -227,7 +230,7 @@ def _html_walk(root) -> list[str]:
     return lines
 
 
-def _html_table(table) -> list[str]:
+def _html_table(table: Tag) -> list[str]:
     """One line per row; a rowspan cell leaves an empty cell on the rows it covers."""
     lines = [_cell(" ".join(_html_walk(c))) for c in table.find_all("caption", recursive=False)]
     carry: dict[int, int] = {}  # column -> rows still covered by a rowspan above
@@ -270,7 +273,7 @@ def _docx_lines(data: bytes, path: Path) -> list[str]:
     return lines
 
 
-def _docx_walk(container, lines: list[str], *, nested: bool) -> None:
+def _docx_walk(container: BaseOxmlElement, lines: list[str], *, nested: bool) -> None:
     """Paragraphs and tables of a body or cell in document order; nested rows join by spaces."""
     for el in container.iterchildren():
         if el.tag == qn("w:p"):
@@ -283,7 +286,7 @@ def _docx_walk(container, lines: list[str], *, nested: bool) -> None:
             _docx_walk(el, lines, nested=nested)
 
 
-def _docx_cell(tc) -> str:
+def _docx_cell(tc: CT_Tc) -> str:
     # A gridSpan cell is one w:tc, so it is emitted once; a vMerge continuation repeats
     # the cell above, which the bundled notices show as an empty cell.
     if tc.vMerge == "continue":
@@ -312,7 +315,7 @@ def _pdf_lines(data: bytes, path: Path) -> list[str]:
     return lines
 
 
-def _pdf_page(page) -> list[str]:
+def _pdf_page(page: Page) -> list[str]:
     """Lines of one page: text outside the tables, plus one TAB-joined line per table row."""
     tables = page.find_tables()
     rest = page
@@ -321,7 +324,7 @@ def _pdf_page(page) -> list[str]:
     # (top, order, line): sorting by top puts each table where it sits on the page
     items = [(ln["top"], i, ln["text"]) for i, ln in enumerate(rest.extract_text_lines())]
     for t in tables:
-        for row, cells in zip(t.rows, t.extract()):
+        for row, cells in zip(t.rows, t.extract(), strict=True):  # extract() gives one list per row
             items.append((row.bbox[1], len(items), "\t".join(_pdf_cell(c) for c in cells)))
     return [line for _, _, line in sorted(items) if line.strip()]
 

@@ -1,9 +1,9 @@
 """The layers hold: every import of the product's .py files, parsed with ast, runs the right way.
 
-    index/      the write side (files -> records -> store): imports nothing from assistant/, eval/ or app.py
-    assistant/  the read side: may import index/, never eval/ or app.py
-    app.py      a thin shell: may import assistant/ and index/, never eval/
-    eval/       grades, reports, benchmarks: may import anything (nothing is checked)
+index/      the write side (files -> records -> store): imports nothing from assistant/, eval/ or app.py
+assistant/  the read side: may import index/, never eval/ or app.py
+app.py      a thin shell: may import assistant/ and index/, never eval/
+eval/       grades, reports, benchmarks: may import anything (nothing is checked)
 """
 
 from __future__ import annotations
@@ -71,7 +71,9 @@ def test_no_import_runs_against_the_layers() -> None:
 def test_the_checker_finds_wrong_way_imports_in_a_made_up_tree(tmp_path: Path) -> None:
     files = {
         "index/__init__.py": "",
-        "index/store.py": "import json\nfrom index.records import Notice\n\ndef f():\n    from assistant.errors import X\n",
+        "index/store.py": (
+            "import json\nfrom index.records import Notice\n\n\ndef f():\n    from assistant.errors import X\n"
+        ),
         "index/sub/deep.py": "from ...assistant import errors\n",
         "assistant/__init__.py": "",
         "assistant/batch.py": "from index.corpus import Corpus\nimport eval.runner\n",
@@ -82,7 +84,7 @@ def test_the_checker_finds_wrong_way_imports_in_a_made_up_tree(tmp_path: Path) -
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text, "utf-8")
     assert wrong_way_imports(tmp_path) == [
-        "index/store.py:5: index imports assistant.errors",
+        "index/store.py:6: index imports assistant.errors",
         "index/sub/deep.py:1: index imports assistant",
         "assistant/batch.py:2: assistant imports eval.runner",
         "app.py:2: app imports eval.report",

@@ -95,7 +95,11 @@ def test_the_installed_wheel_answers_and_builds_the_llm_prompts_outside_the_chec
     env = {**os.environ, "ASSISTANT_DATA_DIR": str(bundled_assistant.settings.data_dir), "PYTHONPATH": ""}
 
     probe = subprocess.run(
-        [python, "-c", "import assistant, assistant.config as c; print(assistant.__file__, c.BUNDLED_NOTICES, c.PROMPTS)"],
+        [
+            python,
+            "-c",
+            "import assistant, assistant.config as c; print(assistant.__file__, c.BUNDLED_NOTICES, c.PROMPTS)",
+        ],
         cwd=elsewhere,
         env=env,
         capture_output=True,
