@@ -22,7 +22,8 @@ def main(argv: list[str] | None = None) -> None:
 
     settings = Settings()
     print(
-        f"Notice Assistant on http://{args.host}:{args.port}/  (API: /api/ask, widget: /widget.js; "
+        f"Notice Assistant on http://{args.host}:{args.port}/  (API: /api/ask, OpenAI-compatible: /v1, "
+        f"widget: /widget.js; "
         f"the index is built in the background on first start)",
         flush=True,
     )

@@ -39,6 +39,11 @@ def read_questions(path: str | Path) -> list[dict]:
                 rows.append(row)
     seen: set[str] = set()
     for n, row in enumerate(rows, 1):
+        if "turns" in row:  # a conversation: its last turn is the question, answered in context
+            turns = row["turns"]
+            if not isinstance(turns, list) or not turns or not all(isinstance(t, str) and t.strip() for t in turns):
+                raise AssistantError(f"{p.name}: row {n}: 'turns' must be a non-empty list of questions")
+            row["question"] = turns[-1]
         if not isinstance(row.get("question"), str):
             raise AssistantError(f"{p.name}: row {n} has no 'question' text")
         row["id"] = str(row.get("id") or n)
@@ -46,6 +51,25 @@ def read_questions(path: str | Path) -> list[dict]:
             raise AssistantError(f"{p.name}: id {row['id']!r} occurs twice")
         seen.add(row["id"])
     return rows
+
+
+def with_history(assistant, row: dict) -> dict:
+    """A conversation item with the turns before its last one answered, as the chat would have answered them, so
+    the last turn is asked with that history. A turn that cannot be answered stays in the history unanswered."""
+    turns = row.get("turns")
+    if not turns or len(turns) < 2:
+        return row
+    from assistant.conversation import Turn
+
+    history: list[Turn] = []
+    for question in turns[:-1]:
+        history.append(Turn("user", question))
+        try:
+            answer = assistant.ask(question, row.get("doc") or None, history[:-1])
+        except AssistantError:
+            continue
+        history.append(Turn("assistant", answer.text, answer.understood))
+    return {**row, "history": history}
 
 
 def output_row(rec: dict) -> dict:
@@ -95,7 +119,7 @@ def run_batch(assistant: Assistant, infile: str | Path, outfile: str | Path, *, 
 
     Progress is kept in OUT.partial.jsonl, so an interrupted run asked again skips what is done.
     Returns (rows, bad)."""
-    rows = read_questions(infile)
+    rows = [with_history(assistant, r) for r in read_questions(infile)]
     out = Path(outfile)
     records = run_questions(assistant, rows, out, fresh=fresh)
     out_rows = [output_row(r) for r in records]

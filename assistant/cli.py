@@ -16,6 +16,8 @@ from rich.table import Table
 from assistant.config import Settings
 from assistant.errors import AssistantError
 from index.corpus import Corpus, load_corpus
+from index.records import ParsedNotice
+from index.tasks import unread_warning
 
 if TYPE_CHECKING:
     from assistant.records import Answer
@@ -70,6 +72,7 @@ def cli(ctx: click.Context, notices: tuple[str, ...], verbose: bool) -> None:
 def notices(obj: Context, as_json: bool) -> None:
     """List the loaded notices with their metadata, one line each."""
     rows = [p.notice for p in obj.corpus.notices]
+    _warn_unread(obj.corpus.notices)
     if as_json:
         keys = ("doc_id", "title", "doc_number", "issuer", "date", "region", "aliases", "source")
         data = [{k: getattr(n, k) for k in keys} | {"tasks": len(obj.corpus.get(n.doc_id).tasks)} for n in rows]
@@ -86,14 +89,19 @@ def notices(obj: Context, as_json: bool) -> None:
 @cli.command()
 @click.option("--doc", "doc", help="doc_id, region (中文 or pinyin) or 文号.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON array of task objects.")
+@click.option("--unplaced", is_flag=True, help="List the lines inside task tables that no task took, instead.")
 @click.pass_obj
-def tasks(obj: Context, doc: str | None, as_json: bool) -> None:
+def tasks(obj: Context, doc: str | None, as_json: bool, unplaced: bool) -> None:
     """List the task table of one notice or of all notices."""
     try:
         doc_id = obj.corpus.resolve(doc).notice.doc_id if doc else None
     except AssistantError as exc:
         fail(str(exc))
+    if unplaced:
+        _print_unplaced([obj.corpus.get(doc_id)] if doc_id else obj.corpus.notices, as_json)
+        return
     rows = obj.corpus.tasks(doc_id)
+    _warn_unread([obj.corpus.get(doc_id)] if doc_id else obj.corpus.notices)
     if as_json:
         click.echo(json.dumps([t.to_json() for t in rows], ensure_ascii=False, indent=2))
         return
@@ -112,6 +120,27 @@ def tasks(obj: Context, doc: str | None, as_json: bool) -> None:
             f"{t.start_line}-{t.end_line}",
         )
     Console(width=200).print(table)
+
+
+def _warn_unread(parsed: list[ParsedNotice]) -> None:
+    """On stderr, so that --json output stays machine-readable: notices whose text looks like a task table that
+    gave no task."""
+    for p in parsed:
+        if warning := unread_warning(p):
+            click.echo(f"warning: {warning}", err=True)
+
+
+def _print_unplaced(parsed: list[ParsedNotice], as_json: bool) -> None:
+    """The lines inside task tables that no task took (rows the parser could not read): doc_id:line<TAB>text."""
+    rows = []
+    for p in parsed:
+        lines = p.notice.lines
+        rows += [{"doc_id": p.notice.doc_id, "line": n, "text": lines[n - 1]} for n in p.unplaced]
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        click.echo(f"{row['doc_id']}:{row['line']}\t{row['text']}")
 
 
 def _assistant(obj: Context, *, quiet: bool = False) -> Assistant:
@@ -172,6 +201,46 @@ def ask(obj: Context, question: str, doc: str | None, as_json: bool) -> None:
     except AssistantError as exc:
         fail(str(exc))
     print_answer(answer, as_json)
+
+
+@cli.command()
+@click.option("--doc", "doc", help="Restrict to one notice: doc_id, region or 文号.")
+@click.option("--json", "as_json", is_flag=True, help="Print each answer as one line of JSON.")
+@click.pass_obj
+def chat(obj: Context, doc: str | None, as_json: bool) -> None:
+    """A conversation: one question per line of stdin, each answered in the context of the ones before
+    ("那第18项呢？" after "柞水县第17项任务由谁牵头？"). '/new' starts a new conversation; '/quit' or end of input ends."""
+    from assistant.conversation import MAX_TURNS, Turn
+    from assistant.footnotes import with_sources
+
+    assistant = _assistant(obj)
+    interactive = sys.stdin.isatty()
+    history: list[Turn] = []
+    if interactive:
+        click.echo("每行一个问题；/new 开始新对话，/quit 退出。 One question per line; /new starts over, /quit ends.")
+    while True:
+        if interactive:
+            click.echo("> ", nl=False)
+        line = sys.stdin.readline()
+        if not line or line.strip() in ("/quit", "/exit"):
+            return
+        question = line.strip()
+        if not question:
+            continue
+        if question == "/new":
+            history = []
+            click.echo("（新对话 / new conversation）" if not as_json else json.dumps({"new": True}))
+            continue
+        try:
+            answer = assistant.ask(question, doc, history[-MAX_TURNS:])
+        except AssistantError as exc:
+            click.echo(f"error: {exc}", err=True)
+            continue
+        history += [Turn("user", question), Turn("assistant", answer.text, answer.understood)]
+        if as_json:
+            click.echo(json.dumps(answer.to_json(), ensure_ascii=False))
+        else:
+            click.echo(with_sources(answer) + "\n")
 
 
 @cli.command("index")

@@ -17,6 +17,8 @@ from typing import Any
 
 import snowballstemmer
 
+from index.text import tagged_words
+
 log = logging.getLogger(__name__)
 
 MAX_GLOSS_WORDS = 3  # a gloss longer than this ("to take part in a meeting of ...") does not name one word's meaning
@@ -59,12 +61,11 @@ ROMANISED = {"陕西": "shaanxi", "内蒙古": "inner mongolia"}
 
 def place_names(vocabulary: Iterable[str]) -> dict[str, set[str]]:
     """English spelling -> the notices' place words: jiangxi -> {江西, 江西省}, luoyang -> {洛阳, 洛阳市}."""
-    import jieba.posseg as pseg
     from pypinyin import lazy_pinyin
 
     out: dict[str, set[str]] = {}
     for zh in vocabulary:
-        if not re.fullmatch(r"[\u4e00-\u9fff]{2,5}", zh) or [p.flag for p in pseg.lcut(zh)] != ["ns"]:
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2,5}", zh) or [flag for _, flag in tagged_words(zh)] != ["ns"]:
             continue
         base = re.sub(r"(?<=..)[省市县区镇]$", "", zh)
         key = ROMANISED.get(base) or "".join(lazy_pinyin(base))
@@ -82,6 +83,8 @@ class Glossary:
             if len(zh) < 2 or not re.search(r"[\u4e00-\u9fff]", zh):
                 continue  # single characters gloss as everything
             for gloss in dictionary.get_definitions(zh) or []:
+                for acronym in re.findall(r"\(([A-Z]{2,6})\)", gloss):  # National People's Congress (NPC)
+                    self.map.setdefault(acronym.lower(), set()).add(zh)
                 gloss = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", gloss)
                 if gloss.strip().startswith(("CL:", "variant of", "surname", "abbr.", "see ")):
                     continue

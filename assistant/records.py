@@ -25,6 +25,7 @@ class Kind(StrEnum):
     META = "meta"  # the notice itself: 文号, date, issuer, title, 主送
     OPEN = "open"  # anything else: the best sentences of the notices
     REFUSE = "refuse"  # a place no loaded notice is from
+    NOTICES = "notices"  # the loaded notices as a set: 哪份通知最新, which notice was issued first, 有几份通知
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class Question:
     section_word: str | None = None  # the asker's word for those groups: 方面, areas
     mentions: tuple[str, ...] = ()  # words a list/count question filters items by: 哪些指标涉及“实地核查”
     negated: tuple[str, ...] = ()  # filters turned round: "units" (牵头单位里没有县司法局), "due" (不是“长期”)
+    notices_asked: str | None = None  # for questions about the notices as a set: newest | oldest | all
     # signals the route table reads
     asks_count: bool = False  # 多少项, how many tasks
     asks_list: bool = False  # 哪些, list the
@@ -54,6 +56,11 @@ class Question:
     task_noun: bool = False  # a word for items or "which": 任务, 哪些, tasks, which
     item_noun: bool = False  # a noun for items: 任务, 指标, 工作, indicators
     by_date: bool = False  # "by", "before", 之前: a due filter means on or before
+    # what the question asks, part by part: "几个工作日？最长不超过多少" is two parts, each answered (or said absent)
+    parts: tuple[str, ...] = ()  # the sub-questions in the order asked; () or one part: a single question
+    expects: tuple[str | None, ...] = ()  # per part, the kind of value answering it (data/values.toml): date, percent…
+    metas: tuple[str, ...] = ()  # every meta field asked, in order: 文号和印发日期 -> (number, date)
+    only_units: bool = False  # "only 各行政执法部门", 光是区司法局一家: the units are the whole column
 
     @property
     def named_notice(self) -> bool:
@@ -101,6 +108,39 @@ class Draft:
     missing: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class ItemRef:
+    """A task row an answer named, by notice, kind and number: what a follow-up ("第二个呢", "the first one") picks."""
+
+    doc_id: str
+    kind: str  # task | bonus | veto
+    number: int
+    label: str
+
+
+@dataclass(frozen=True)
+class Understood:
+    """What a message was understood as once the conversation filled in what it left out (assistant/conversation.py):
+    shown beside the answer so that a wrong carry-over is visible, and carried back in the history by clients."""
+
+    text: str  # the question as resolved: what retrieval and the LLM were given
+    label: str  # 柞水县 · 第18项 · 完成时限 / Zhashui · item 18 · deadline
+    kind: str
+    doc_ids: tuple[str, ...] = ()
+    numbers: tuple[int, ...] = ()
+    fields: tuple[str, ...] = ()
+    meta: str | None = None
+    units: tuple[str, ...] = ()
+    due: str | None = None
+    mentions: tuple[str, ...] = ()
+    negated: tuple[str, ...] = ()
+    carried: tuple[str, ...] = ()  # what came from the conversation: notice | item | field | filter
+    items: tuple[ItemRef, ...] = ()  # the rows the answer named, in its order
+
+    def to_json(self) -> dict[str, Any]:
+        return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()}
+
+
 @dataclass
 class Answer:
     text: str
@@ -112,6 +152,7 @@ class Answer:
     notes: list[str] = field(default_factory=list)
     nearest: list[Citation] = field(default_factory=list)  # a refusal's closest passages: not sources of the answer
     kind: str = Kind.OPEN.value
+    understood: Understood | None = None  # set by the service: the question as resolved from the conversation
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -124,4 +165,5 @@ class Answer:
             "mode": self.mode,
             "kind": self.kind,
             "notes": self.notes,
+            "understood": self.understood.to_json() if self.understood else None,
         }

@@ -23,6 +23,7 @@ def _filters_rows(q: Question) -> bool:
 
 ROUTES: tuple[tuple[Kind, Callable[[Question], bool]], ...] = (
     (Kind.REFUSE, lambda q: bool(q.foreign) and not q.doc_ids),
+    (Kind.NOTICES, lambda q: q.notices_asked is not None and not q.numbers and len(q.doc_ids) != 1),
     (Kind.SECTIONS, lambda q: q.section_level is not None),
     (Kind.COUNT, lambda q: bool(q.mentions) and q.asks_count),
     (Kind.LIST, lambda q: bool(q.mentions)),

@@ -42,7 +42,12 @@ def answer_one(assistant: Assistant, row: dict[str, Any], *, with_retrieval: boo
     rec: Record = {"id": str(row["id"]), "question": row["question"], "doc": row.get("doc") or None}
     start = time.perf_counter()
     try:
-        answer = assistant.ask(row["question"], rec["doc"])
+        history = row.get("history")  # a conversation item of `assistant batch`: the turns before this one
+        answer = (
+            assistant.ask(row["question"], rec["doc"], history)
+            if history
+            else assistant.ask(row["question"], rec["doc"])
+        )
         rec["latency_ms"] = round((time.perf_counter() - start) * 1000, 2)
         rec["result"] = answer.to_json()
         timing = getattr(getattr(assistant, "llm", None), "last_timing", None)  # LLM mode: the model's own timing

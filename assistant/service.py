@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
@@ -17,6 +17,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from assistant.answer import answer
 from assistant.config import Settings
+from assistant.conversation import Resolved, Resolver, Turn, as_turns
 from assistant.errors import IndexNotBuilt, UnknownNotice
 from assistant.glossary import Glossary
 from assistant.kinds.context import Context
@@ -42,6 +43,8 @@ CROSS_K = 5  # passages per notice for a question put to every notice
 class Request:
     question: str
     doc: str | None = None  # a notice filter chosen by the user (doc_id, region or 文号)
+    history: tuple[Turn, ...] = ()  # the conversation before the question, oldest first
+    resolved: Question | None = None  # the question already resolved from the history (see Assistant.ask)
 
 
 def open_index(settings: Settings) -> NoticeIndex:
@@ -77,6 +80,7 @@ class Assistant:
         self.retriever = HybridRetriever(index=self.index)
         self.scorer = Scorer([c.text for c in self.index.chunks()])
         self.scorer.glossary = Glossary(self.scorer.df)  # English words -> words the notices use
+        self.resolver = Resolver(self.corpus, limit=settings.max_question_chars)
         self.llm: LLMAnswerer | None = None
         self.chain: Runnable = (
             RunnableLambda(self._understand, name="understand")
@@ -95,41 +99,66 @@ class Assistant:
             | LLMAnswerStep(self.llm, self._answer)
         )
 
-    def ask(self, question: str, doc: str | None = None) -> Answer:
-        result: Answer = self.chain.invoke(Request(question, doc))
-        return result
+    def ask(self, question: str, doc: str | None = None, history: Sequence[Turn | Mapping[str, Any]] | None = None) -> Answer:
+        """The answer to `question`, a follow-up to `history` when given (the notice, item, field or list filter it
+        leaves out come from the conversation); `answer.understood` says what it was understood as."""
+        req, resolved = self._resolve(question, doc, history)
+        result: Answer = self.chain.invoke(req)
+        return self._with_understood(result, resolved)
 
     def retrieve(self, question: str, doc: str | None = None) -> list[Hit]:
         """The passages the chain's retrieval step finds for a question (best first); the eval scores them."""
         return self._retrieve(self._understand(Request(question, doc))).hits
 
-    def stream(self, question: str, doc: str | None = None) -> Iterator[str | Answer]:
+    def stream(
+        self, question: str, doc: str | None = None, history: Sequence[Turn | Mapping[str, Any]] | None = None
+    ) -> Iterator[str | Answer]:
         """Yields pieces of the answer text as they are ready, then the final Answer.
 
         The final Answer is authoritative: a caller shows the pieces while they arrive and then replaces them
         with `answer.text` (in LLM mode verification may have repaired or replaced what was streamed).
         Bad questions raise before anything is yielded.
         """
+        req, resolved = self._resolve(question, doc, history)
         if self.llm is not None:  # the model's tokens as they arrive, then the verified Answer
-            yield from self.chain.stream(Request(question, doc))
+            for piece in self.chain.stream(req):
+                yield piece if isinstance(piece, str) else self._with_understood(piece, resolved)
             return
-        final = self.ask(question, doc)
+        final = self._with_understood(self.chain.invoke(req), resolved)
         yield from re.findall(r"[^\n]*\n|[^\n]+$", final.text)
         yield final
 
+    def _resolve(self, question: str, doc: str | None, history: Sequence[Turn | Mapping[str, Any]] | None) -> tuple[Request, Resolved]:
+        """The question resolved from the conversation, and the Request that answers it; bad input raises here."""
+        past = as_turns(history)
+        resolved = self.resolver.resolve(question, past)
+        resolved = replace(resolved, question=self._scoped(resolved.question, doc))
+        return Request(question, doc, past, resolved.question), resolved
+
+    def _with_understood(self, answer: Answer, resolved: Resolved) -> Answer:
+        return replace(answer, understood=self.resolver.understood(resolved, answer.tasks))
+
     # --- the three steps ---------------------------------------------------------------------
     def _understand(self, req: Request) -> Question:
+        if req.resolved is not None:
+            return req.resolved
+        if req.history:
+            return self._scoped(self.resolver.resolve(req.question, req.history).question, req.doc)
         q = understand(
             req.question,
             [p.notice for p in self.corpus.notices],
             self.corpus.tasks(),
             limit=self.settings.max_question_chars,
         )
-        if not req.doc:
+        return self._scoped(q, req.doc)
+
+    def _scoped(self, q: Question, doc: str | None) -> Question:
+        """The question limited to the notices the user chose (doc_id, region or 文号), if any."""
+        if not doc:
             return q
-        chosen = self.corpus.match(req.doc)
+        chosen = self.corpus.match(doc)
         if not chosen:
-            raise UnknownNotice(req.doc, self.corpus.doc_ids)
+            raise UnknownNotice(doc, self.corpus.doc_ids)
         return routed(q, tuple(p.notice.doc_id for p in chosen))
 
     def _bm25_text(self, q: Question) -> str:

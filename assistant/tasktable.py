@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from assistant.records import Kind, Phrase, Question, say
 from index.corpus import Corpus
 from index.records import Notice, Task
+from index.text import no_spaces, year_month
 
 STYLE_PREFIX = {"problem": ("存在问题",), "indicator": ("三级指标", "评价指标"), "paren": ("(", "（")}
 DEFAULT_FIELDS = ("lead", "responsible", "deadline")
@@ -76,11 +77,22 @@ def item_noun(tasks: Sequence[Task]) -> Phrase:
 # --- filters --------------------------------------------------------------------------------------------
 
 
-def _ym(text: str) -> tuple[int, int] | None:
-    if m := re.search(r"(\d{4})\s*年\s*(\d{1,2})\s*月", text):
-        return int(m.group(1)), int(m.group(2))
-    if m := re.search(r"(\d{4})\s*年\s*(?:年)?底", text):
-        return int(m.group(1)), 12
+PERIODS = {
+    "上半年": (1, 6),
+    "下半年": (7, 12),
+    "第一季度": (1, 3),
+    "第二季度": (4, 6),
+    "第三季度": (7, 9),
+    "第四季度": (10, 12),
+}
+
+
+def _period(due: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """2024年上半年 -> ((2024, 1), (2024, 6)): the months a half-year or quarter spans."""
+    if m := re.fullmatch(r"(\d{4})年(.+)", due):
+        if span := PERIODS.get(m.group(2)):
+            year = int(m.group(1))
+            return (year, span[0]), (year, span[1])
     return None
 
 
@@ -88,14 +100,17 @@ def due_matches(t: Task, due: str, by: bool) -> bool:
     """Whether a row's deadline (not a date inside its text) is `due`, or on or before it when `by`."""
     if not t.deadline:
         return False
-    target = _ym(due)
+    if period := _period(due):  # due within the half-year or quarter (by its end, when "by")
+        ym = year_month(t.deadline)
+        return ym is not None and (by or period[0] <= ym) and ym <= period[1] and not t.deadline.startswith("每年")
+    target = year_month(due)
     if target is None:
         return re.sub(r"[底末前]", "", due) in t.deadline
-    ym = _ym(t.deadline)
+    ym = year_month(t.deadline)
     return ym is not None and (ym <= target if by else ym == target) and not t.deadline.startswith("每年")
 
 
-def unit_matches(t: Task, units: Sequence[str], fields: Sequence[str]) -> bool:
+def unit_matches(t: Task, units: Sequence[str], fields: Sequence[str], only: bool = False) -> bool:
     if "lead" in fields and "responsible" in fields:  # 牵头或责任: either column
         pool = t.lead + t.responsible
     elif "lead" in fields:
@@ -104,19 +119,30 @@ def unit_matches(t: Task, units: Sequence[str], fields: Sequence[str]) -> bool:
         pool = t.responsible
     else:
         pool = t.lead + t.responsible
+    if only:  # the units and nobody else
+        return (
+            bool(pool)
+            and all(any(u in x for u in units) for x in pool)
+            and all(any(u in x for x in pool) for u in units)
+        )
     return all(any(u in x for x in pool) for u in units)
+
+
+HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 
 
 def says_words(t: Task, words: Sequence[str], fields: Sequence[str]) -> bool:
     """Whether a row says all the words: in its materials when the question asks about materials, else anywhere."""
     text = (t.materials or "") if "materials" in fields else "\n".join([t.content, t.materials or ""])
-    flat = re.sub(r"\s+", "", text)
-    return all(re.sub(r"\s+", "", w) in flat for w in words)
+    if any(HEADING.match(w) for w in words):  # a heading quoted as written: the items under it (三、推进…下面有几条)
+        text += "\n" + "\n".join(t.section)
+    flat = no_spaces(text)
+    return all(no_spaces(w) in flat for w in words)
 
 
 def keeps(q: Question, t: Task) -> bool:
     """Whether a row passes every filter of a list or count question."""
-    if q.units and unit_matches(t, q.units, q.fields) == ("units" in q.negated):
+    if q.units and unit_matches(t, q.units, q.fields, q.only_units) == ("units" in q.negated):
         return False
     if q.mentions and not says_words(t, q.mentions, q.fields):
         return False

@@ -9,12 +9,15 @@ from functools import lru_cache
 from pathlib import Path
 
 from assistant.errors import EmptyQuestion, QuestionTooLong
+from assistant.normalize import normalize
+from assistant.places import foreign_places
 from assistant.records import Kind, Question
 from assistant.routes import route
-from index.numbers import cn_to_int
+from assistant.values import expected
 from index.records import Notice, Task
+from index.text import CN_DIGITS as CN
+from index.text import DUE_DATE, cn_to_int, tagged_words
 
-CN = "一二三四五六七八九十百零〇两"
 NUM = rf"(\d{{1,3}}|[{CN}]{{1,4}})"
 DATA = Path(__file__).parent / "data"
 
@@ -30,7 +33,7 @@ NUMBER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "indicator",
     ),
-    (re.compile(rf"[（(]\s*([{CN}]{{1,4}})\s*[）)]"), "paren"),
+    (re.compile(rf"[（(]\s*([{CN}]{{1,4}}|\d{{1,3}})\s*[）)]"), "paren"),
     (re.compile(rf"第\s*(\d{{1,3}})\s*(?:项|条|个|号|点)?|第\s*([{CN}]{{1,4}})\s*(?:项|条|个|号|点)"), "any"),
     (re.compile(rf"(?:任务|事项|要点)\s*{NUM}|{NUM}\s*号?(?:任务|事项)"), "any"),
     (re.compile(r"(?:task|item|point|no\.|number|#)\s*(?:no\.?\s*)?#?\s*(\d{1,3})\b", re.I), "any"),
@@ -196,6 +199,7 @@ def find_notices(text: str, notices: list[Notice], *, by_year: bool = True) -> t
     low = text.lower()
     squashed = re.sub(r"\s+", "", text)
     hits: list[str] = []
+    by_title: list[str] = []
     for n in notices:
         names = [a for a in n.aliases if len(a) >= 2] + [n.doc_id]
         if n.doc_number:
@@ -210,7 +214,9 @@ def find_notices(text: str, notices: list[Notice], *, by_year: bool = True) -> t
                 break
         else:
             if len(n.title) >= 8 and n.title[-12:] in squashed:
-                hits.append(n.doc_id)
+                by_title.append(n.doc_id)
+    if len(by_title) == 1:  # a title tail several notices share names none of them
+        hits.extend(by_title)
     if not hits and by_year:
         years = set(YEAR.findall(text))
         for year in years:
@@ -242,12 +248,10 @@ PLACE_SUFFIX = ("省", "市", "县", "区", "州", "旗", "镇", "乡")
 
 def find_foreign_places(text: str, notices: list[Notice]) -> tuple[str, ...]:
     """Places a question names that no loaded notice is from: 镇安县, Shangluo City."""
-    import jieba.posseg
-
     known = {a.lower() for n in notices for a in n.aliases} | {(n.region or "") for n in notices}
     known_zh = [k for k in known if k and not k.isascii()]
     out = []
-    for word, flag in jieba.posseg.lcut(text):
+    for word, flag in tagged_words(text):
         if flag == "ns" and len(word) >= 3 and word.endswith(PLACE_SUFFIX) and word not in GENERIC_PLACES:
             stem = word[:-1]
             if not any(stem in k or k in word for k in known_zh) and "省" not in word:
@@ -255,6 +259,9 @@ def find_foreign_places(text: str, notices: list[Notice]) -> tuple[str, ...]:
     for m in re.finditer(r"\b([A-Z][a-z]+)(?:\s+|-)(City|County|District|Prefecture|Province)\b", text):
         if m.group(1).lower() not in known and m.group(2) != "Province":
             out.append(m.group(0))
+    for place in foreign_places(text, notices):  # China's counties and cities, in either script
+        if not any(place in o or o in place for o in out):
+            out.append(place)
     return tuple(dict.fromkeys(out))
 
 
@@ -276,9 +283,33 @@ def find_units(text: str, units: list[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+# A stretch of a year a deadline may fall in: 2024年上半年, 第一季度, the first half of 2024, Q3 2024.
+PERIOD_ZH = re.compile(r"(\d{4})\s*年\s*(?:的)?\s*(上半年|下半年|第?[一二三四1-4]\s*季度)")
+PERIOD_EN = re.compile(
+    r"\b(?:(first|second)\s+half|h([12])|(first|second|third|fourth)\s+quarter|q([1-4]))\s*(?:of\s+)?(20\d{2})\b", re.I
+)
+QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "一": 1, "二": 2, "三": 3, "四": 4}
+
+
+def find_period(text: str) -> str | None:
+    """A half-year or quarter a list question filters deadlines by, written as the notices would: 2024年上半年."""
+    if m := PERIOD_ZH.search(text):
+        span = re.sub(r"\s+|第", "", m.group(2))
+        quarter = span.removesuffix("季度")
+        if quarter in QUARTERS or quarter.isdigit():
+            span = f"第{'一二三四'[int(QUARTERS.get(quarter, quarter)) - 1]}季度"
+        return f"{m.group(1)}年{span}"
+    if m := PERIOD_EN.search(text):
+        half, h, quarter, q, year = m.groups()
+        if half or h:
+            return f"{year}年{'上' if (half or '').lower() == 'first' or h == '1' else '下'}半年"
+        n = QUARTERS[quarter.lower()] if quarter else int(q)
+        return f"{year}年第{'一二三四'[n - 1]}季度"
+    return None
+
+
 def find_due(text: str) -> str | None:
-    m = re.search(r"(\d{4}\s*年\s*\d{1,2}\s*月(?:底|末)?|\d{4}\s*年底|每年\s*\d{1,2}\s*月(?:底)?|\d{1,2}\s*月底)", text)
-    if m:
+    if m := DUE_DATE.search(text):
         return re.sub(r"\s+", "", m.group(1))
     months = {
         m: i
@@ -322,7 +353,7 @@ def find_section_level(text: str) -> int | None:
 
 
 MENTION_ZH = re.compile(
-    r"[“\"「『]([^”\"」』]{2,12})[”\"」』]|(?:涉及|提到|提及|包含|含有|写有|要求)([\u4e00-\u9fff]{2,10}?)(?:的|？|\?|$)"
+    r"[“\"「『]([^”\"」』]{2,12}|[一二三四五六七八九十]+、[^”\"」』]{2,30})[”\"」』]|(?:涉及|提到|提及|包含|含有|写有|要求)([\u4e00-\u9fff]{2,10}?)(?:的|？|\?|$)"
 )
 ITEM_KIND = re.compile(
     r"否决项|加分项|存在问题|[一二三]级指标|评价指标|指标|任务|问题|事项|要点|举措|工作要点|任务清单"
@@ -340,8 +371,19 @@ def find_mentions(text: str, lang: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(w for w in found if not ITEM_KIND.fullmatch(w)))  # "veto items (否决项)" names a kind
 
 
+# "only 县司法局", 光是区司法局一家: the unit filter must be the whole column, not one unit in it.
+ONLY = re.compile(r"只有|只由|仅有|仅由|光是|单独|独自|一家|\bonly\b|\bsolely\b|\balone\b|\bsole\b", re.I)
+
+
+EITHER_WAY = re.compile(
+    r"\bor\s+(?:jointly|together|with others)\b|单独或|或(?:共同|联合|与其他)", re.I
+)  # alone or jointly
+
+
 NEGATION_ZH = re.compile(r"不是|不为|并非|没有|不含|不包括|不包含|不由|不属于|以外的?|之外的?")
-NEGATION_EN = re.compile(r"\bnot\b|n't\b|\bwithout\b|\bother than\b|\bexcept\b|\bexcluding\b|\bapart from\b")
+NEGATION_EN = re.compile(
+    r"\bnot\b|n't\b|\bwithout\b|\bother than\b|\bexcept\b|\bexcluding\b|\bapart from\b|\bbesides\b", re.I
+)
 NEGATION_WINDOW = {
     "zh": 4,
     "en": 24,
@@ -387,7 +429,7 @@ def search_text(text: str, lang: str, fields: tuple[str, ...], numbers: tuple[in
 
 def understand(text: str, notices: list[Notice], tasks: list[Task], *, limit: int = 2000) -> Question:
     """Reads a question against the loaded notices and their task tables; its kind comes from the route table."""
-    text = check_question(text, limit)
+    text = normalize(check_question(text, limit))
     lang = detect_lang(text)
     low = text.lower()
     numbers, style = find_numbers(text)
@@ -396,7 +438,7 @@ def understand(text: str, notices: list[Notice], tasks: list[Task], *, limit: in
     doc_ids = find_notices(text, notices, by_year=not foreign)
     unit_names = sorted({u for t in tasks for u in t.lead + t.responsible})
     units = find_units(text, unit_names)
-    due = find_due(text) if any(c in low for c in DUE_CUES) or DUE_WORDS.search(low) else None
+    due = find_period(text) or (find_due(text) if any(c in low for c in DUE_CUES) or DUE_WORDS.search(low) else None)
     if due is None:  # a deadline written in words, as the task table has it: 长期, 长期坚持
         literals = sorted(
             {t.deadline for t in tasks if t.deadline and not re.search(r"\d", t.deadline)}, key=len, reverse=True
@@ -431,7 +473,12 @@ def understand(text: str, notices: list[Notice], tasks: list[Task], *, limit: in
         task_noun=bool(TASK_NOUN.search(low)),
         item_noun=bool(ITEM_NOUN.search(low)) or "工作" in low,
         by_date=bool(BY_DATE.search(text)),
+        metas=find_metas(low) if not numbers else (),
+        only_units=bool(units) and bool(ONLY.search(text)) and not EITHER_WAY.search(text),
+        notices_asked=find_notices_asked(low) if not numbers else None,
     )
+    parts = find_parts(text)
+    q = replace(q, parts=parts, expects=tuple(expected(p) for p in parts))
     return routed(q)
 
 
@@ -444,8 +491,64 @@ def routed(q: Question, doc_ids: tuple[str, ...] | None = None) -> Question:
     return replace(q, kind=kind, negated=negated)
 
 
+# Questions about the loaded notices as a set: which is newest or oldest, which notices there are.
+NOTICE_NOUN = r"(?:通知|文件|文件?通知|notices?|documents?|circulars?)"
+NOTICES_RANK = {
+    "newest": re.compile(
+        rf"(?:最新|最近|最晚)\S{{0,6}}{NOTICE_NOUN}|{NOTICE_NOUN}\S{{0,8}}(?:最新|最近|最晚)"
+        rf"|\b(?:newest|latest|most\s+recent(?:ly)?(?:\s+issued)?)\s+{NOTICE_NOUN}|{NOTICE_NOUN}\b.*\b(?:newest|latest|most\s+recent(?:ly)?)\b"
+    ),
+    "oldest": re.compile(
+        rf"(?:最早|最先)\S{{0,6}}{NOTICE_NOUN}|{NOTICE_NOUN}\S{{0,8}}(?:最早|最先)"
+        rf"|\b(?:oldest|earliest|first)\s+(?:issued\s+)?{NOTICE_NOUN}|{NOTICE_NOUN}\b.*\b(?:oldest|earliest|issued\s+first)\b"
+    ),
+    "all": re.compile(
+        rf"(?:哪些|哪几份|几份|多少份|多少个)(?:{NOTICE_NOUN})\S{{0,4}}$|(?:有|收录|加载|包括)(?:了)?(?:哪些|几份|多少份)(?:{NOTICE_NOUN})"
+        rf"|\b(?:which|what|how\s+many)\s+{NOTICE_NOUN}\s+(?:are|do|does|have|is)\b(?:\s+(?:there|you|loaded|available|"
+        rf"covered|indexed|in\s+the\s+system|have|got))*\s*\??$"
+    ),
+}
+
+
+def find_notices_asked(low: str) -> str | None:
+    """newest | oldest | all when the question asks about the loaded notices as a set, else None."""
+    return next((k for k, rx in NOTICES_RANK.items() if rx.search(low.strip(" ？?。."))), None)
+
+
 def find_meta(low: str) -> str | None:
     """What a question about the notice itself asks: date, number, issuer, recipients or title."""
+    return next(iter(find_metas(low)), None)
+
+
+def find_metas(low: str) -> tuple[str, ...]:
+    """Every meta field a question asks, in the order it asks them: 文号和印发日期 -> (number, date)."""
     if REFERENCED.search(low):
-        return None
-    return next((k for k, rx in META.items() if rx.search(low)), None)
+        return ()
+    found = [(m.start(), k) for k, rx in META.items() if (m := rx.search(low))]
+    return tuple(k for _, k in sorted(found))
+
+
+# A question word: a clause holding one asks something (多少, 谁, 哪, 什么, 吗, which, when, …).
+ASKS = re.compile(
+    r"多少|几|什么|啥|谁|哪|吗|呢|如何|怎么|怎样|是否|有没有"
+    r"|\b(?:what|which|who|whom|whose|when|where|how|why|is|are|does|do|did|can|will)\b",
+    re.I,
+)
+PART_END = re.compile(r"[？?；;]+")
+CLAUSE = re.compile(r"[，,、]\s*(?:(?:and|also|plus)\s+)?|\s+(?:and|also)\s+(?=(?:what|which|who|when|where|how)\b)")
+
+
+def find_parts(text: str) -> tuple[str, ...]:
+    """The sub-questions of a message, in order: split at question marks, and at a comma or "and" between two clauses
+    that each ask something (是依据哪个文件制定的，文号多少 / which office, and within how long)."""
+    parts: list[str] = []
+    for sentence in PART_END.split(text):
+        clauses = [c.strip(" ，,。.") for c in CLAUSE.split(sentence)]
+        clauses = [c for c in clauses if c]
+        if not clauses:
+            continue
+        if len(clauses) > 1 and ASKS.search(clauses[0]) and all(ASKS.search(c) for c in clauses[1:]):
+            parts.extend(clauses)
+        else:
+            parts.append(sentence.strip(" ，,。."))
+    return tuple(p for p in parts if len(p) >= 2)

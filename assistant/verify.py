@@ -15,6 +15,7 @@ from assistant.citing import cite, cite_task
 from assistant.records import Citation
 from assistant.understand import find_numbers
 from index.records import Notice, Task
+from index.text import DATE_MENTION
 
 
 @dataclass(frozen=True)
@@ -186,10 +187,6 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 # --- the facts a sentence can state -----------------------------------------------------------------------
 
-ZH_DATE = re.compile(
-    r"\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|初|上旬|中旬|下旬)?|底|内)?"
-    r"|每年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底)?|(?<![\d年])\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底)|\d{4}-\d{1,2}(?:-\d{1,2})?|长期"
-)
 YEAR = re.compile(r"(?<!\d)20\d{2}(?!\d)")
 MONTHS = {
     m: i
@@ -276,10 +273,10 @@ def _source_problems(body: str, cited: Sequence[Source], names: str, facts: Fact
     for unit in facts.units_in(body):
         if unit not in hay:
             problems.append(Problem("unit", f"names {unit}, which {names} does not mention"))
-    for m in ZH_DATE.finditer(body):
+    for m in DATE_MENTION.finditer(body):
         if flat(m.group(0)) not in hay:
             problems.append(Problem("date", f"gives the date {m.group(0)}, which is not in {names}"))
-    for year in dict.fromkeys(YEAR.findall(ZH_DATE.sub(" ", body))):  # years outside a date checked above
+    for year in dict.fromkeys(YEAR.findall(DATE_MENTION.sub(" ", body))):  # years outside a date checked above
         if year not in hay:
             problems.append(Problem("date", f"mentions the year {year}, which is not in {names}"))
     return problems
@@ -305,7 +302,7 @@ def _deadline_problems(body: str, rows: Sequence[Task]) -> list[Problem]:
     own = "".join(flat(t.source_text) for t in rows)
     table_says = f"the task table says {'、'.join(deadlines) or 'no deadline'} for {_rows(rows)}"
     problems = []
-    for m in ZH_DATE.finditer(body):
+    for m in DATE_MENTION.finditer(body):
         d = flat(m.group(0))
         if deadlines and not any(d in x or x in d for x in deadlines) or not deadlines and d not in own:
             problems.append(Problem("task", f"gives the deadline {m.group(0)}, but {table_says}"))
@@ -339,7 +336,10 @@ def _rows(rows: Sequence[Task]) -> str:
 def _specific(text: str, facts: Facts) -> bool:
     body = CITE.sub("", text)
     return bool(
-        re.search(r"\d", BULLET.sub("", body)) or QUOTE.search(body) or facts.units_in(body) or ZH_DATE.search(body)
+        re.search(r"\d", BULLET.sub("", body))
+        or QUOTE.search(body)
+        or facts.units_in(body)
+        or DATE_MENTION.search(body)
     )
 
 

@@ -127,7 +127,8 @@ def main(argv: list[str] | None = None) -> int:
         )
     summary = summarize(rows)
     out_dir = args.out or args.sets[0].parent
-    stem = "+".join(s.stem for s in args.sets)
+    stems = list(dict.fromkeys(s.stem for s in args.sets))  # four notices' questions.jsonl are one set
+    stem = "+".join(stems)
     (out_dir / f"{stem}.{args.label}.results.jsonl").write_text(
         "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8"
     )

@@ -23,8 +23,15 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", text or "")
 
 
-def score_notice(folder: Path) -> dict:
-    truth = json.loads((folder / "truth.json").read_text("utf-8"))
+def truths(root: Path) -> list[tuple[Path, dict]]:
+    """(folder, truth) per notice: one truth.json per sub-folder (set 001) or one list of truths in root (set 002)."""
+    if (root / "truth.json").exists():
+        listed = json.loads((root / "truth.json").read_text("utf-8"))
+        return [(root, t) for t in (listed if isinstance(listed, list) else [listed])]
+    return [(d, json.loads((d / "truth.json").read_text("utf-8"))) for d in sorted(root.iterdir()) if (d / "truth.json").exists()]
+
+
+def score_notice(folder: Path, truth: dict) -> dict:
     path = folder / truth["file"] if (folder / truth["file"]).exists() else next(folder.glob(f"*{truth['file']}"))
     parsed = load_corpus([path]).notices[0]
     by_number = {t.number: t for t in parsed.tasks if t.kind == "task"}
@@ -47,7 +54,7 @@ def score_notice(folder: Path) -> dict:
                 + f" due {got.deadline!r}≠{want.get('deadline')!r}" * (not ok_due)
             )
     return {
-        "notice": folder.name,
+        "notice": path.stem if folder.name != path.stem else folder.name,
         "truth_tasks": len(truth["tasks"]),
         "parsed_tasks": len(by_number),
         "found": found,
@@ -64,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("root", type=Path)
     ap.add_argument("--label", default=None, help="also write <root>/tables.<label>.json")
     args = ap.parse_args(argv)
-    rows = [score_notice(d) for d in sorted(args.root.iterdir()) if (d / "truth.json").exists()]
+    rows = [score_notice(folder, truth) for folder, truth in truths(args.root)]
     total = sum(r["truth_tasks"] for r in rows)
     for r in rows:
         print(

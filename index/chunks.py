@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import asdict, dataclass
 
 from index.records import ParsedNotice, Task
-from index.tasks import paragraphs
+from index.text import paragraphs, sentences
 
 MAX_PARAGRAPH_CHARS = 400  # longer paragraphs are split at sentence ends so one chunk says one thing
 
@@ -47,13 +46,13 @@ def task_text(task: Task, title: str) -> str:
         parts.append("责任单位：" + "、".join(task.responsible))
     if task.deadline:
         parts.append("完成时限：" + task.deadline)
+    if task.leader:
+        parts.append("责任领导：" + task.leader)
     if task.materials:
         parts.append("资料报送：" + task.materials)
+    if task.remarks:
+        parts.append("备注：" + task.remarks)
     return "\n".join(p for p in parts if p)
-
-
-def _sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[。；！？])", text) if s.strip()]
 
 
 def paragraph_pieces(text: str) -> list[str]:
@@ -61,7 +60,7 @@ def paragraph_pieces(text: str) -> list[str]:
     if len(text) <= MAX_PARAGRAPH_CHARS:
         return [text]
     pieces, buf = [], ""
-    for sentence in _sentences(text):
+    for sentence in sentences(text):
         if buf and len(buf) + len(sentence) > MAX_PARAGRAPH_CHARS:
             pieces.append(buf)
             buf = ""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -12,6 +11,7 @@ from index.errors import LoadError, UnknownNotice
 from index.loaders import SUPPORTED_SUFFIXES, load_file
 from index.notices import parse_notice
 from index.records import ParsedNotice, Task
+from index.text import no_spaces
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +29,7 @@ def notice_files(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"\s+", "", text).lower()
+    return no_spaces(text).lower()
 
 
 @dataclass
@@ -92,11 +92,11 @@ def load_corpus(paths: Iterable[str | Path]) -> Corpus:
             while f"{doc_id}-{n}" in seen:
                 n += 1
             doc_id = f"{doc_id}-{n}"
-            parsed = ParsedNotice(
-                replace(parsed.notice, doc_id=doc_id),
-                [replace(t, doc_id=doc_id) for t in parsed.tasks],
-                [replace(b, doc_id=doc_id) for b in parsed.blocks],
-                parsed.unplaced,
+            parsed = replace(
+                parsed,
+                notice=replace(parsed.notice, doc_id=doc_id),
+                tasks=[replace(t, doc_id=doc_id) for t in parsed.tasks],
+                blocks=[replace(b, doc_id=doc_id) for b in parsed.blocks],
             )
         seen.add(doc_id)
         notices.append(parsed)

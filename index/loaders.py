@@ -27,6 +27,9 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from pdfplumber.page import Page
 
 from index.errors import LoadError
+from index.grids import docx_rows, html_rows, is_layout_table, pdf_rows, stitch_pages
+from index.markdown import markdown_lines
+from index.text import normalise_newlines, one_line, split_lines
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 
@@ -87,9 +90,12 @@ def load_file(path: str | Path, *, max_bytes: int = 20_000_000) -> LoadedText:
         if size > max_bytes:
             raise LoadError(p, f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes")
         data = p.read_bytes()
-        if suffix in (".txt", ".md"):
+        if suffix == ".txt":
             text, enc = _decode(data, p)
-            return LoadedText(p, _newlines(text), suffix[1:], enc)
+            return LoadedText(p, normalise_newlines(text), "txt", enc)
+        if suffix == ".md":
+            text, enc = _decode(data, p)
+            return LoadedText(p, _markdown(normalise_newlines(text), p), "md", enc)
         if suffix in (".html", ".htm"):
             m = _META_CHARSET.search(data[:4096])
             text, enc = _decode(data, p, declared=m.group(1).decode("ascii") if m else None)
@@ -159,14 +165,18 @@ def _is_junk(text: str) -> bool:
     return len(_JUNK.findall(text)) > max(2, len(text) // 100)
 
 
-def _newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
 def _join(lines: list[str], path: Path) -> str:
     if not any(line.strip() for line in lines):
         raise LoadError(path, "no text content")
-    return _newlines("\n".join(lines)) + "\n"
+    return normalise_newlines("\n".join(lines)) + "\n"
+
+
+def _markdown(text: str, path: Path) -> str:
+    """A Markdown file as plain text, line for line (a table's `|---|` row dropped)."""
+    lines = markdown_lines(text, _html_lines)
+    if not any(line.strip() for line in lines):
+        raise LoadError(path, "no text content")
+    return "\n".join(lines)
 
 
 def _one_line(e: BaseException) -> str:
@@ -179,7 +189,7 @@ def _one_line(e: BaseException) -> str:
 
 def _cell(text: str) -> str:
     """A table cell on one line: inner newlines and tabs would split the row."""
-    return " ".join(text.split())
+    return one_line(text)
 
 
 # --- html ------------------------------------------------------------------------
@@ -198,7 +208,7 @@ def _html_walk(root: Tag) -> list[str]:
     buf: list[str] = []
 
     def flush() -> None:
-        line = " ".join("".join(buf).split())
+        line = one_line("".join(buf))
         buf.clear()
         if line:
             lines.append(line)
@@ -208,7 +218,7 @@ def _html_walk(root: Tag) -> list[str]:
             if not isinstance(child, Tag):  # a node is a tag or a string
                 if isinstance(child, PreformattedString):  # comments, doctype, CDATA
                     continue
-                parts = str(child).split("\n") if pre else [str(child)]
+                parts = split_lines(str(child)) if pre else [str(child)]
                 for i, part in enumerate(parts):
                     if i:
                         flush()
@@ -231,30 +241,13 @@ def _html_walk(root: Tag) -> list[str]:
 
 
 def _html_table(table: Tag) -> list[str]:
-    """One line per row; a rowspan cell leaves an empty cell on the rows it covers."""
+    """One line per row; merged cells as `html_rows` applies them. A page laid out in a table is read as prose."""
+    if is_layout_table(table):
+        return [
+            line for td in table.find_all(["td", "th"]) if td.find_parent("table") is table for line in _html_walk(td)
+        ]
     lines = [_cell(" ".join(_html_walk(c))) for c in table.find_all("caption", recursive=False)]
-    carry: dict[int, int] = {}  # column -> rows still covered by a rowspan above
-    for tr in (tr for tr in table.find_all("tr") if tr.find_parent("table") is table):
-        cells = iter(tr.find_all(["td", "th"], recursive=False))
-        out: list[str] = []
-        pending: dict[int, int] = {}
-        while True:
-            col = len(out)
-            if carry.get(col):
-                carry[col] -= 1
-                out.append("")
-                continue
-            td = next(cells, None)
-            if td is None:
-                if any(c > col and n for c, n in carry.items()):
-                    out.append("")  # a rowspan further right still covers this row
-                    continue
-                break
-            out.append(_cell(" ".join(_html_walk(td))))
-            span = str(td.get("rowspan", "1")).strip()
-            if span.isdigit() and int(span) > 1:
-                pending[col] = min(int(span), 1000) - 1
-        carry = {c: n for c, n in carry.items() if n} | pending
+    for out in html_rows(table, lambda td: _cell(" ".join(_html_walk(td)))):
         if any(out):
             lines.append("\t".join(out))
     return lines
@@ -279,18 +272,13 @@ def _docx_walk(container: BaseOxmlElement, lines: list[str], *, nested: bool) ->
         if el.tag == qn("w:p"):
             lines.append("".join(r.text for r in el.xpath(_DOCX_RUNS)))
         elif el.tag == qn("w:tbl"):
-            for tr in el.iterchildren(qn("w:tr")):
-                cells = [_docx_cell(tc) for tc in tr.xpath("./w:tc | ./w:sdt/w:sdtContent/w:tc")]
+            for cells in docx_rows(el, _docx_cell):
                 lines.append((" " if nested else "\t").join(cells))
         elif el.tag in (qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")):
             _docx_walk(el, lines, nested=nested)
 
 
 def _docx_cell(tc: CT_Tc) -> str:
-    # A gridSpan cell is one w:tc, so it is emitted once; a vMerge continuation repeats
-    # the cell above, which the bundled notices show as an empty cell.
-    if tc.vMerge == "continue":
-        return ""
     parts: list[str] = []
     _docx_walk(tc, parts, nested=True)
     return _cell(" ".join(parts))
@@ -303,8 +291,7 @@ def _pdf_lines(data: bytes, path: Path) -> list[str]:
     lines: list[str] = []
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            for page in pdf.pages:
-                lines.extend(_pdf_page(page))
+            lines = stitch_pages([_pdf_page(page) for page in pdf.pages])
     except Exception as e:
         reason = _one_line(e)
         if "password" in reason.lower() or "encrypt" in reason.lower():
@@ -315,18 +302,17 @@ def _pdf_lines(data: bytes, path: Path) -> list[str]:
     return lines
 
 
-def _pdf_page(page: Page) -> list[str]:
-    """Lines of one page: text outside the tables, plus one TAB-joined line per table row."""
+def _pdf_page(page: Page) -> list[str | list[list[str]]]:
+    """Text lines outside the tables and each table's rows, in the order they sit on the page."""
     tables = page.find_tables()
     rest = page
     for t in tables:
         rest = rest.outside_bbox(t.bbox, strict=False)
-    # (top, order, line): sorting by top puts each table where it sits on the page
-    items = [(ln["top"], i, ln["text"]) for i, ln in enumerate(rest.extract_text_lines())]
+    # (top, order, item): sorting by top puts each table where it sits on the page
+    items: list = [(ln["top"], i, ln["text"]) for i, ln in enumerate(rest.extract_text_lines()) if ln["text"].strip()]
     for t in tables:
-        for row, cells in zip(t.rows, t.extract(), strict=True):  # extract() gives one list per row
-            items.append((row.bbox[1], len(items), "\t".join(_pdf_cell(c) for c in cells)))
-    return [line for _, _, line in sorted(items) if line.strip()]
+        items.append((t.bbox[1], len(items), [[_pdf_cell(c) for c in row] for row in pdf_rows(t)]))
+    return [item for _, _, item in sorted(items, key=lambda x: (x[0], x[1]))]
 
 
 def _pdf_cell(text: str | None) -> str:
@@ -334,7 +320,7 @@ def _pdf_cell(text: str | None) -> str:
     if not text:
         return ""
     out = ""
-    for part in (s.strip() for s in text.split("\n")):
+    for part in (s.strip() for s in split_lines(text)):
         if out and part and not (_CJK.match(out[-1]) and _CJK.match(part[0])):
             out += " "
         out += part

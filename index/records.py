@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import NamedTuple
+
+from index.text import split_lines
 
 TASK_KINDS = ("task", "bonus", "veto")
 
@@ -27,7 +30,8 @@ class Notice:
 
     @property
     def lines(self) -> list[str]:
-        return self.text.split("\n")
+        """Line n (1-based) is element n - 1: the lines every citation counts (see index.text.split_lines)."""
+        return split_lines(self.text)
 
     def line_span_text(self, start: int, end: int) -> str:
         """The exact text of 1-based lines start..end."""
@@ -52,6 +56,8 @@ class Task:
     start_line: int
     end_line: int
     source_text: str  # exact text of lines start_line..end_line
+    leader: str | None = None  # 责任领导/分管领导 (a person or post, not a unit), where a table has the column
+    remarks: str | None = None  # 备注, where a table has the column
 
     def __post_init__(self) -> None:
         if self.kind not in TASK_KINDS:
@@ -65,6 +71,9 @@ class Task:
         d = asdict(self)
         for key in ("section", "lead", "responsible", "dates"):
             d[key] = list(d[key])
+        for key in ("leader", "remarks"):  # only tables with such a column have them
+            if d[key] is None:
+                del d[key]
         return d
 
 
@@ -79,9 +88,56 @@ class Block:
     text: str
 
 
+class LineText(NamedTuple):
+    """Text printed on one line of a notice: the line without its indent, or one sentence of it."""
+
+    line: int  # 1-based
+    text: str
+
+
+@dataclass(frozen=True)
+class Roster:
+    """A "label：value" line whose value runs on over the lines after it (副组长：A / B / C), lines start..end."""
+
+    start_line: int
+    end_line: int
+    head: str  # the first line, stripped
+
+
+@dataclass(frozen=True)
+class NumberedList:
+    """Items numbered from 1 (1. 2. …, （一）（二）…, 一、二、…) right after the line introducing them."""
+
+    after: int  # the last non-blank line before the first item (0: none); a sentence ending there introduces it
+    items: tuple[LineText, ...]  # each item's first sentence, on the item's first line
+
+
+@dataclass(frozen=True)
+class Structure:
+    """The lines of a notice that answer by their place or shape, found once when the notice is parsed."""
+
+    doc_number: LineText | None = None  # the line printing the 文号
+    issuer: LineText | None = None  # the line printing the issuer, else the 文号 line that implies it
+    title: LineText | None = None
+    recipients: LineText | None = None  # the 主送 line
+    # the line printing the notice's date, then the head's sentences saying when it was issued
+    dates: tuple[LineText, ...] = ()
+    rosters: tuple[Roster, ...] = ()
+    lists: tuple[NumberedList, ...] = ()
+
+    def roster_at(self, line: int) -> Roster | None:
+        return next((r for r in self.rosters if r.start_line == line), None)
+
+    def list_after(self, line: int) -> NumberedList | None:
+        """The numbered list that a sentence ending on `line` introduces: only blank lines lie between them."""
+        return next((x for x in self.lists if x.after <= line < x.items[0].line), None)
+
+
 @dataclass
 class ParsedNotice:
     notice: Notice
     tasks: list[Task] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
-    unplaced: list[int] = field(default_factory=list)  # table lines no task took
+    unplaced: list[int] = field(default_factory=list)  # lines inside a task table that no task took
+    structure: Structure = field(default_factory=Structure)
+    unread: list[int] = field(default_factory=list)  # lines that look like a task table but gave no task

@@ -28,7 +28,6 @@ from typing import Any
 
 import bm25s
 import chromadb
-import jieba
 import numpy as np
 from chromadb.api.types import Documents, EmbeddingFunction, Space
 from chromadb.api.types import Embeddings as ChromaEmbeddings
@@ -39,28 +38,14 @@ from langchain_core.embeddings import Embeddings
 from index.chunks import Chunk, make_chunks
 from index.corpus import Corpus
 from index.errors import ConfigError
+from index.text import TOKENIZER_VERSION, tokenize
 
 log = logging.getLogger(__name__)
 
 MANIFEST_FORMAT = 1
 UPSERT_BATCH = 1000  # well under Chroma's max batch size (~5000 on sqlite)
 
-# jieba announces building its prefix dictionary on stderr at DEBUG; that is noise in a CLI.
-jieba.setLogLevel(logging.WARNING)
 logging.getLogger("bm25s").setLevel(logging.WARNING)
-
-
-TOKENIZER_VERSION = 2  # bump when tokenize() changes: committed BM25 indexes are then rebuilt on the next sync
-_CJK = "\u3400-\u9fff"
-# Word tables pad short labels and names with spaces: "组 长：王 丽". Two lone characters joined by one space are
-# one word to a reader; jieba sees two.
-_SPACED = re.compile(f"(?<![{_CJK}])([{_CJK}]) ([{_CJK}])(?![{_CJK}])")
-
-
-def tokenize(text: str) -> list[str]:
-    """BM25 tokens: jieba's search-mode words, lowercased; tokens with no letter or digit are dropped."""
-    text = _SPACED.sub(r"\1\2", text)
-    return [t for t in (w.strip().lower() for w in jieba.lcut_for_search(text)) if any(ch.isalnum() for ch in t)]
 
 
 @dataclass(frozen=True)

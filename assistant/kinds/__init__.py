@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from assistant.kinds import count, cross, lists, meta, open, refuse, sections, task
+from assistant.kinds import count, cross, lists, meta, notices, open, refuse, sections, task
 from assistant.kinds.context import Context
 from assistant.records import Draft, Kind, Question
 
@@ -20,6 +20,7 @@ ANSWERERS: dict[Kind, Answerer] = {
     Kind.META: meta.draft,
     Kind.OPEN: open.draft,
     Kind.REFUSE: refuse.draft,
+    Kind.NOTICES: notices.draft,
 }
 
 

@@ -78,6 +78,8 @@ def _due_condition(q: Question) -> Phrase | None:
     if "due" in q.negated:
         return say("list.due_is_not", due=q.due)
     literal = not re.search(r"\d", q.due)  # 长期: a kind of deadline, not a date
+    if not literal and re.search(r"半年|季度", q.due) and not q.by_date:
+        return say("list.due_in", due=q.due)
     return say("list.due_is" if literal else "list.due_by", due=q.due)
 
 

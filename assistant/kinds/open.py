@@ -1,27 +1,44 @@
 """Open questions: the best sentences of the retrieved passages, a roster line with the lines it runs on over, a
-sentence introducing a numbered list with the list. Refused when no sentence covers the question."""
+sentence introducing a numbered list with the list. Refused when no sentence covers the question. A message asking
+several things is answered part by part, in order, each part with its own sentence or said to be absent."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from assistant.citing import cite_list, cite_roster, cite_task
 from assistant.kinds.context import Context
 from assistant.kinds.refuse import nothing_answers
-from assistant.records import Draft, Question, say
+from assistant.records import Citation, Draft, Phrase, Question, say
 from assistant.scoring import best_sentences, passes
-from assistant.structure import continued, enumerated
+from assistant.tasktable import facts
+from assistant.understand import find_fields
+from assistant.wording import Joined
+from index.records import Task
 
 ASKS_LIST = re.compile(
     r"哪些|哪几|有什么|包括|包含|分别|\bwhich\b|\blist\b|\binclud|\bconsist|\bmake up\b|\bcomprise|\bwhat\s+\w+\s+are\b"
 )
+# A part asking about the item the previous part's sentence stands in: 这条谁牵头, which item is that.
+THAT_ITEM = re.compile(
+    r"这[一]?[条项个]|该[条项]|此[条项]|哪一?[条项]|第几[条项]"
+    r"|\bwhich\s+(?:item|task|point|indicator|problem|one)\b|\bwhat\s+(?:item|task)\b|\b(?:that|this)\s+(?:item|task)\b"
+)
 
 
 def draft(q: Question, ctx: Context) -> Draft:
+    if len(q.parts) < 2:
+        return single(q, ctx)
+    return parted(q, ctx)
+
+
+def single(q: Question, ctx: Context) -> Draft:
     best = best_sentences(q, ctx.hits, ctx.corpus, ctx.scorer)
     if not best or not passes(q, best[0][0], ctx.hits):
         return nothing_answers(ctx.hits, ctx.corpus)
     keep = [c for s, c in best if passes(q, s, ctx.hits)] or [best[0][1]]
-    keep = [continued(ctx.corpus.get(c.doc_id).notice, c) for c in keep]
+    keep = [cite_roster(ctx.corpus.get(c.doc_id), c) for c in keep]
     lines = [
         say("open.line", notice=ctx.corpus.get(c.doc_id).notice, text=re.sub(r"\n\s*", "；", c.quote.strip()))
         for c in keep
@@ -29,8 +46,57 @@ def draft(q: Question, ctx: Context) -> Draft:
     for k, c in enumerate(keep):  # a kept sentence introduces a numbered list: the list is the answer
         if not (ASKS_LIST.search(q.text.lower()) or c.quote.rstrip().endswith(("：", ":"))):
             break
-        if items := enumerated(ctx.corpus.get(c.doc_id).notice, c):
+        if items := cite_list(ctx.corpus.get(c.doc_id), c):
             lines[k + 1 : k + 1] = [say("open.item", text=re.sub(r"[*]{2}", "", it.quote)) for it in items]
             keep[k + 1 : k + 1] = items
             break
     return Draft(lines, keep)
+
+
+def part_question(q: Question, i: int) -> Question:
+    """Part i as a question of its own: a later part is read with the first part as its context ("最长不超过多少"
+    means the first part's 合法性审查时间), and asks the first part's kind of value when it names none."""
+    text = q.parts[i] if i == 0 else f"{q.parts[0]}，{q.parts[i]}"
+    kind = q.expects[i] if q.expects[i] is not None or i == 0 else q.expects[0]
+    return replace(q, text=text, parts=(text,), expects=(kind,))
+
+
+def parted(q: Question, ctx: Context) -> Draft:
+    lines: list[Phrase] = []
+    cites: list[Citation] = []
+    tasks: list[Task] = []
+    missing: list[str] = []
+    for i, part in enumerate(q.parts):
+        if i and cites and THAT_ITEM.search(part.lower()) and (found := item_of(cites[-1], ctx)):
+            lines.append(_item_line(q, part, found, ctx))
+            if found not in tasks:
+                tasks.append(found)
+                cites.append(cite_task(ctx.corpus.get(found.doc_id).notice, found))
+            continue
+        answer = single(part_question(q, i), ctx)
+        if not answer.found:
+            lines.append(say("open.part_missing", part=part))
+            missing.append(part)
+            continue
+        for line, c in zip(answer.lines, answer.citations, strict=False):
+            if all(c.quote != o.quote for o in cites):
+                lines.append(line)
+                cites.append(c)
+    if not cites:
+        return nothing_answers(ctx.hits, ctx.corpus)
+    return Draft(lines, cites, tasks, missing=missing)
+
+
+def item_of(c: Citation, ctx: Context) -> Task | None:
+    """The task-table row whose source lines hold a cited sentence."""
+    return next(
+        (t for t in ctx.corpus.get(c.doc_id).tasks if t.start_line <= c.start_line and c.end_line <= t.end_line),
+        None,
+    )
+
+
+def _item_line(q: Question, part: str, t: Task, ctx: Context) -> Phrase:
+    notice = ctx.corpus.get(t.doc_id).notice
+    fields = tuple(f for f in find_fields(part) if f != "content")
+    shown = Joined(tuple(facts(t, notice, fields)), "facts") if fields else ""
+    return say("open.that_item", notice=notice, item=t, facts=shown)

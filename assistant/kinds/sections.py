@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from assistant.citing import cite
 from assistant.kinds.context import Context
 from assistant.records import Citation, Draft, Phrase, Question, say
-from assistant.structure import line_of
 from assistant.tasktable import in_scope
 from assistant.wording import Joined
 from index.records import Task
+from index.structure import line_of
 
 MAX_NAMES = 20
 
@@ -42,7 +42,7 @@ def draft(q: Question, ctx: Context) -> Draft:
             say("sections.line", notice=p.notice, count=len(names), word=word, names=Joined(tuple(shown), "facts"))
         )
         for name in names if len(names) <= 4 else [*names[:2], names[-1]]:
-            if (found := line_of(p.notice, name)) is not None:
+            if (found := line_of(p.notice.lines, name)) is not None:
                 n, line = found
                 cites.append(cite(p.notice, name, n, n, line))
     if not lines:

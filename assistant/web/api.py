@@ -4,24 +4,37 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any, Literal
 
 from fastapi import Depends, FastAPI, File, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from assistant.config import Settings
+from assistant.conversation import turns_from
 from assistant.errors import AssistantError, BadQuestion, UnknownNotice
+from assistant.web.openai_api import openai_error
+from assistant.web.openai_api import router as openai_router
 from assistant.web.state import NotReady, UploadRejected, WebState
 
 STATIC = Path(__file__).resolve().parent / "static"
+MAX_HISTORY = 50  # messages a request may send; the conversation reads the last 20 (conversation.MAX_TURNS)
+MAX_TURN_CHARS = 20_000  # an earlier answer can be a long list; anything longer is not a chat message
+
+
+class HistoryMessage(BaseModel):
+    role: Literal["user", "assistant"]
+    content: str = Field(max_length=MAX_TURN_CHARS)
+    understood: dict[str, Any] | None = None  # as an earlier /api/ask returned it: lets "第二个呢" pick its rows
 
 
 class AskBody(BaseModel):
     question: str
     doc: str | None = None
+    history: list[HistoryMessage] = Field(default_factory=list, max_length=MAX_HISTORY)
 
 
 class FeedbackBody(BaseModel):
@@ -52,21 +65,35 @@ def create_app(settings: Settings | None = None, *, ui: bool = True) -> FastAPI:
             CORSMiddleware,
             allow_origins=settings.cors_origins,
             allow_methods=["GET", "POST"],
-            allow_headers=["Content-Type", "X-API-Key"],
+            allow_headers=["Content-Type", "X-API-Key", "Authorization"],
         )
+
+    def openai_path(request: Request) -> bool:
+        return request.url.path.startswith("/v1/")
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException):
+        if openai_path(request):
+            return openai_error(exc.status_code, str(exc.detail))
         return error(exc.status_code, str(exc.detail))
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError):
         first = exc.errors()[0] if exc.errors() else {}
         where = ".".join(str(x) for x in first.get("loc", ()) if x != "body")
-        return error(400, f"bad request: {where} {first.get('msg', '')}".strip())
+        message = f"bad request: {where} {first.get('msg', '')}".strip()
+        return openai_error(400, message, param=where or None) if openai_path(request) else error(400, message)
+
+    def key_ok(request: Request) -> bool:
+        """No key configured, or the request sends it as X-API-Key or as Authorization: Bearer (OpenAI clients)."""
+        if not settings.api_key:
+            return True
+        bearer = request.headers.get("authorization", "")
+        given = request.headers.get("x-api-key") or (bearer[7:].strip() if bearer[:7].lower() == "bearer " else None)
+        return given == settings.api_key
 
     def api_key(request: Request) -> None:
-        if settings.api_key and request.headers.get("x-api-key") != settings.api_key:
+        if not key_ok(request):
             raise StarletteHTTPException(401, "missing or wrong X-API-Key")
 
     def ready():
@@ -85,10 +112,11 @@ def create_app(settings: Settings | None = None, *, ui: bool = True) -> FastAPI:
 
     @app.post("/api/ask", dependencies=[Depends(api_key)])
     def ask(body: AskBody):
-        """{question, doc?} -> {answer, citations[], tasks[], lang, found, mode, notes}"""
+        """{question, doc?, history?} -> {answer, citations[], tasks[], lang, found, mode, notes, understood}"""
         assistant = ready()
         try:
-            return assistant.ask(body.question, body.doc or None).to_json()
+            history = turns_from([m.model_dump(exclude_none=True) for m in body.history])
+            return assistant.ask(body.question, body.doc or None, history).to_json()
         except BadQuestion as exc:
             return error(400, str(exc))
         except UnknownNotice as exc:
@@ -141,6 +169,8 @@ def create_app(settings: Settings | None = None, *, ui: bool = True) -> FastAPI:
             return error(exc.status, str(exc))
         except AssistantError as exc:
             return error(400, str(exc))
+
+    app.include_router(openai_router(ready, key_ok))
 
     @app.get("/widget.js", include_in_schema=False)
     def widget():

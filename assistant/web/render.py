@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from html import escape
 
+from assistant.footnotes import marked
 from assistant.records import Answer
+from index.text import split_lines
 
 CONTEXT_LINES = 2  # lines shown above and below a quoted span
 
@@ -15,6 +17,8 @@ TEXT = {
         "lines": "行",
         "open": "展开原文",
         "nearest": "最接近的段落（并未回答这个问题，仅供查找）",
+        "understood": "理解为：",
+        "carried": "（承接上文）",
     },
     "en": {
         "sources": "Sources",
@@ -22,6 +26,8 @@ TEXT = {
         "lines": "lines",
         "open": "show the passage",
         "nearest": "Nearest passages (they do not answer the question; shown to help you look)",
+        "understood": "Understood as: ",
+        "carried": " (from the conversation)",
     },
 }
 
@@ -29,13 +35,13 @@ TEXT = {
 def citation_html(c, notice_text: str, n: int, ui: str) -> str:
     """One expandable source: title, 文号, label, lines; inside, the quote highlighted among its surrounding lines."""
     t = TEXT[ui]
-    lines = notice_text.split("\n")  # the lines citations count: Notice.lines
+    lines = split_lines(notice_text)  # the lines citations count: Notice.lines
     lo, hi = max(1, c.start_line - CONTEXT_LINES), min(len(lines), c.end_line + CONTEXT_LINES)
     body = []
     for i in range(lo, hi + 1):
         line = lines[i - 1]
         if c.start_line <= i <= c.end_line:
-            first = c.quote.split("\n")[0]
+            first = split_lines(c.quote)[0]
             pos = line.find(first) if first else -1
             if pos >= 0 and i == c.start_line:
                 cell = (
@@ -72,8 +78,19 @@ def sources_html(answer: Answer | None, texts: dict[str, str], ui: str = "zh") -
     return f'<div class="na-sources"><b>{t["sources"]}</b>{notes}{items}</div>'
 
 
+def bubble_html(answer: Answer, texts: dict[str, str], ui: str = "zh") -> str:
+    """One answer bubble: what the question was understood as, the answer with its [n] markers, and under it its
+    own sources (so each bubble keeps its sources, and clearing the chat clears them)."""
+    t = TEXT[ui]
+    head = ""
+    if answer.understood is not None and answer.understood.label:
+        carried = t["carried"] if answer.understood.carried else ""
+        head = f'<div class="na-understood">{t["understood"]}{escape(answer.understood.label)}{carried}</div>\n\n'
+    return head + escape(marked(answer)) + "\n\n" + sources_html(answer, texts, ui)
+
+
 def notice_html(text: str) -> str:
-    lines = text.split("\n")
+    lines = split_lines(text)
     return (
         '<pre class="na-notice">'
         + "<br>".join(f'<span class="ln">{i}</span> {escape(l)}' for i, l in enumerate(lines, 1))
@@ -87,4 +104,6 @@ CSS = """
 .na-ctx mark { background: #ffe58f; }
 .ln { color: #999; display: inline-block; min-width: 2.5em; user-select: none; }
 .na-note { color: #8a5a00; }
+.na-understood { color: #666; font-size: 0.85em; }
+.na-sources { font-size: 0.9em; border-top: 1px solid #eee; margin-top: 6px; padding-top: 4px; }
 """

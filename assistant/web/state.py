@@ -9,11 +9,14 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 from assistant.config import Settings
 from assistant.errors import AssistantError, LoadError
 from index.corpus import load_corpus
 from index.loaders import SUPPORTED_SUFFIXES, load_file
+from index.records import ParsedNotice
+from index.tasks import unread_warning
 
 log = logging.getLogger(__name__)
 
@@ -143,12 +146,14 @@ class WebState:
         added = next((p for p in new.corpus.notices if p.notice.path.resolve() == dest.resolve()), None)
         log.info("uploaded %s (was serving %d notices)", dest.name, len(current.corpus.notices))
         if added is None:
-            return {"file": dest.name, "doc_id": None, "title": None, "tasks": 0}
+            return {"file": dest.name, "doc_id": None, "title": None, "tasks": 0, **recognised(None)}
         return {
             "file": dest.name,
             "doc_id": added.notice.doc_id,
             "title": added.notice.title,
             "tasks": len(added.tasks),
+            "tasks_url": f"/api/tasks?doc={quote(added.notice.doc_id)}",
+            **recognised(added),
         }
 
     # --- feedback -------------------------------------------------------------------------------------
@@ -157,3 +162,15 @@ class WebState:
         record = {"time": time.strftime("%Y-%m-%dT%H:%M:%S"), **record}
         with self.feedback_file.open("a", encoding="utf-8") as fh:
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def recognised(parsed: ParsedNotice | None) -> dict[str, str | None]:
+    """What the upload screen says about an uploaded notice's task table: how many tasks were recognised, and a
+    warning when lines look like a task table that gave none, or no task came from a notice with numbered items."""
+    n = len(parsed.tasks) if parsed else 0
+    warning = unread_warning(parsed) if parsed else None
+    if warning is None and parsed and n == 0 and parsed.structure.lists:
+        warning = "未识别出任务，但文中有编号条目 / no tasks recognised, though the notice has numbered items"
+    elif warning:
+        warning = f"部分内容像任务表但未识别出任务 / {warning}"
+    return {"message": f"识别出 {n} 项任务 / {n} tasks recognised", "warning": warning}

@@ -10,8 +10,9 @@ from html import escape
 import gradio as gr
 import pandas as pd
 
+from assistant.conversation import MAX_TURNS, BadHistory, turns_from
 from assistant.errors import AssistantError, BadQuestion, UnknownNotice
-from assistant.web.render import notice_html, sources_html
+from assistant.web.render import bubble_html, notice_html
 from assistant.web.state import NotReady, UploadRejected, WebState
 from index.loaders import SUPPORTED_SUFFIXES
 
@@ -24,6 +25,7 @@ UI = {
         "question": "问题",
         "placeholder": "例如：柞水县第17项任务由谁牵头？",
         "send": "提问",
+        "new": "新对话",
         "filter": "通知范围",
         "all": "全部通知",
         "up": "👍 有用",
@@ -38,6 +40,8 @@ UI = {
         "file": "通知文件（txt/md/html/docx/pdf）",
         "do_upload": "上传并建立索引",
         "uploaded": "已加入",
+        "recognised": "识别出 {n} 项任务",
+        "see_table": "查看任务表",
         "examples": "示例问题",
         "cols": ["编号", "标签", "内容", "牵头单位", "责任单位", "完成时限", "行"],
     },
@@ -49,6 +53,7 @@ UI = {
         "question": "Question",
         "placeholder": "e.g. Who leads task 17 in the Zhashui list and by when?",
         "send": "Ask",
+        "new": "New conversation",
         "filter": "Notices to search",
         "all": "All notices",
         "up": "👍 Helpful",
@@ -63,6 +68,8 @@ UI = {
         "file": "Notice file (txt/md/html/docx/pdf)",
         "do_upload": "Upload and index",
         "uploaded": "Added",
+        "recognised": "{n} tasks recognised",
+        "see_table": "see the task table",
         "examples": "Example questions",
         "cols": ["No.", "Label", "Content", "Lead", "Responsible", "Deadline", "Lines"],
     },
@@ -84,8 +91,31 @@ def theme() -> gr.themes.Base:
     )
 
 
+STORAGE_KEY = "notice-assistant-conversation"  # the browser's localStorage entry holding the conversation
+EMPTY = {"chat": [], "turns": []}  # chat: the bubbles as shown; turns: what was said, for the answering code
+
+
 def _lang(choice: str) -> str:
     return "en" if choice == "English" else "zh"
+
+
+def _stored(conv) -> dict:
+    """The conversation kept in the browser, or an empty one when it is missing or not ours (an old format)."""
+    if not isinstance(conv, dict) or not isinstance(conv.get("chat"), list) or not isinstance(conv.get("turns"), list):
+        return {"chat": [], "turns": []}
+    return {"chat": list(conv["chat"]), "turns": list(conv["turns"])}
+
+
+def upload_message(info: dict, t: dict) -> str:
+    """The upload screen's report: the notice added, how many tasks were recognised (with a link to its task
+    table) and a warning when text that looks like a task table gave none."""
+    msg = f"✅ {t['uploaded']}: {escape(info['title'] or info['file'])}（{escape(str(info['doc_id']))}）"
+    msg += f"\n\n{t['recognised'].format(n=info['tasks'])}"
+    if info.get("tasks_url"):
+        msg += f"：[{t['see_table']}]({info['tasks_url']})"
+    if info.get("warning"):
+        msg += f"\n\n⚠️ {escape(info['warning'])}"
+    return msg
 
 
 def build_ui(state: WebState) -> gr.Blocks:
@@ -98,43 +128,59 @@ def build_ui(state: WebState) -> gr.Blocks:
             (f"{p.notice.region or ''} {p.notice.title}".strip(), p.notice.doc_id) for p in corpus.notices
         ]
 
-    def respond(question, doc, history, lang_choice):
+    def respond(question, doc, conv, lang_choice):
+        """Streams the answer into a new bubble; the conversation so far goes to the answering code, so a follow-up
+        ("那第18项呢？") is answered in context. Outputs: chat, status, last answer, question box, stored conversation."""
         lang = _lang(lang_choice)
         t = UI[lang]
-        history = list(history or [])
+        conv = _stored(conv)
+        chat = conv["chat"]
         if not (question or "").strip():
-            yield history, t["empty"], gr.update(), None, question
+            yield chat, t["empty"], gr.skip(), question, gr.skip()
             return
-        history.append({"role": "user", "content": escape(question)})
-        history.append({"role": "assistant", "content": "…"})
+        try:
+            history = turns_from(conv["turns"][-MAX_TURNS:])
+        except BadHistory:  # a conversation stored by another version: start afresh rather than fail
+            history, conv = (), {"chat": [], "turns": []}
+            chat = conv["chat"]
+        chat = [*chat, {"role": "user", "content": escape(question)}, {"role": "assistant", "content": "…"}]
         try:
             assistant = state.assistant(wait=0)
         except NotReady:
-            history[-1]["content"] = t["indexing"]
-            yield history, t["indexing"], "", None, ""
+            chat[-1]["content"] = t["indexing"]
+            yield chat, t["indexing"], None, "", gr.skip()
             try:
                 assistant = state.assistant(wait=None)
             except NotReady as exc:
-                history[-1]["content"] = escape(str(exc))
-                yield history, escape(str(exc)), "", None, ""
+                chat[-1]["content"] = escape(str(exc))
+                yield chat, escape(str(exc)), None, "", gr.skip()
                 return
         text = ""
         try:
-            for piece in assistant.stream(question, doc or None):
+            for piece in assistant.stream(question, doc or None, history):
                 if isinstance(piece, str):
                     text += piece
-                    history[-1]["content"] = escape(text)
-                    yield history, "", gr.update(), None, ""
-                else:
-                    history[-1]["content"] = escape(piece.text)
-                    texts = {
-                        c.doc_id: assistant.corpus.get(c.doc_id).notice.text for c in [*piece.citations, *piece.nearest]
-                    }
-                    last = {"question": question, "answer": piece.text, "citations": piece.to_json()["citations"]}
-                    yield history, "", sources_html(piece, texts, lang), last, ""
+                    chat[-1]["content"] = escape(text)
+                    yield chat, "", gr.skip(), "", gr.skip()
+                    continue
+                texts = {
+                    c.doc_id: assistant.corpus.get(c.doc_id).notice.text for c in [*piece.citations, *piece.nearest]
+                }
+                chat[-1]["content"] = bubble_html(piece, texts, lang)
+                said = piece.to_json()
+                turns = [
+                    *conv["turns"],
+                    {"role": "user", "content": question},
+                    {"role": "assistant", "content": piece.text, "understood": said["understood"]},
+                ]
+                last = {"question": question, "answer": piece.text, "citations": said["citations"]}
+                yield chat, "", last, "", {"chat": chat, "turns": turns[-2 * MAX_TURNS :]}
         except (BadQuestion, UnknownNotice) as exc:
-            history.pop()
-            yield history, "⚠️ " + escape(str(exc)), "", None, question
+            yield chat[:-2], "⚠️ " + escape(str(exc)), gr.skip(), question, gr.skip()
+
+    def new_conversation():
+        """Clears the chat, its sources and the stored conversation: the next question starts afresh."""
+        return [], "", None, "", {"chat": [], "turns": []}
 
     def feedback(last, rating, lang_choice):
         t = UI[_lang(lang_choice)]
@@ -187,7 +233,7 @@ def build_ui(state: WebState) -> gr.Blocks:
             return "⚠️ " + escape(str(exc)), gr.update()
         except Exception as exc:  # an unexpected failure: report it, keep serving the old index
             return "⚠️ " + escape(f"{type(exc).__name__}: {exc}"), gr.update()
-        msg = f"✅ {t['uploaded']}: {escape(info['title'] or info['file'])}（{escape(str(info['doc_id']))}，{info['tasks']}）"
+        msg = upload_message(info, t)
         choices = doc_choices(_lang(lang_choice))
         return msg, gr.update(choices=choices)
 
@@ -199,6 +245,7 @@ def build_ui(state: WebState) -> gr.Blocks:
             t["title"],
             gr.update(label=t["question"], placeholder=t["placeholder"]),
             gr.update(value=t["send"]),
+            gr.update(value=t["new"]),
             gr.update(label=t["filter"], choices=choices),
             gr.update(value=t["up"]),
             gr.update(value=t["down"]),
@@ -233,13 +280,15 @@ def build_ui(state: WebState) -> gr.Blocks:
                         max_length=state.settings.max_question_chars,
                     )
                     send = gr.Button(z["send"], variant="primary", elem_id="send", scale=1)
-                sources = gr.HTML("", elem_id="sources")
                 with gr.Row():
+                    new = gr.Button(z["new"], elem_id="new-chat", size="sm")
                     up = gr.Button(z["up"], elem_id="thumbs-up", size="sm")
                     down = gr.Button(z["down"], elem_id="thumbs-down", size="sm")
                     fb = gr.Markdown("", elem_id="feedback-status")
                 gr.Examples(EXAMPLES, inputs=box, label=z["examples"])
                 last = gr.State(None)
+                # the conversation survives a reload: kept (encrypted) in the browser's localStorage
+                conv = gr.BrowserState(EMPTY, storage_key=STORAGE_KEY)
             with gr.Tab(z["notices"], id="notices") as tab_notices:
                 pick = gr.Dropdown([], label=z["pick"], elem_id="notice-pick")
                 with gr.Row():
@@ -261,9 +310,11 @@ def build_ui(state: WebState) -> gr.Blocks:
                 do_upload = gr.Button(z["do_upload"], elem_id="upload-button")
                 upload_status = gr.Markdown("", elem_id="upload-status")
 
-        outs = [chat, status, sources, last, box]
-        send.click(respond, [box, doc, chat, lang], outs)
-        box.submit(respond, [box, doc, chat, lang], outs)
+        outs = [chat, status, last, box, conv]
+        send.click(respond, [box, doc, conv, lang], outs)
+        box.submit(respond, [box, doc, conv, lang], outs)
+        new.click(new_conversation, None, outs)
+        chat.clear(new_conversation, None, outs)  # the chat's own 🗑 button forgets the conversation too
         up.click(lambda l, g: feedback(l, 1, g), [last, lang], fb)
         down.click(lambda l, g: feedback(l, -1, g), [last, lang], fb)
         for comp in (pick, lead, deadline):
@@ -272,10 +323,26 @@ def build_ui(state: WebState) -> gr.Blocks:
         lang.change(
             switch,
             lang,
-            [title, box, send, doc, up, down, pick, lead, deadline, file, do_upload, tab_chat, tab_notices, tab_upload],
+            [
+                title,
+                box,
+                send,
+                new,
+                doc,
+                up,
+                down,
+                pick,
+                lead,
+                deadline,
+                file,
+                do_upload,
+                tab_chat,
+                tab_notices,
+                tab_upload,
+            ],
         )
 
-        def on_load(lang_choice):
+        def on_load(lang_choice, stored):
             l = _lang(lang_choice)
             choices = doc_choices(l)
             if len(choices) == 1:  # still indexing: wait so the notice list is complete
@@ -284,7 +351,7 @@ def build_ui(state: WebState) -> gr.Blocks:
                 except NotReady:
                     pass
                 choices = doc_choices(l)
-            return gr.update(choices=choices), gr.update(choices=choices[1:])
+            return gr.update(choices=choices), gr.update(choices=choices[1:]), _stored(stored)["chat"]
 
-        demo.load(on_load, lang, [doc, pick])
+        demo.load(on_load, [lang, conv], [doc, pick, chat])
     return demo

@@ -43,7 +43,7 @@ IDS = [str(r.get("id", f"<no id, row {i}>")) for i, r in enumerate(ROWS, 1)]
 
 
 def _lines(corpus, doc: str) -> list[str]:
-    return corpus.get(doc).notice.text.splitlines()
+    return corpus.get(doc).notice.lines
 
 
 def _span(corpus, src: dict) -> str:

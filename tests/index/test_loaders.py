@@ -160,7 +160,7 @@ def test_html_table_rows_are_tab_lines_and_script_is_dropped(tmp_path):
         assert dropped not in loaded.text, f"{path.name}: {dropped!r} leaked from script/style/nav/footer"
 
 
-def test_html_rowspan_leaves_empty_cell_and_nested_table_is_flattened(tmp_path):
+def test_html_rowspan_repeats_colspan_pads_and_nested_table_is_flattened(tmp_path):
     path = tmp_path / "merged.htm"
     path.write_text(
         "<table><tr><td rowspan=2>一、政务公开</td><td>1.</td><td>公开清单</td></tr>"
@@ -169,7 +169,30 @@ def test_html_rowspan_leaves_empty_cell_and_nested_table_is_flattened(tmp_path):
         "utf-8",
     )
 
-    assert _lines(load_file(path))[:3] == ["一、政务公开\t1.\t公开清单", "\t2.\t更新 目录 甲 乙", "合计\t2项"]
+    # A row's line is its citation, so a merged value is on every row it covers; colspan keeps the columns.
+    assert _lines(load_file(path))[:3] == [
+        "一、政务公开\t1.\t公开清单",
+        "一、政务公开\t2.\t更新 目录 甲 乙",
+        "合计\t\t2项",
+    ]
+
+
+def test_html_page_laid_out_in_a_table_keeps_its_data_table_rows(tmp_path):
+    path = tmp_path / "layout.html"
+    path.write_text(
+        "<table><tr><td>首页 政务公开</td></tr><tr><td><p>关于印发任务清单的通知</p>"
+        "<table><tr><th>序号</th><th>任务</th><th>牵头单位</th></tr><tr><td>1</td><td>公开清单</td><td>县司法局</td></tr>"
+        "</table><p>此件公开发布</p></td></tr></table>",
+        "utf-8",
+    )
+
+    assert _lines(load_file(path))[:5] == [
+        "首页 政务公开",
+        "关于印发任务清单的通知",
+        "序号\t任务\t牵头单位",
+        "1\t公开清单\t县司法局",
+        "此件公开发布",
+    ]
 
 
 # --- docx -----------------------------------------------------------------------
@@ -189,8 +212,8 @@ def _docx(path: Path) -> Path:
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
             table.cell(r, c).text = text
-    table.cell(1, 0).merge(table.cell(2, 0))  # vertical: continuation row shows an empty cell
-    table.cell(3, 3).merge(table.cell(3, 4))  # horizontal: one gridSpan cell
+    table.cell(1, 0).merge(table.cell(2, 0))  # vertical: repeated on the continuation row
+    table.cell(3, 3).merge(table.cell(3, 4))  # horizontal: one gridSpan cell, its second column empty
     note = table.cell(2, 2)
     note.add_paragraph("（按季度报送）")
     note.add_table(rows=1, cols=2).rows[0].cells[0].text = "附表"
@@ -208,12 +231,11 @@ def test_docx_rows_with_merged_cells(tmp_path):
         "关于印发任务清单的通知",
         "类别\t序号\t任务\t牵头单位\t完成时限",
         "一、政务公开\t1.\t配合完成统一公开查询平台。\t县司法局\t2024年12月底前",
-        "\t2.\t推进行政执法公示。 （按季度报送） 附表\t县司法局\t2025年6月底前",
-        "二、执法监督\t3.\t加强执法监督。\t长期坚持",
+        "一、政务公开\t2.\t推进行政执法公示。 （按季度报送） 附表\t县司法局\t2025年6月底前",
+        "二、执法监督\t3.\t加强执法监督。\t长期坚持\t",
         "（此件公开发布）",
     ]
     assert loaded.text.count("长期坚持") == 1
-    assert loaded.text.count("一、政务公开") == 1
 
 
 def test_docx_tracked_insertion_and_hyperlink_text_kept_deletion_dropped(tmp_path):

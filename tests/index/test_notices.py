@@ -6,7 +6,6 @@ import pytest
 
 from assistant.errors import UnknownNotice
 from index.corpus import load_corpus
-from index.numbers import cn_to_int, int_to_cn
 
 META = [
     (
@@ -116,15 +115,3 @@ def test_lingchuan_leading_group_and_phases_are_searchable_blocks(corpus):
     notice = corpus.get("lingchuan-2022").notice
     for b in blocks.values():
         assert b.text == notice.line_span_text(b.start_line, b.end_line)
-
-
-@pytest.mark.parametrize("cn,n", [("一", 1), ("十", 10), ("十七", 17), ("二十五", 25), ("一百", 100), ("17", 17)])
-def test_chinese_numerals_convert_both_ways(cn, n):
-    assert cn_to_int(cn) == n
-    if not cn.isdigit():
-        assert int_to_cn(n) == cn
-
-
-def test_cn_to_int_names_a_bad_value():
-    with pytest.raises(ValueError, match="abc"):
-        cn_to_int("abc")

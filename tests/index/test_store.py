@@ -22,7 +22,8 @@ from assistant.errors import ConfigError
 from index.chunks import make_chunks
 from index.corpus import Corpus, load_corpus
 from index.embed import UseMultilingualEmbeddings, bundled_minilm_path, make_embedder
-from index.store import LangChainEmbeddingFunction, NoticeIndex, SyncReport, tokenize
+from index.store import LangChainEmbeddingFunction, NoticeIndex, SyncReport
+from index.text import tokenize
 
 REPO = Path(__file__).resolve().parents[2]
 ZHASHUI = "zhashui-2024"

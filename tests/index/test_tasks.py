@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from index.layouts.cells import split_units
 from index.records import Task
-from index.tasks import dates_in, split_units
+from index.text import dates_in
 
 COUNTS = {"zhashui-2024": 22, "weinan-2024": 25, "changjiang-2024": 41, "yiyang-2024": 16, "lingchuan-2022": 100}
 

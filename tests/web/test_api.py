@@ -88,6 +88,28 @@ def test_upload_indexes_a_gbk_notice_and_answers_from_it(server):
     assert "县政务服务中心三楼" in body["answer"]
 
 
+def test_upload_reports_how_many_tasks_were_recognised(server):
+    text = (
+        "青岚县人民政府办公室关于印发2025年档案工作任务清单的通知\n\n"
+        "序号\t工作任务\t牵头单位\t完成时间\n"
+        "1\t完成2000年以前文书档案数字化扫描和目录著录。\t县档案馆\t2025年10月底前\n"
+        "2\t对全县国有档案馆库房开展消防和防汛安全检查。\t县档案馆\t每季度\n"
+    )
+    body = post(server, "/api/upload", files={"file": ("档案任务.txt", text.encode("utf-8"))}).json()
+    assert (body["tasks"], body["message"], body["warning"]) == (2, "识别出 2 项任务 / 2 tasks recognised", None)
+    assert len(httpx.get(server.url + body["tasks_url"]).json()) == 2, "the link opens the notice's task table"
+
+    numbered = (
+        "青岚县人民政府办公室关于做好2025年防汛工作的通知\n各镇人民政府，县政府各部门：\n"
+        "1. 县应急管理局负责修订县级防汛应急预案，2025年4月底前完成。\n"
+        "2. 县水利局牵头开展汛前隐患排查，建立问题台账，5月底前完成。\n"
+        "3. 县气象局负责做好汛期天气预报预警，持续推进。\n"
+    )
+    body = post(server, "/api/upload", files={"file": ("防汛.txt", numbered.encode("utf-8"))}).json()
+    assert body["tasks"] == 0 and body["message"].startswith("识别出 0 项任务")
+    assert "lines 3-5 look like a task table" in body["warning"]
+
+
 def test_feedback_is_saved_with_question_answer_and_citations(server):
     cites = [{"doc_id": "zhashui-2024", "quote": "县司法局"}]
     r = post(server, "/api/feedback", json={"question": "q", "answer": "a", "rating": -1, "citations": cites})
@@ -110,3 +132,46 @@ def test_api_key_protects_the_api(server):
         ok = client.post("/api/ask", json={"question": "柞水县第17项由谁牵头"}, headers={"X-API-Key": "s3cret"})
         assert ok.status_code == 200 and "县司法局" in ok.json()["answer"]
         assert client.get("/healthz").status_code == 200, "the health check needs no key"
+
+
+def test_ask_with_history_answers_the_follow_up_and_says_what_it_understood(server, corpus):
+    t18 = next(t for t in corpus.get("zhashui-2024").tasks if t.number == 18)
+    first = post(server, "/api/ask", json={"question": "柞水县第17项任务由谁牵头？"}).json()
+    assert first["understood"]["carried"] == [] and first["understood"]["label"] == "柞水县 · 第17项 · 牵头单位"
+    history = [
+        {"role": "user", "content": "柞水县第17项任务由谁牵头？"},
+        {"role": "assistant", "content": first["answer"], "understood": first["understood"]},
+    ]
+    body = post(server, "/api/ask", json={"question": "那第18项的完成时限呢？", "history": history}).json()
+    u = body["understood"]
+    assert u["doc_ids"] == ["zhashui-2024"] and u["numbers"] == [18] and u["fields"] == ["deadline"]
+    assert u["label"] == "柞水县 · 第18项 · 完成时限" and set(u["carried"]) == {"notice"}
+    assert t18.deadline in body["answer"] and body["citations"][0]["start_line"] == t18.start_line
+    assert u["items"] == [{"doc_id": "zhashui-2024", "kind": "task", "number": 18, "label": t18.label}]
+
+
+def test_ask_is_stateless(server):
+    """Nothing is remembered between requests: without its history a follow-up is answered as asked."""
+    post(server, "/api/ask", json={"question": "柞水县第17项任务由谁牵头？"})
+    body = post(server, "/api/ask", json={"question": "那第18项呢？"}).json()
+    assert body["understood"]["doc_ids"] == [] and body["understood"]["carried"] == []
+
+
+@pytest.mark.parametrize(
+    "history, words",
+    [
+        ("hello", "history"),
+        ([{"role": "system", "content": "x"}], "history.0.role"),
+        ([{"role": "user"}], "history.0.content"),
+        ([{"role": "user", "content": 5}], "history.0.content"),
+        ([{"role": "user", "content": "x" * 20_001}], "history.0.content"),
+        ([{"role": "user", "content": "x"}] * 51, "history"),
+        (
+            [{"role": "assistant", "content": "x", "understood": {"items": [{"number": "two"}]}}],
+            "history[0].understood",
+        ),
+    ],
+)
+def test_bad_history_is_a_400_naming_what_is_wrong(server, history, words):
+    r = post(server, "/api/ask", json={"question": "完成时限呢？", "history": history})
+    assert r.status_code == 400 and words in r.json()["error"], r.text

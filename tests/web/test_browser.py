@@ -28,7 +28,7 @@ def test_chat_answers_with_a_visible_citation(page, server, artifacts, question,
     expect(page.locator("#chat")).to_contain_text("县司法局", timeout=30_000)
     if question.startswith("Who"):
         expect(page.locator("#chat")).to_contain_text("长期")
-    cite = page.locator("#sources details.na-cite").first
+    cite = page.locator("#chat details.na-cite").first
     expect(cite).to_be_visible()
     expect(cite.locator("summary")).to_contain_text("柞政办函〔2024〕54号")
     cite.locator("summary").click()
@@ -83,7 +83,7 @@ def test_notice_text_with_a_script_tag_renders_as_text(page, server, tmp_path):
     assert r.status_code == 200, r.text
     ask_in_chat(page, server, "测试县防汛值班制度由谁负责？")
     expect(page.locator("#chat")).to_contain_text("<script>window.__pwned=1</script>", timeout=30_000)
-    expect(page.locator("#sources")).to_contain_text("<script>")
+    expect(page.locator("#chat .na-sources")).to_contain_text("<script>")
     assert page.evaluate("window.__pwned") is None
 
 
@@ -105,7 +105,7 @@ def test_notice_view_shows_the_task_table_filtered_by_lead_unit(page, server, ar
 
 def test_feedback_button_saves_the_answer(page, server):
     ask_in_chat(page, server, "宜阳县存在问题6的完成时限是什么？")
-    expect(page.locator("#sources details.na-cite").first).to_be_visible(timeout=30_000)
+    expect(page.locator("#chat details.na-cite").first).to_be_visible(timeout=30_000)
     page.locator("#thumbs-up").click()
     expect(page.locator("#feedback-status")).to_contain_text("已记录反馈")
     saved = (server.settings.data_dir / "feedback.jsonl").read_text("utf-8")
@@ -131,3 +131,66 @@ def test_upload_in_the_chat_indexes_the_notice_and_refuses_a_bad_type(page, serv
     page.locator("#question textarea").fill("浏览县法律顾问室设在哪里？")
     page.locator("#send").click()
     expect(page.locator("#chat")).to_contain_text("县政府二楼", timeout=30_000)
+
+
+def test_a_follow_up_is_answered_in_context_each_bubble_with_its_own_sources(page, server, corpus, artifacts):
+    """A question and its follow-up: each answer bubble shows what it was understood as, [n] markers and, under it,
+    its own sources; a reload keeps the conversation; "新对话" clears it and the next question starts afresh."""
+    t17, t18 = (next(t for t in corpus.get("zhashui-2024").tasks if t.number == n) for n in (17, 18))
+    page.goto(server.url + "/")
+    page.locator("#question textarea").fill("柞水县第17项任务由谁牵头？")
+    page.locator("#send").click()
+    first = page.locator("#chat .na-sources").nth(0)
+    expect(first).to_contain_text(f"{t17.label}", timeout=30_000)
+    page.locator("#question textarea").fill("那第18项的完成时限呢？")
+    page.locator("#send").click()
+    second = page.locator("#chat .na-sources").nth(1)
+    expect(second).to_contain_text(f"{t18.label}", timeout=30_000)
+    expect(page.locator("#chat .na-understood").nth(1)).to_contain_text("柞水县 · 第18项 · 完成时限")
+    expect(page.locator("#chat")).to_contain_text(f"完成时限：{t18.deadline}[1]")
+    # each bubble keeps its own sources: the first cites row 17 only, the second row 18 only
+    expect(first).not_to_contain_text(f":{t18.start_line}-")
+    expect(second).not_to_contain_text(f":{t17.start_line}-")
+    page.screenshot(path=str(artifacts / "chat-follow-up.png"), full_page=True)
+
+    page.reload()
+    expect(page.locator("#chat .na-sources")).to_have_count(2, timeout=30_000)
+    expect(page.locator("#chat .na-understood").nth(1)).to_contain_text("第18项")
+    page.locator("#question textarea").fill("谁牵头？")  # still in the conversation after the reload
+    page.locator("#send").click()
+    expect(page.locator("#chat .na-understood").nth(2)).to_contain_text("柞水县 · 第18项 · 牵头单位", timeout=30_000)
+
+    page.locator("#new-chat").click()
+    expect(page.locator("#chat .na-sources")).to_have_count(0)
+    page.reload()
+    expect(page.locator("#question textarea")).to_be_visible(timeout=30_000)
+    expect(page.locator("#chat .na-sources")).to_have_count(0)
+    page.locator("#question textarea").fill("完成时限呢？")  # nothing to follow any more
+    page.locator("#send").click()
+    expect(page.locator("#chat .na-understood").first).not_to_contain_text("柞水县", timeout=30_000)
+
+
+def test_widget_keeps_its_conversation_for_follow_ups(page, host_page, corpus):
+    t18 = next(t for t in corpus.get("zhashui-2024").tasks if t.number == 18)
+    page.goto(host_page)
+    page.locator("#na-widget-button").click()
+    page.locator("#na-widget-input").fill("柞水县第17项任务由谁牵头？")
+    page.locator("#na-widget-send").click()
+    expect(page.locator(".na-w-cite")).to_have_count(1, timeout=30_000)
+    page.locator("#na-widget-input").fill("那第18项的完成时限呢？")
+    page.locator("#na-widget-send").click()
+    expect(page.locator(".na-w-cite")).to_have_count(2, timeout=30_000)
+    expect(page.locator(".na-w-u")).to_contain_text("柞水县 · 第18项 · 完成时限")
+    expect(page.locator(".na-w-a").nth(1)).to_contain_text(f"完成时限：{t18.deadline}")
+    expect(page.locator(".na-w-cite").nth(1)).to_contain_text(
+        f"{t18.label} · zhashui-2024-task-list.txt:{t18.start_line}"
+    )
+    page.reload()  # another page of the same tab: the conversation is still there
+    page.locator("#na-widget-button").click()
+    expect(page.locator(".na-w-cite")).to_have_count(2)
+    page.locator("#na-widget-new").click()
+    expect(page.locator("#na-widget-log")).to_have_text("")
+    page.locator("#na-widget-input").fill("完成时限呢？")
+    page.locator("#na-widget-send").click()
+    expect(page.locator(".na-w-a")).not_to_have_text("…", timeout=30_000)
+    expect(page.locator(".na-w-u")).to_have_count(0)

@@ -1,6 +1,8 @@
 /* Notice Assistant help widget: include with one tag and get a floating "问答助手" button.
  *   <script src="http://HOST:PORT/widget.js" data-api-key="(optional)" data-lang="zh|en" data-doc="(optional)"></script>
- * It talks to the server it was loaded from, loads nothing else, and shows all text with textContent (never as HTML). */
+ * It talks to the server it was loaded from, loads nothing else, and shows all text with textContent (never as HTML).
+ * It keeps its conversation (in sessionStorage, so it survives moving between pages of the tab) and sends the last
+ * turns with each question, so a follow-up ("那第18项呢？") is answered in context; "新对话" starts afresh. */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -12,10 +14,18 @@
   var lang = script.getAttribute("data-lang") === "en" ? "en" : "zh";
   var T = {
     zh: { button: "问答助手", title: "通知问答助手", placeholder: "输入问题，如：柞水县第17项任务由谁牵头？", send: "提问",
-          empty: "请输入问题。", wait: "正在查找…", sources: "来源", error: "出错了：", close: "关闭" },
+          empty: "请输入问题。", wait: "正在查找…", sources: "来源", error: "出错了：", close: "关闭",
+          fresh: "新对话", understood: "理解为：" },
     en: { button: "问答助手 Help", title: "Notice Assistant", placeholder: "Ask, e.g. Who leads task 17 in Zhashui?", send: "Ask",
-          empty: "Please enter a question.", wait: "Looking it up…", sources: "Sources", error: "Error: ", close: "Close" }
+          empty: "Please enter a question.", wait: "Looking it up…", sources: "Sources", error: "Error: ", close: "Close",
+          fresh: "New", understood: "Understood as: " }
   }[lang];
+  var STORE = "na-widget-conversation";
+  var MAX_HISTORY = 20; // messages sent with a question; the server reads as many
+  var turns = [];  // [{role, content, understood?, citations?}], oldest first
+  try { turns = JSON.parse(sessionStorage.getItem(STORE) || "[]"); } catch (e) { turns = []; }
+  if (!Array.isArray(turns)) turns = [];
+  function save() { try { sessionStorage.setItem(STORE, JSON.stringify(turns.slice(-2 * MAX_HISTORY))); } catch (e) {} }
 
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
@@ -32,6 +42,8 @@
     "font:14px system-ui,sans-serif;color:#222;box-shadow:0 4px 16px rgba(0,0,0,.25)}",
     ".na-w-panel.open{display:flex}.na-w-head{padding:8px 12px;background:#c0392b;color:#fff;display:flex;justify-content:space-between}",
     ".na-w-head button{background:none;border:0;color:#fff;cursor:pointer;font-size:16px}",
+    ".na-w-head .na-w-new{font-size:13px;border:1px solid rgba(255,255,255,.6);border-radius:4px;margin-right:6px}",
+    ".na-w-u{font-size:12px;color:#777}",
     ".na-w-log{flex:1;overflow:auto;padding:8px 12px}.na-w-q{font-weight:600;margin:8px 0 4px}",
     ".na-w-a{white-space:pre-wrap;margin-bottom:4px}.na-w-err{color:#b00}.na-w-src{font-size:12px;color:#555;border-left:3px solid #ffe58f;",
     "padding-left:6px;margin:4px 0;white-space:pre-wrap}.na-w-form{display:flex;gap:6px;padding:8px;border-top:1px solid #eee}",
@@ -41,8 +53,11 @@
   var panel = el("div", { "class": "na-w-panel", id: "na-widget-panel", role: "dialog", "aria-label": T.title });
   var head = el("div", { "class": "na-w-head" });
   head.appendChild(el("span", {}, T.title));
+  var tools = el("span", {});
+  var fresh = el("button", { type: "button", "class": "na-w-new", id: "na-widget-new" }, T.fresh);
   var close = el("button", { type: "button", "aria-label": T.close }, "×");
-  head.appendChild(close);
+  tools.appendChild(fresh); tools.appendChild(close);
+  head.appendChild(tools);
   var log = el("div", { "class": "na-w-log", id: "na-widget-log" });
   var form = el("form", { "class": "na-w-form" });
   var input = el("input", { type: "text", id: "na-widget-input", placeholder: T.placeholder, maxlength: "2000" });
@@ -52,23 +67,50 @@
 
   function add(cls, text) { var d = el("div", { "class": cls }, text); log.appendChild(d); log.scrollTop = log.scrollHeight; return d; }
 
+  function show(answer, body) {
+    var u = body.understood;
+    if (u && u.label && u.carried && u.carried.length) {
+      log.insertBefore(el("div", { "class": "na-w-u" }, T.understood + u.label), answer);
+    }
+    answer.textContent = body.answer;
+    (body.citations || []).forEach(function (c, i) {
+      var src = add("na-w-src na-w-cite", "[" + (i + 1) + "] " + c.title + (c.doc_number ? "（" + c.doc_number + "）" : "") +
+        (c.label ? " · " + c.label : "") + " · " + c.source + ":" + c.start_line + "\n“" + c.quote.slice(0, 200) + "”");
+      src.title = T.sources;
+    });
+  }
+
   function ask(question) {
     add("na-w-q", question);
     var answer = add("na-w-a", T.wait);
     var headers = { "Content-Type": "application/json" };
     if (key) headers["X-API-Key"] = key;
-    fetch(base + "/api/ask", { method: "POST", headers: headers, body: JSON.stringify({ question: question, doc: doc || null }) })
+    var history = turns.slice(-MAX_HISTORY).map(function (t) {
+      var m = { role: t.role, content: t.content };
+      if (t.understood) m.understood = t.understood;
+      return m;
+    });
+    fetch(base + "/api/ask", { method: "POST", headers: headers,
+                               body: JSON.stringify({ question: question, doc: doc || null, history: history }) })
       .then(function (r) { return r.json().then(function (body) { return { ok: r.ok, body: body }; }); })
       .then(function (res) {
         if (!res.ok) { answer.textContent = T.error + (res.body.error || "?"); answer.className = "na-w-a na-w-err"; return; }
-        answer.textContent = res.body.answer;
-        (res.body.citations || []).forEach(function (c, i) {
-          var src = add("na-w-src na-w-cite", "[" + (i + 1) + "] " + c.title + (c.doc_number ? "（" + c.doc_number + "）" : "") +
-            (c.label ? " · " + c.label : "") + " · " + c.source + ":" + c.start_line + "\n“" + c.quote.slice(0, 200) + "”");
-          src.title = T.sources;
-        });
+        show(answer, res.body);
+        turns.push({ role: "user", content: question });
+        turns.push({ role: "assistant", content: res.body.answer, understood: res.body.understood,
+                     citations: res.body.citations });
+        save();
       })
       .catch(function (e) { answer.textContent = T.error + e; answer.className = "na-w-a na-w-err"; });
+  }
+
+  function replay() {  // the kept conversation, shown again when the widget loads on another page of the tab
+    for (var i = 0; i + 1 < turns.length; i += 2) {
+      if (turns[i].role !== "user" || turns[i + 1].role !== "assistant") continue;
+      add("na-w-q", turns[i].content);
+      show(add("na-w-a", ""), { answer: turns[i + 1].content, understood: turns[i + 1].understood,
+                                citations: turns[i + 1].citations });
+    }
   }
 
   form.addEventListener("submit", function (ev) {
@@ -80,6 +122,12 @@
   });
   btn.addEventListener("click", function () { panel.classList.toggle("open"); if (panel.classList.contains("open")) input.focus(); });
   close.addEventListener("click", function () { panel.classList.remove("open"); });
+  fresh.addEventListener("click", function () {
+    turns = []; save();
+    while (log.firstChild) log.removeChild(log.firstChild);
+    input.focus();
+  });
+  replay();
 
   function mount() { document.head.appendChild(css); document.body.appendChild(panel); document.body.appendChild(btn); }
   if (document.body) mount(); else document.addEventListener("DOMContentLoaded", mount);

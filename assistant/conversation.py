@@ -1,0 +1,566 @@
+"""Follow-up questions resolved from the conversation, without an LLM.
+
+A message that leaves out the notice, the item, the field or the list filter ("那第18项呢", "and the deadline?",
+"same for Yiyang?", "它的文号是什么", "第二个呢", "其中哪些是长期的") takes them from the earlier turns; a message
+that is complete on its own ignores them. Each earlier user turn is resolved in its own context first, so a chain of
+follow-ups carries through. The result is a `Question` as `understand` makes them, whose text says the whole question
+(that is what retrieval and the LLM get), and the list of what was carried over, so that the answer can show it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from assistant.errors import BadQuestion
+from assistant.records import ItemRef, Kind, Question, Understood
+from assistant.tasktable import DEFAULT_FIELDS, filtered_tasks, tasks_for
+from assistant.understand import find_mentions, find_negated, routed, understand
+from assistant.wording import template
+from index.corpus import Corpus
+from index.records import Notice, Task
+
+MAX_TURNS = 20  # messages of history read; older ones no longer steer a follow-up
+ROLES = ("user", "assistant")
+SHORT = {"zh": 8, "en": 5}  # a message this short (characters / words) leans on the conversation
+LISTING = (Kind.LIST, Kind.COUNT)
+
+# What makes a message lean on the one before: a follow-up cue, a pronoun for the notice or item, a word narrowing
+# the previous list, an ordinal picking from it.
+CUE = {
+    "zh": re.compile(r"^(那|那么|还有|另外|再|然后|以及|和|同样)|呢[？?。！!～~\s]*$"),
+    "en": re.compile(r"^\s*(and|what about|how about|same for|the same for|same question for|then|also|now)\b", re.I),
+}
+PRONOUN = {
+    "zh": re.compile(
+        r"它|该通知|这个通知|这份通知|此通知|本通知|该文件|这个文件|这份文件|此文件|这份|这一项|这项|该项|此项|这条|这个任务|该任务"
+    ),
+    "en": re.compile(
+        r"\b(it|its|this notice|that notice|the notice|this document|that document|this one|that one|this item|"
+        r"that item|this task|that task|this problem|that problem|the same notice)\b",
+        re.I,
+    ),
+}
+NARROW = {
+    "zh": re.compile(r"其中|这些|它们|以上|上述|这几项|当中|里面"),
+    "en": re.compile(r"\b(of those|of these|of them|among them|among those|among these|those|these|them)\b", re.I),
+}
+CN_ORDINALS = "一二三四五六七八九十"
+EN_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+ORDINAL = {
+    "zh": re.compile(rf"第\s*([{CN_ORDINALS}]|\d{{1,2}})\s*个|(最后一个|最后那个)"),
+    "en": re.compile(
+        r"\b(?:the\s+)?(" + "|".join(EN_ORDINALS) + r"|last|\d{1,2}(?:st|nd|rd|th))\b"
+        r"(?=\s*(?:one|item|task|row|problem|indicator|of\b|[?？,，—–:]|\s-\s|$))",
+        re.I,
+    ),
+}
+STRONG_CONTENT = re.compile(r"内容|举措|措施|要求|做什么|content|measure|require", re.I)
+BARE_NUMBER = re.compile(r"(?<![\d.])(\d{1,3})(?![\d.%年月日])")
+STYLE_OF_KIND = {"bonus": "bonus", "veto": "veto"}
+
+
+class BadHistory(BadQuestion):
+    """A conversation history that is not a list of {role, content} messages; names the first bad entry."""
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One message of a conversation. An assistant turn may carry what its question was understood as (the rows its
+    answer listed), as the API returns it; without it they are worked out again from the user's turn."""
+
+    role: str  # user | assistant
+    content: str
+    understood: Understood | None = None
+
+    def __post_init__(self) -> None:
+        if self.role not in ROLES:
+            raise BadHistory(f"history: role must be 'user' or 'assistant', got {self.role!r}")
+        if not isinstance(self.content, str):
+            raise BadHistory(f"history: content must be a string, got {type(self.content).__name__}")
+
+
+def turns_from(messages: Sequence[Any]) -> tuple[Turn, ...]:
+    """History as JSON ([{role, content, understood?}, …]) read into Turns; BadHistory names the first bad entry."""
+    if not isinstance(messages, Sequence) or isinstance(messages, str | bytes):
+        raise BadHistory(f"history must be a list of {{role, content}} objects, got {type(messages).__name__}")
+    out = []
+    for i, m in enumerate(messages):
+        if not isinstance(m, Mapping):
+            raise BadHistory(f"history[{i}] must be an object with role and content, got {type(m).__name__}")
+        role, content = m.get("role"), m.get("content")
+        if role not in ROLES:
+            raise BadHistory(f"history[{i}].role must be 'user' or 'assistant', got {role!r}")
+        if not isinstance(content, str):
+            raise BadHistory(f"history[{i}].content must be a string, got {type(content).__name__}")
+        out.append(Turn(role, content, understood_from(m.get("understood"), f"history[{i}].understood")))
+    return tuple(out)
+
+
+def as_turns(history: Sequence[Turn | Mapping[str, Any]] | None) -> tuple[Turn, ...]:
+    """Turns as given, or read from JSON-shaped {role, content} messages as the API and OpenAI clients send them."""
+    if history is not None and not isinstance(history, Sequence | tuple):
+        raise BadHistory(f"history must be a list of {{role, content}} objects, got {type(history).__name__}")
+    out: list[Turn] = []
+    for i, t in enumerate(history or ()):
+        out.append(t if isinstance(t, Turn) else turns_from([t])[0] if isinstance(t, Mapping) else _bad(i, t))
+    return tuple(out)
+
+
+def _bad(i: int, t: object) -> Turn:
+    raise BadHistory(f"history[{i}] must be an object with role and content, got {type(t).__name__}")
+
+
+def understood_from(data: Any, where: str = "understood") -> Understood | None:
+    """An `understood` record as a client sends it back: only the parts a follow-up reads (notices, rows) matter."""
+    if data is None:
+        return None
+    if not isinstance(data, Mapping):
+        raise BadHistory(f"{where} must be an object, got {type(data).__name__}")
+    try:
+        items = tuple(
+            ItemRef(str(i["doc_id"]), str(i.get("kind") or "task"), int(i["number"]), str(i.get("label") or ""))
+            for i in data.get("items") or ()
+        )
+        return Understood(
+            text=str(data.get("text") or ""),
+            label=str(data.get("label") or ""),
+            kind=str(data.get("kind") or Kind.OPEN.value),
+            doc_ids=tuple(str(d) for d in data.get("doc_ids") or ()),
+            numbers=tuple(int(n) for n in data.get("numbers") or ()),
+            items=items,
+        )
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise BadHistory(f"{where}: not an understood record ({type(exc).__name__}: {exc})") from None
+
+
+@dataclass(frozen=True)
+class Focus:
+    """What the conversation is about after a turn: its question as resolved, the notices in scope, and the latest
+    list of two or more rows an answer gave (what "第二个" / "the first one" picks from)."""
+
+    question: Question
+    doc_ids: tuple[str, ...]
+    items: tuple[ItemRef, ...]
+
+
+@dataclass(frozen=True)
+class Resolved:
+    question: Question
+    carried: tuple[str, ...] = ()  # notice | item | field | filter | question
+
+
+@dataclass(frozen=True)
+class Shape:
+    """How a message leans on the conversation."""
+
+    cue: bool  # 那…呢, and …, what about …
+    pronoun: bool  # 它, 这一项, it, this notice
+    narrows: bool  # 其中, those
+    short: bool
+
+    @classmethod
+    def of(cls, text: str, lang: str) -> Shape:
+        size = len(re.findall(r"[\u4e00-\u9fff\w]", text)) if lang == "zh" else len(re.findall(r"\w+", text))
+        return cls(
+            bool(CUE[lang].search(text.strip())),
+            bool(PRONOUN[lang].search(text)),
+            bool(NARROW[lang].search(text)),
+            size <= SHORT[lang],
+        )
+
+    @property
+    def leans(self) -> bool:
+        return self.cue or self.pronoun or self.short
+
+
+def ordinal(text: str, lang: str) -> int | None:
+    """The index an ordinal picks (第二个 -> 1, the last one -> -1), or None."""
+    m = ORDINAL[lang].search(text)
+    if not m:
+        return None
+    word = (m.group(1) or "").lower()
+    if lang == "zh":
+        if m.group(2) or not word:
+            return -1
+        n = int(word) if word.isdigit() else CN_ORDINALS.index(word) + 1
+    elif word == "last":
+        return -1
+    elif word in EN_ORDINALS:
+        n = EN_ORDINALS.index(word) + 1
+    else:
+        n = int(re.sub(r"\D", "", word))
+    return n - 1 if n >= 1 else None
+
+
+def _merge(*groups: Sequence[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(x for g in groups for x in g))
+
+
+class Resolver:
+    """Resolves a message against the conversation before it, over one corpus's notices and task tables."""
+
+    def __init__(self, corpus: Corpus, *, limit: int = 2000) -> None:
+        self.corpus = corpus
+        self.notices = [p.notice for p in corpus.notices]
+        self.tasks = corpus.tasks()
+        self.limit = limit
+
+    # --- the conversation so far ----------------------------------------------------------------------------
+    def resolve(self, message: str, history: Sequence[Turn] = ()) -> Resolved:
+        """The message as a whole question; BadQuestion for an empty or over-long message (history is forgiving:
+        an earlier turn that cannot be read is skipped)."""
+        return self.follow(message, self.focus(history))
+
+    def focus(self, history: Sequence[Turn]) -> Focus | None:
+        focus: Focus | None = None
+        pending: Question | None = None
+        for turn in list(history)[-MAX_TURNS:]:
+            if turn.role == "user":
+                if pending is not None:
+                    focus = self._advance(focus, pending, None)
+                try:
+                    pending = self.follow(turn.content, focus).question
+                except BadQuestion:
+                    pending = None
+            elif pending is not None:
+                focus = self._advance(focus, pending, turn)
+                pending = None
+        if pending is not None:
+            focus = self._advance(focus, pending, None)
+        return focus
+
+    def _advance(self, focus: Focus | None, q: Question, reply: Turn | None) -> Focus:
+        items = self.items_of(q, reply)
+        docs = q.doc_ids or tuple(dict.fromkeys(i.doc_id for i in items))
+        return Focus(
+            q, docs if len(docs) == 1 or q.doc_ids else (), items if len(items) >= 2 else focus.items if focus else ()
+        )
+
+    def rows(self, q: Question) -> tuple[ItemRef, ...]:
+        """The rows an answer to `q` names, in the answer's order: a task question's rows, a list's matches."""
+        if q.kind == Kind.TASK and q.numbers:
+            pairs = tasks_for(q, self.corpus, q.doc_ids)
+        elif q.kind in LISTING:
+            pairs = filtered_tasks(q, self.corpus, q.doc_ids)
+        else:
+            return ()
+        return tuple(ref(t) for _, t in pairs)
+
+    def items_of(self, q: Question, reply: Turn | None) -> tuple[ItemRef, ...]:
+        """The rows the reply to `q` listed: as the reply's `understood` record says, else the rows `q` selects,
+        ordered as the reply's text names them when it names them by unique labels (an LLM may reorder or leave some
+        out)."""
+        if reply is not None and reply.understood is not None and reply.understood.items:
+            return reply.understood.items
+        rows = self.rows(q)
+        if reply is None or not reply.content or len({r.label for r in rows}) != len(rows):
+            return rows
+        at = {}
+        for r in rows:
+            m = re.search(rf"(?<![\d\w.]){re.escape(r.label)}(?!\d)", reply.content) if r.label else None
+            if m:
+                at[r] = m.start()
+        return tuple(sorted(at, key=at.get)) if at else rows
+
+    # --- one message ----------------------------------------------------------------------------------------
+    def understand(self, text: str) -> Question:
+        return understand(text, self.notices, self.tasks, limit=self.limit)
+
+    def follow(self, message: str, focus: Focus | None) -> Resolved:
+        q = self.understand(message)
+        if focus is None:
+            return Resolved(q)
+        if q.fields == ("content",) and not STRONG_CONTENT.search(q.text):
+            q = replace(q, fields=())  # "what about item 18?", "是什么" ask for nothing in particular
+        shape = Shape.of(q.text, q.lang)
+        for rule in (self._pick, self._narrow, self._other_item, self._other_field, self._other_notice, self._scope):
+            if (resolved := rule(q, focus, shape)) is not None:
+                return resolved
+        return Resolved(q)
+
+    def _pick(self, q: Question, focus: Focus, shape: Shape) -> Resolved | None:
+        """第二个呢 / the first one — who leads it?: a row of the previous answer's list."""
+        k = ordinal(q.text, q.lang)
+        if k is None or len(focus.items) < 2 or q.doc_ids or k >= len(focus.items):
+            return None
+        item = focus.items[k]
+        p = focus.question
+        fields = q.fields or p.fields
+        rebuilt = self.task_question(q.lang, (item.doc_id,), (item.number,), STYLE_OF_KIND.get(item.kind), fields)
+        return Resolved(rebuilt, ("notice", "item") + (("field",) if fields and not q.fields else ()))
+
+    def _narrow(self, q: Question, focus: Focus, shape: Shape) -> Resolved | None:
+        """其中哪些是长期的 / which of those are led by 县司法局: the previous list's filters and the new ones."""
+        p = focus.question
+        if not shape.narrows or p.kind not in LISTING or q.numbers:
+            return None
+        mentions = q.mentions or (find_mentions(q.text, q.lang) if not (q.units or q.due) else ())
+        if not (q.units or q.due or mentions or q.asks_count or q.fields):
+            return None
+        negated = _merge(p.negated, find_negated(q.text, q.lang, q.units, q.due))
+        joined = p.text + ("" if q.lang == "zh" else " ") + q.text
+        merged = replace(
+            p,
+            text=joined,
+            search_text=p.search_text + " " + q.search_text,
+            doc_ids=q.doc_ids or p.doc_ids,
+            units=_merge(p.units, q.units),
+            due=q.due or p.due,
+            by_date=q.by_date if q.due else p.by_date,
+            mentions=_merge(p.mentions, mentions),
+            fields=_merge(p.fields, q.fields),
+            asks_count=q.asks_count,
+            asks_list=not q.asks_count,
+        )
+        merged = replace(routed(merged), negated=negated)
+        return Resolved(merged, ("filter",) + (("notice",) if p.doc_ids and not q.doc_ids else ()))
+
+    def _other_item(self, q: Question, focus: Focus, shape: Shape) -> Resolved | None:
+        """那第18项呢 / and 19? / 第18项由谁牵头: another item, of the notice in focus, for the same fields."""
+        p = focus.question
+        numbers, style = q.numbers, q.style
+        if not numbers and shape.leans and p.numbers and not (q.units or q.due or q.meta):
+            numbers = tuple(dict.fromkeys(n for n in map(int, BARE_NUMBER.findall(q.text)) if 0 < n <= 300))
+        if not numbers or q.asks_count or q.asks_cross or q.section_level or (q.asks_list and q.units):
+            return None
+        carried = []
+        docs = q.doc_ids
+        if not docs and focus.doc_ids:
+            docs, carried = focus.doc_ids, ["notice"]
+        fields = q.fields
+        if not fields and p.kind == Kind.TASK and p.fields:
+            fields = p.fields
+            carried.append("field")
+        if style in (None, "any") and p.style not in (None, "any") and (p.kind == Kind.TASK):
+            style = p.style
+        if not carried and numbers == q.numbers and style == q.style:
+            return None  # complete on its own
+        return Resolved(self.task_question(q.lang, docs, numbers, style, fields), tuple(carried))
+
+    def _other_field(self, q: Question, focus: Focus, shape: Shape) -> Resolved | None:
+        """完成时限呢 / and the deadline? / 谁配合 / 这一项要报什么材料: another field of the item in focus."""
+        p = focus.question
+        if not q.fields or q.numbers or q.meta or q.units or q.due or q.mentions or q.asks_count:
+            return None  # ("由哪些单位负责？" says 哪些 but filters nothing: it asks a field)
+        if not shape.leans:
+            return None
+        if p.kind == Kind.TASK and p.numbers:
+            docs = q.doc_ids or p.doc_ids
+            carried = ("item",) + (("notice",) if docs and not q.doc_ids else ())
+            return Resolved(self.task_question(q.lang, docs, p.numbers, p.style, q.fields), carried)
+        if p.kind == Kind.LIST and not q.doc_ids:
+            joined = p.text + ("" if q.lang == "zh" else " ") + q.text
+            merged = replace(routed(replace(p, text=joined, fields=_merge(p.fields, q.fields))), negated=p.negated)
+            return Resolved(merged, ("filter",) + (("notice",) if p.doc_ids else ()))
+        return None
+
+    def _other_notice(self, q: Question, focus: Focus, shape: Shape) -> Resolved | None:
+        """那昌江区的呢 / same for Yiyang?: the previous question put to another notice."""
+        p = focus.question
+        if not q.doc_ids or set(q.doc_ids) == set(p.doc_ids) or not (shape.cue or shape.short):
+            return None
+        if q.numbers or q.meta or q.units or q.due or q.mentions or q.asks_count or q.asks_list or q.section_level:
+            return None
+        if p.kind == Kind.TASK and p.numbers:
+            fields = q.fields or p.fields
+            carried = ("item",) + (("field",) if fields and not q.fields else ())
+            return Resolved(self.task_question(q.lang, q.doc_ids, p.numbers, p.style, fields), carried)
+        if p.kind == Kind.META and p.meta:
+            return Resolved(self.meta_question(q.lang, q.doc_ids, p.meta), ("field",))
+        if p.kind in (*LISTING, Kind.SECTIONS):
+            moved = replace(
+                p,
+                text=self.swap_notice(p.text, p.doc_ids, q.doc_ids, p.lang),
+                search_text=self.swap_notice(p.search_text, p.doc_ids, q.doc_ids, p.lang),
+                doc_ids=q.doc_ids,
+                units=self.units_in(p.units, q.doc_ids),
+            )
+            return Resolved(replace(routed(moved), negated=p.negated), ("filter",))
+        text = self.swap_notice(p.text, p.doc_ids, q.doc_ids, p.lang)
+        return Resolved(routed(self.understand(text), q.doc_ids), ("question",))
+
+    def _scope(self, q: Question, focus: Focus, shape: Shape) -> Resolved | None:
+        """它的文号是什么 / when was it issued / 发文机关呢: the notice in focus, for a message that names none."""
+        if q.doc_ids or not focus.doc_ids or q.asks_cross or q.foreign:
+            return None
+        if not (q.kind == Kind.META or shape.leans):
+            return None
+        if q.kind == Kind.META and q.meta:
+            return Resolved(self.meta_question(q.lang, focus.doc_ids, q.meta), ("notice",))
+        named = self.name_notices(focus.doc_ids, q.lang)
+        text = f"{named}：{q.text}" if q.lang == "zh" else f"{q.text} ({named})"
+        return Resolved(routed(self.understand(text), focus.doc_ids), ("notice",))
+
+    # --- questions said in full ---------------------------------------------------------------------------------
+    def notice(self, doc_id: str) -> Notice:
+        return self.corpus.get(doc_id).notice
+
+    def place(self, doc_id: str, lang: str) -> str:
+        """A notice's short name: 柞水县 / Zhashui."""
+        n = self.notice(doc_id)
+        if lang == "en":  # the pinyin the doc_id is named by: changjiang, not the city jingdezhen
+            latin = [a for a in n.aliases if a.isascii() and not a.isdigit()] or [n.doc_id]
+            return next((a for a in latin if n.doc_id.startswith(a)), latin[-1]).capitalize()
+        return n.region or n.title
+
+    def name_notices(self, doc_ids: Sequence[str], lang: str) -> str:
+        places = template("understood.and", lang).join(self.place(d, lang) for d in doc_ids)
+        return template("understood.notice_en", lang).format(name=places) if doc_ids else ""
+
+    def task_of(self, doc_ids: Sequence[str], number: int, style: str | None) -> Task | None:
+        kind = style if style in ("bonus", "veto") else "task"
+        return next(
+            (t for t in self.tasks if t.number == number and t.kind == kind and (not doc_ids or t.doc_id in doc_ids)),
+            None,
+        )
+
+    def item_words(
+        self, doc_ids: Sequence[str], numbers: Sequence[int], style: str | None, lang: str, *, printed: bool = True
+    ) -> str:
+        """第18项 / 存在问题6 / item 18 / problem 6: as the notice labels the item when `printed`, else the plain 第18项
+        / item 18 a question says (a label's words, 问题 or 指标, would read as words the question asks about)."""
+        out = []
+        for n in numbers:
+            if not printed and style not in ("bonus", "veto"):
+                out.append(template("understood.item", lang).format(number=n))
+                continue
+            t = self.task_of(doc_ids, n, style)
+            label = t.label if t else ""
+            family = t.kind if t and t.kind != "task" else style if not t else None
+            key = (
+                family
+                if family in ("bonus", "veto")
+                else "problem"
+                if label.startswith("存在问题") or (not t and style == "problem")
+                else "indicator"
+                if "指标" in label or (not t and style == "indicator")
+                else "item"
+            )
+            if lang == "zh" and key in ("problem", "indicator") and label and not label[:1].isdigit():
+                out.append(label)  # 三级指标17, 评价指标 as printed
+            else:
+                out.append(template(f"understood.{key}", lang).format(number=n))
+        return template("sep.list", lang).join(out)
+
+    def field_words(self, fields: Sequence[str], lang: str) -> str:
+        return template("understood.and", lang).join(template(f"understood.field.{f}", lang) for f in fields)
+
+    def task_question(
+        self, lang: str, doc_ids: tuple[str, ...], numbers: tuple[int, ...], style: str | None, fields: tuple[str, ...]
+    ) -> Question:
+        """A task question said in full (柞水县第18项的完成时限是什么？), understood with the slots given."""
+        text = template("understood.task_question", lang).format(
+            notice=self.name_notices(doc_ids, lang) or (template("understood.all", lang) if lang == "en" else ""),
+            items=self.item_words(doc_ids, numbers, style, lang, printed=False),
+            fields=self.field_words(fields or DEFAULT_FIELDS, lang),
+        )
+        q = self.understand(text)
+        q = replace(
+            q,
+            numbers=numbers,
+            style=style,
+            fields=fields,
+            meta=None,
+            units=(),
+            due=None,
+            mentions=(),
+            section_level=None,
+            asks_count=False,
+            asks_list=False,
+            asks_cross=False,
+        )
+        return routed(q, doc_ids)
+
+    def meta_question(self, lang: str, doc_ids: tuple[str, ...], meta: str) -> Question:
+        """A question about the notice itself said in full (柞水县的文号是什么？)."""
+        text = template("understood.meta_question", lang).format(
+            notice=self.name_notices(doc_ids, lang), meta=template(f"understood.meta.{meta}", lang)
+        )
+        return routed(replace(self.understand(text), meta=meta, numbers=()), doc_ids)
+
+    def units_in(self, units: Sequence[str], doc_ids: Sequence[str]) -> tuple[str, ...]:
+        """Units of one notice as another names them: 区司法局 asked of a county's notice is its 县司法局, so the
+        filter keeps the core 司法局 when the other notice has no unit of that exact name."""
+        names = {u for t in self.tasks if t.doc_id in doc_ids for u in (*t.lead, *t.responsible)}
+        out = []
+        for u in units:
+            core = re.sub(r"^[县区市]", "", u)
+            out.append(u if any(u in x for x in names) or len(core) < 3 else core)
+        return tuple(out)
+
+    def swap_notice(self, text: str, old: Sequence[str], new: Sequence[str], lang: str) -> str:
+        """The text with the old notices' names replaced by the new one's; prefixed with it when it named none."""
+        name = self.name_notices(new, lang)
+        names = sorted(
+            {
+                a
+                for d in old
+                for a in (*self.notice(d).aliases, self.notice(d).region or "", self.notice(d).doc_number or "")
+                if len(a) >= 2
+            },
+            key=len,
+            reverse=True,
+        )
+        for a in names:
+            if a.isascii():
+                pattern = re.compile(rf"(?:the\s+)?(?<![A-Za-z]){re.escape(a)}(?![A-Za-z])(?:\s+notice)?", re.I)
+            else:
+                pattern = re.compile(re.escape(a))
+            if pattern.search(text):
+                return pattern.sub(name.replace("\\", r"\\"), text, count=1)
+        return f"{name}：{text}" if lang == "zh" else f"{text} ({name})"
+
+    # --- what was understood ----------------------------------------------------------------------------------------
+    def understood(self, resolved: Resolved, rows: Sequence[Task] = ()) -> Understood:
+        """The record shown beside an answer: the resolved question, its one-line label, what was carried over and
+        the rows the answer named."""
+        q = resolved.question
+        return Understood(
+            text=q.text,
+            label=self.label(q),
+            kind=q.kind.value,
+            doc_ids=q.doc_ids,
+            numbers=q.numbers,
+            fields=q.fields,
+            meta=q.meta,
+            units=q.units,
+            due=q.due,
+            mentions=q.mentions,
+            negated=q.negated,
+            carried=resolved.carried,
+            items=tuple(dict.fromkeys(ref(t) for t in rows)),
+        )
+
+    def label(self, q: Question) -> str:
+        """柞水县 · 第18项 · 完成时限 / Zhashui · item 18 · deadline."""
+        lang = q.lang
+        parts = [
+            template("sep.list", lang).join(self.place(d, lang) for d in q.doc_ids)
+            if q.doc_ids
+            else template("understood.all", lang)
+        ]
+        if q.kind == Kind.TASK and q.numbers:
+            parts.append(self.item_words(q.doc_ids, q.numbers, q.style, lang))
+        if q.kind in LISTING:
+            parts.append(template("understood.count" if q.kind == Kind.COUNT else "understood.list", lang))
+        if q.kind == Kind.META and q.meta:
+            parts.append(template(f"understood.meta.{q.meta}", lang))
+        elif q.fields and q.kind in (Kind.TASK, *LISTING):
+            parts.append(template("sep.list", lang).join(template(f"understood.field.{f}", lang) for f in q.fields))
+        if q.kind in LISTING:
+            if q.units:
+                key = "understood.not_units" if "units" in q.negated else "understood.units"
+                parts.append(template(key, lang).format(units=template("sep.list", lang).join(q.units)))
+            if q.due:
+                key = "not_due" if "due" in q.negated else "due_by" if q.by_date and re.search(r"\d", q.due) else "due"
+                parts.append(template(f"understood.{key}", lang).format(due=q.due))
+            if q.mentions:
+                parts.append(template("understood.mentions", lang).format(words="、".join(q.mentions)))
+        return template("understood.sep", lang).join(p for p in parts if p)
+
+
+def ref(t: Task) -> ItemRef:
+    return ItemRef(t.doc_id, t.kind, t.number, t.label)

@@ -1,0 +1,413 @@
+"""Follow-up questions in a conversation (assistant/conversation.py), on the bundled notices.
+
+Each conversation is asked turn by turn through `Assistant.ask(question, history=...)`, the history holding the user
+turns and the assistant's answer texts as a chat client would send them back (no `understood` record). The last turn
+is checked against the task tables: the lead, responsible units, deadline or materials of the row it must be about,
+the notice's 文号 or date, or the exact rows a list must give — all read from the parsed notices, not written here.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
+from langchain_core.messages import BaseMessage
+
+from assistant.conversation import BadHistory, Turn, ordinal, turns_from
+from assistant.records import Answer
+from index.records import Task
+
+LEAD_SFJ = lambda t: any("司法局" in u for u in t.lead)  # noqa: E731 — row predicates read as data
+LEAD_SPJ = lambda t: "县审批局" in t.lead  # noqa: E731
+LONG_TERM = lambda t: t.deadline == "长期"  # noqa: E731
+
+
+def due_by(year: int, month: int) -> Callable[[Task], bool]:
+    """A deadline in a month on or before year-month (每年… recurs, so it is never "by" a date)."""
+
+    def passes(t: Task) -> bool:
+        m = re.search(r"(\d{4})年(\d{1,2})月|(\d{4})年底", t.deadline or "")
+        if not m or (t.deadline or "").startswith("每年"):
+            return False
+        ym = (int(m.group(1)), int(m.group(2))) if m.group(1) else (int(m.group(3)), 12)
+        return ym <= (year, month)
+
+    return passes
+
+
+@dataclass(frozen=True)
+class Expect:
+    """What the last turn must be about and say, in terms of the task tables."""
+
+    doc: str
+    number: int | None = None  # a row of `doc`: the answer gives `fields` of it
+    pick: tuple[Callable[[Task], bool], int] | None = None  # or the n-th row (0-based) that passes the predicate
+    kind: str = "task"  # the row's kind: task | bonus | veto
+    fields: tuple[str, ...] = ()
+    meta: str | None = None  # number | date | issuer: the notice's 文号, date or issuer
+    rows: Callable[[Task], bool] | None = None  # a list: exactly the rows of `doc` that pass
+    count: bool = False  # a count of those rows
+    quote: str | None = None  # an open answer: a passage of `doc` holding this text is cited
+    carried: tuple[str, ...] | None = None  # what must have come from the conversation; () = nothing
+
+
+CONVERSATIONS: list[tuple[str, list[str], Expect]] = [
+    # --- another item
+    (
+        "zh-next-item",
+        ["柞水县第17项任务由谁牵头？", "那第18项呢？"],
+        Expect("zhashui-2024", 18, fields=("lead",), carried=("notice",)),
+    ),
+    ("zh-bare-number", ["柞水县第9项由谁牵头？", "18呢？"], Expect("zhashui-2024", 18, fields=("lead",))),
+    (
+        "zh-bonus-next",
+        ["陵川县加分项1的责任单位是什么？", "2呢？"],
+        Expect("lingchuan-2022", 2, kind="bonus", fields=("responsible",)),
+    ),
+    (
+        "en-what-about-item",
+        ["Who leads task 17 in the Zhashui list and by when?", "What about item 18?"],
+        Expect("zhashui-2024", 18, fields=("lead", "deadline")),
+    ),
+    (
+        "en-and-number",
+        ["Who leads task 17 in the Zhashui list?", "and 19?"],
+        Expect("zhashui-2024", 19, fields=("lead",), carried=("notice", "field")),
+    ),
+    # --- another field
+    (
+        "zh-deadline",
+        ["柞水县第17项任务由谁牵头？", "完成时限呢？"],
+        Expect("zhashui-2024", 17, fields=("deadline",), carried=("item", "notice")),
+    ),
+    (
+        "zh-who-assists",
+        ["宜阳县存在问题6的牵头单位是什么？", "谁配合？"],
+        Expect("yiyang-2024", 6, fields=("responsible",)),
+    ),
+    (
+        "zh-chain",
+        ["柞水县第17项任务由谁牵头？", "那第18项呢？", "完成时限呢？"],
+        Expect("zhashui-2024", 18, fields=("deadline",)),
+    ),
+    (
+        "en-and-deadline",
+        ["Who leads task 3 in the Yiyang notice?", "And the deadline?"],
+        Expect("yiyang-2024", 3, fields=("deadline",)),
+    ),
+    (
+        "en-responsible",
+        ["Who leads task 17 in the Zhashui list?", "And which units are responsible?"],
+        Expect("zhashui-2024", 17, fields=("responsible",)),
+    ),
+    # --- another notice, same item and field
+    (
+        "zh-other-notice",
+        ["柞水县第5项由谁牵头？", "那昌江区的呢？"],
+        Expect("changjiang-2024", 5, fields=("lead",), carried=("item", "field")),
+    ),
+    (
+        "zh-item-then-notice",
+        ["宜阳县存在问题3由谁牵头？", "第5项呢？", "柞水县的呢？"],
+        Expect("zhashui-2024", 5, fields=("lead",)),
+    ),
+    (
+        "zh-meta-other-notice",
+        ["宜阳县的通知是什么时候印发的？", "文号呢？", "那柞水县的呢？"],
+        Expect("zhashui-2024", meta="number"),
+    ),
+    (
+        "zh-count-other-notice",
+        ["昌江区有多少项任务由区司法局牵头？", "那宜阳县的呢？"],
+        Expect("yiyang-2024", rows=LEAD_SFJ, count=True),
+    ),
+    (
+        "en-same-for",
+        ["Who leads item 5 in the Zhashui notice?", "Same for Changjiang?"],
+        Expect("changjiang-2024", 5, fields=("lead",)),
+    ),
+    (
+        "en-same-for-problem",
+        ["What is the deadline of problem 6 in the Yiyang notice?", "Same for Zhashui?"],
+        Expect("zhashui-2024", 6, fields=("deadline",)),
+    ),
+    (
+        "en-who-leads-it-in",
+        ["Who leads task 5 in the Zhashui list?", "who leads it in Yiyang?"],
+        Expect("yiyang-2024", 5, fields=("lead",)),
+    ),
+    # --- a pronoun for the notice or the item
+    (
+        "zh-its-number",
+        ["昌江区第3项由谁牵头？", "它的文号是什么？"],
+        Expect("changjiang-2024", meta="number", carried=("notice",)),
+    ),
+    ("zh-when-issued", ["柞水县第17项任务由谁牵头？", "它是什么时候印发的？"], Expect("zhashui-2024", meta="date")),
+    (
+        "zh-this-item-materials",
+        ["陵川县第17项指标的责任单位是什么？", "这一项要报什么材料？"],
+        Expect("lingchuan-2022", 17, fields=("materials",), carried=("item", "notice")),
+    ),
+    ("zh-its-leader", ["陵川县的通知是谁印发的？", "它的领导小组组长是谁？"], Expect("lingchuan-2022", quote="王 丽")),
+    (
+        "en-when-issued",
+        ["What is the document number of the Changjiang notice?", "When was it issued?"],
+        Expect("changjiang-2024", meta="date"),
+    ),
+    (
+        "en-it-issued-after-task",
+        ["Who leads task 17 in the Zhashui list?", "When was it issued?"],
+        Expect("zhashui-2024", meta="date"),
+    ),
+    (
+        "en-this-item-materials",
+        ["Who is responsible for indicator 17 in the Lingchuan plan?", "What materials does this item need?"],
+        Expect("lingchuan-2022", 17, fields=("materials",)),
+    ),
+    # --- an item picked from the previous answer's list
+    (
+        "zh-second",
+        ["柞水县哪些任务由县审批局牵头？", "第二个呢？"],
+        Expect("zhashui-2024", pick=(LEAD_SPJ, 1), fields=("lead",), carried=("notice", "item", "field")),
+    ),
+    (
+        "zh-pick-then-first",
+        ["柞水县哪些任务由县审批局牵头？", "第三个呢？", "第一个的完成时限呢？"],
+        Expect("zhashui-2024", pick=(LEAD_SPJ, 0), fields=("deadline",)),
+    ),
+    (
+        "en-first-one",
+        ["Which Zhashui tasks are led by 县审批局?", "The first one — what is its deadline?"],
+        Expect("zhashui-2024", pick=(LEAD_SPJ, 0), fields=("deadline",)),
+    ),
+    (
+        "en-second-one",
+        ["Which Yiyang problems are led by 县司法局?", "the second one?"],
+        Expect("yiyang-2024", pick=(LEAD_SFJ, 1), fields=("lead",)),
+    ),
+    # --- narrowing the previous list
+    (
+        "zh-of-those-long-term",
+        ["柞水县哪些任务由县司法局牵头？", "其中哪些是长期的？"],
+        Expect("zhashui-2024", rows=lambda t: LEAD_SFJ(t) and LONG_TERM(t), carried=("filter", "notice")),
+    ),
+    (
+        "zh-of-those-count",
+        ["柞水县哪些任务的完成时限是长期？", "其中有几项由县审批局牵头？"],
+        Expect("zhashui-2024", rows=lambda t: LEAD_SPJ(t) and LONG_TERM(t), count=True),
+    ),
+    (
+        "en-of-those-due",
+        ["Which Zhashui tasks are led by 县司法局?", "which of those are due by June 2024?"],
+        Expect("zhashui-2024", rows=lambda t: LEAD_SFJ(t) and due_by(2024, 6)(t)),
+    ),
+    (
+        "en-count-then-those",
+        ["How many tasks does the Zhashui list have?", "which of those are led by 县审批局?"],
+        Expect("zhashui-2024", rows=LEAD_SPJ),
+    ),
+    # --- more phrasings
+    (
+        "zh-which-units",
+        ["宜阳县存在问题6的完成时限是什么？", "由哪些单位负责？"],
+        Expect("yiyang-2024", 6, fields=("responsible",)),
+    ),
+    (
+        "en-for-that-one",
+        ["Who leads task 17 in the Zhashui list?", "How about the deadline for that one?"],
+        Expect("zhashui-2024", 17, fields=("deadline",)),
+    ),
+    (
+        "zh-last-one",
+        ["柞水县哪些任务由县审批局牵头？", "最后一个的完成时限是什么？"],
+        Expect("zhashui-2024", pick=(LEAD_SPJ, -1), fields=("deadline",)),
+    ),
+    (
+        "en-and-problem",
+        ["What is the deadline for problem 6 in Yiyang?", "and problem 7?"],
+        Expect("yiyang-2024", 7, fields=("deadline",), carried=("notice", "field")),
+    ),
+    (
+        "en-meta-other-notice",
+        ["Who issued the Yiyang notice?", "What about Changjiang?"],
+        Expect("changjiang-2024", meta="issuer"),
+    ),
+    # --- a message complete on its own ignores the conversation
+    (
+        "zh-complete",
+        ["柞水县第17项任务由谁牵头？", "宜阳县存在问题6的完成时限是什么？"],
+        Expect("yiyang-2024", 6, fields=("deadline",), carried=()),
+    ),
+    (
+        "en-complete",
+        ["Who leads task 17 in the Zhashui list?", "How many problems does the Yiyang notice list?"],
+        Expect("yiyang-2024", rows=lambda t: t.kind == "task", count=True, carried=()),
+    ),
+]
+
+
+def converse(assistant, turns: list[str]) -> Answer:
+    """Asks each turn with the history before it, as a chat client would; returns the last answer."""
+    history: list[Turn] = []
+    answer = None
+    for message in turns:
+        answer = assistant.ask(message, None, history)
+        history += [Turn("user", message), Turn("assistant", answer.text)]
+    assert answer is not None
+    return answer
+
+
+def row(corpus, e: Expect) -> Task:
+    tasks = [t for t in corpus.get(e.doc).tasks if t.kind == e.kind]
+    if e.pick is not None:
+        keep, n = e.pick
+        return [t for t in tasks if keep(t)][n]
+    return next(t for t in tasks if t.number == e.number)
+
+
+def iso_to_zh(date: str) -> str:
+    y, m, d = date.split("-")
+    return f"{int(y)}年{int(m)}月{int(d)}日"
+
+
+@pytest.mark.parametrize("name, turns, e", CONVERSATIONS, ids=[c[0] for c in CONVERSATIONS])
+def test_last_turn_is_answered_in_context(bundled_assistant, corpus, name, turns, e):
+    answer = converse(bundled_assistant, turns)
+    u = answer.understood
+    where = f"{name}: {turns[-1]!r} understood as {u.label!r} ({u.text!r})"
+    assert u.doc_ids == (e.doc,), f"{where}: expected notice {e.doc}"
+    if e.carried is not None:
+        assert set(e.carried) <= set(u.carried) and (e.carried or not u.carried), f"{where}: carried {u.carried}"
+    if e.number is not None or e.pick is not None:
+        t = row(corpus, e)
+        assert answer.kind == "task" and u.numbers == (t.number,), f"{where}: expected {e.doc} {t.label}"
+        assert any(c.label == t.label and c.start_line == t.start_line for c in answer.citations), (
+            f"{where}: {e.doc} {t.label} not cited"
+        )
+        for f in e.fields:
+            values = {"lead": t.lead, "responsible": t.responsible, "deadline": (t.deadline,)}.get(f)
+            values = values if values is not None else ((t.materials or "")[:20],)
+            for v in values:
+                assert v and v in answer.text, f"{where}: {e.doc} {t.label} {f} {v!r} missing from {answer.text!r}"
+    if e.meta == "number":
+        n = corpus.get(e.doc).notice
+        assert n.doc_number in answer.text and any(n.doc_number in c.quote for c in answer.citations), where
+    if e.meta == "issuer":
+        n = corpus.get(e.doc).notice
+        assert n.issuer and n.issuer in answer.text, f"{where}: {e.doc} issuer {n.issuer} missing from {answer.text!r}"
+    if e.meta == "date":
+        n = corpus.get(e.doc).notice
+        assert iso_to_zh(n.date) in answer.text, f"{where}: {e.doc} date {n.date} missing from {answer.text!r}"
+    if e.rows is not None:
+        expected = [t for t in corpus.get(e.doc).tasks if e.rows(t)]
+        assert expected, f"{name}: the predicate selects no row of {e.doc}"
+        if e.count:
+            assert answer.kind == "count" and re.search(rf"(?<!\d){len(expected)}(?!\d)", answer.text), (
+                f"{where}: expected a count of {len(expected)} rows in {answer.text!r}"
+            )
+        else:
+            got = [(i.doc_id, i.label) for i in u.items]
+            assert got == [(e.doc, t.label) for t in expected], f"{where}: rows {got}"
+    if e.quote is not None:
+        assert e.quote in answer.text and any(c.doc_id == e.doc and e.quote in c.quote for c in answer.citations), (
+            f"{where}: no cited passage of {e.doc} says {e.quote!r}"
+        )
+
+
+def test_the_conversations_cover_both_languages_and_every_follow_up_kind():
+    assert len(CONVERSATIONS) >= 20
+    langs = {name.split("-")[0] for name, _, _ in CONVERSATIONS}
+    assert langs == {"zh", "en"}
+
+
+def test_a_reply_rephrased_by_a_client_still_picks_from_the_understood_record(bundled_assistant, corpus):
+    """A client that shows its own text keeps the `understood` record the API returned: "the second one" picks the
+    second row it lists, whatever the reply text says."""
+    first = bundled_assistant.ask("Which Zhashui tasks are led by 县审批局?")
+    history = turns_from(
+        [
+            {"role": "user", "content": "Which Zhashui tasks are led by 县审批局?"},
+            {"role": "assistant", "content": "Three of them.", "understood": first.understood.to_json()},
+        ]
+    )
+    answer = bundled_assistant.ask("the second one — who leads it?", None, history)
+    second = [t for t in corpus.get("zhashui-2024").tasks if LEAD_SPJ(t)][1]
+    assert answer.understood.numbers == (second.number,) and all(u in answer.text for u in second.lead)
+
+
+def test_the_understood_label_names_notice_item_and_field(bundled_assistant):
+    zh = converse(bundled_assistant, ["柞水县第17项任务由谁牵头？", "那第18项呢？", "完成时限呢？"])
+    assert zh.understood.label == "柞水县 · 第18项 · 完成时限"
+    en = converse(bundled_assistant, ["Who leads task 17 in the Zhashui list?", "and 18?", "and the deadline?"])
+    assert en.understood.label == "Zhashui · item 18 · deadline"
+    assert zh.to_json()["understood"]["carried"] == ["item", "notice"]
+
+
+def test_without_history_nothing_is_carried_and_the_answer_is_unchanged(bundled_assistant):
+    alone = bundled_assistant.ask("柞水县第17项任务由谁牵头？")
+    assert alone.understood.carried == () and alone.understood.text == "柞水县第17项任务由谁牵头？"
+    assert bundled_assistant.ask("柞水县第17项任务由谁牵头？", None, []).text == alone.text
+
+
+def test_a_follow_up_with_nothing_to_follow_is_answered_as_asked(bundled_assistant):
+    answer = bundled_assistant.ask("完成时限呢？", None, [Turn("assistant", "你好，请提问。")])
+    assert answer.understood.carried == ()
+
+
+@pytest.mark.parametrize(
+    "text, lang, index",
+    [
+        ("第二个呢？", "zh", 1),
+        ("最后一个呢", "zh", -1),
+        ("the first one — who leads it?", "en", 0),
+        ("the last one?", "en", -1),
+    ],
+)
+def test_ordinals_pick_from_a_list(text, lang, index):
+    assert ordinal(text, lang) == index
+
+
+def test_ordinals_are_not_item_numbers():
+    assert ordinal("第2项由谁牵头", "zh") is None
+    assert ordinal("first-level indicators", "en") is None
+
+
+@pytest.mark.parametrize(
+    "history, message",
+    [
+        ("not a list", "history must be a list"),
+        ([["user", "hi"]], "history[0] must be an object"),
+        ([{"role": "system", "content": "x"}], "history[0].role must be 'user' or 'assistant', got 'system'"),
+        ([{"role": "user", "content": 3}], "history[0].content must be a string, got int"),
+        ([{"role": "assistant", "content": "x", "understood": {"items": [{"number": 1}]}}], "history[0].understood"),
+    ],
+)
+def test_bad_history_is_refused_naming_the_entry(history, message):
+    with pytest.raises(BadHistory, match=re.escape(message)):
+        turns_from(history)
+
+
+class PromptLoggingFake(GenericFakeChatModel):
+    """FAKE chat model (LLM mode's plumbing only): replies from a queue and keeps every prompt it was given."""
+
+    prompts: list = []
+
+    def _generate(self, messages: list[BaseMessage], stop: Any = None, run_manager: Any = None, **kwargs: Any):
+        self.prompts.append(messages)
+        return super()._generate(messages, stop, run_manager, **kwargs)
+
+
+def test_in_llm_mode_the_model_gets_the_resolved_question(bundled_assistant):
+    model = PromptLoggingFake(messages=iter(["柞水县第17项的完成时限为长期[1]。"]), prompts=[])
+    llm = copy.copy(bundled_assistant)
+    llm.use_llm(model)
+    history = [Turn("user", "柞水县第17项任务由谁牵头？"), Turn("assistant", "……")]
+    *_, final = llm.stream("完成时限呢？", None, history)
+    asked = model.prompts[-1][-1].content
+    assert "柞水县第17项的完成时限是什么？" in asked and "完成时限呢" not in asked
+    assert final.understood.label == "柞水县 · 第17项 · 完成时限" and "长期" in final.text

@@ -1,0 +1,65 @@
+"""Kind.NOTICES: questions about the loaded notices as a set (which is newest or oldest, which there are), answered
+from each notice's parsed date and cited on the line printing it. Wordings differ from the gold set's."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.records import Kind
+from assistant.routes import route
+from assistant.understand import understand
+
+RANKED = [
+    ("哪份通知是最新的？", "newest"),
+    ("最近印发的文件是哪一个", "newest"),
+    ("Which notice is the most recent?", "newest"),
+    ("what is the latest document you have", "newest"),
+    ("最早印发的文件是哪个？", "oldest"),
+    ("这些通知里哪个最早", "oldest"),
+    ("Which is the oldest notice?", "oldest"),
+    ("which document was issued first?", "oldest"),
+]
+LISTED = ["系统里有几份通知？", "目前收录了哪些文件", "Which notices are there?", "how many documents are loaded?"]
+NOT_THIS_KIND = [
+    "柞水县的通知是什么时候印发的？",  # one notice's date: meta
+    "哪些通知要求2024年底前完成？",  # a question about the notices' content
+    "最新的要求是什么？",  # 最新 about content, no notice noun
+    "Who leads the first task of the Zhashui notice?",
+]
+
+
+def _understood(text: str, corpus):
+    return understand(text, [p.notice for p in corpus.notices], [t for p in corpus.notices for t in p.tasks])
+
+
+@pytest.mark.parametrize("text,which", RANKED)
+def test_newest_and_oldest_name_the_notice_with_the_latest_or_earliest_printed_date(
+    text, which, corpus, bundled_assistant
+):
+    q = _understood(text, corpus)
+    assert (route(q), q.notices_asked) == (Kind.NOTICES, which)
+    answer = bundled_assistant.ask(text)
+    dates = sorted(p.notice.date for p in corpus.notices if p.notice.date)
+    end = dates[-1] if which == "newest" else dates[0]
+    first_line = answer.text.split("\n")[0]
+    assert end in first_line
+    chosen = next(p.notice for p in corpus.notices if p.notice.date == end)
+    assert (chosen.doc_number or chosen.title) in first_line
+    assert len(answer.citations) == sum(1 for p in corpus.notices if p.structure.dates)
+
+
+@pytest.mark.parametrize("text", LISTED)
+def test_the_list_of_notices_cites_every_notice_on_the_line_printing_its_date(text, corpus, bundled_assistant):
+    assert route(_understood(text, corpus)) is Kind.NOTICES
+    answer = bundled_assistant.ask(text)
+    assert str(len(corpus.notices)) in answer.text.split("\n")[0]
+    for c in answer.citations:
+        notice = corpus.get(c.doc_id)
+        assert c.quote.strip() and c.quote.strip() in notice.notice.lines[c.start_line - 1]
+        assert notice.notice.date is not None
+    assert {c.doc_id for c in answer.citations} == {p.notice.doc_id for p in corpus.notices if p.structure.dates}
+
+
+@pytest.mark.parametrize("text", NOT_THIS_KIND)
+def test_questions_about_one_notice_or_the_content_are_not_this_kind(text, corpus):
+    assert route(_understood(text, corpus)) is not Kind.NOTICES
