@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from assistant.errors import AssistantError
 from assistant.runner import partial_path, run_questions
@@ -53,7 +53,7 @@ def read_questions(path: str | Path) -> list[dict]:
     return rows
 
 
-def with_history(assistant, row: dict) -> dict:
+def with_history(assistant: Assistant, row: dict[str, Any]) -> dict[str, Any]:
     """A conversation item with the turns before its last one answered, as the chat would have answered them, so
     the last turn is asked with that history. A turn that cannot be answered stays in the history unanswered."""
     turns = row.get("turns")

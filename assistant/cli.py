@@ -209,7 +209,8 @@ def ask(obj: Context, question: str, doc: str | None, as_json: bool) -> None:
 @click.pass_obj
 def chat(obj: Context, doc: str | None, as_json: bool) -> None:
     """A conversation: one question per line of stdin, each answered in the context of the ones before
-    ("那第18项呢？" after "柞水县第17项任务由谁牵头？"). '/new' starts a new conversation; '/quit' or end of input ends."""
+    ("那第18项呢？" after "柞水县第17项任务由谁牵头？"). '/new' starts a new conversation; '/quit' or end of input
+    ends."""
     from assistant.conversation import MAX_TURNS, Turn
     from assistant.footnotes import with_sources
 

@@ -28,7 +28,11 @@ def truths(root: Path) -> list[tuple[Path, dict]]:
     if (root / "truth.json").exists():
         listed = json.loads((root / "truth.json").read_text("utf-8"))
         return [(root, t) for t in (listed if isinstance(listed, list) else [listed])]
-    return [(d, json.loads((d / "truth.json").read_text("utf-8"))) for d in sorted(root.iterdir()) if (d / "truth.json").exists()]
+    return [
+        (d, json.loads((d / "truth.json").read_text("utf-8")))
+        for d in sorted(root.iterdir())
+        if (d / "truth.json").exists()
+    ]
 
 
 def score_notice(folder: Path, truth: dict) -> dict:
