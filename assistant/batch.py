@@ -1,13 +1,19 @@
-"""Batch answering: a JSONL or CSV file of questions in, one answer per line out (resumable, see eval/runner.py)."""
+"""Batch answering: a JSONL or CSV file of questions in, one answer per line out.
+
+Resumable: the questions are asked by assistant/runner.py, which keeps each finished answer as it goes."""
 
 from __future__ import annotations
 
 import csv
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from assistant.errors import AssistantError
-from eval.runner import partial_path, run_questions
+from assistant.runner import partial_path, run_questions
+
+if TYPE_CHECKING:
+    from assistant.service import Assistant
 
 FIELDS = ["id", "question", "answer", "citations", "tasks", "lang"]
 
@@ -47,7 +53,7 @@ def read_questions(path: str | Path) -> list[dict]:
     return rows
 
 
-def with_history(assistant, row: dict) -> dict:
+def with_history(assistant: Assistant, row: dict[str, Any]) -> dict[str, Any]:
     """A conversation item with the turns before its last one answered, as the chat would have answered them, so
     the last turn is asked with that history. A turn that cannot be answered stays in the history unanswered."""
     turns = row.get("turns")
@@ -108,7 +114,7 @@ def write_rows(out: Path, rows: list[dict]) -> None:
     tmp.replace(out)
 
 
-def run_batch(assistant, infile: str | Path, outfile: str | Path, *, fresh: bool = False) -> tuple[int, int]:
+def run_batch(assistant: Assistant, infile: str | Path, outfile: str | Path, *, fresh: bool = False) -> tuple[int, int]:
     """Answers every row into OUT; a bad question gets its error in `answer` and the run goes on.
 
     Progress is kept in OUT.partial.jsonl, so an interrupted run asked again skips what is done.

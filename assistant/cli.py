@@ -7,6 +7,7 @@ import logging
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 from rich.console import Console
@@ -17,6 +18,10 @@ from assistant.errors import AssistantError
 from index.corpus import Corpus, load_corpus
 from index.records import ParsedNotice
 from index.tasks import unread_warning
+
+if TYPE_CHECKING:
+    from assistant.records import Answer
+    from assistant.service import Assistant
 
 EXIT_BAD_INPUT = 2
 
@@ -35,7 +40,7 @@ class Context:
         return self._corpus
 
 
-def fail(message: str, code: int = EXIT_BAD_INPUT) -> None:
+def fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:
     click.echo(f"error: {message}", err=True)
     sys.exit(code)
 
@@ -55,9 +60,8 @@ def cli(ctx: click.Context, notices: tuple[str, ...], verbose: bool) -> None:
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
     )
-    overrides = {"notices": list(notices)} if notices else {}
     try:
-        ctx.obj = Context(Settings(**overrides))
+        ctx.obj = Context(Settings(notices=[Path(p) for p in notices]) if notices else Settings())
     except Exception as exc:  # pydantic's ValidationError names the bad setting
         fail(f"bad configuration: {exc}")
 
@@ -77,7 +81,8 @@ def notices(obj: Context, as_json: bool) -> None:
     for n in rows:
         count = len(obj.corpus.get(n.doc_id).tasks)
         click.echo(
-            f"{n.doc_id}\t{n.doc_number or '(无文号)'}\t{n.date or '-'}\t{n.issuer or '-'}\t{n.title}\t{count} tasks\t{n.source}"
+            f"{n.doc_id}\t{n.doc_number or '(无文号)'}\t{n.date or '-'}\t{n.issuer or '-'}\t{n.title}\t"
+            f"{count} tasks\t{n.source}"
         )
 
 
@@ -138,7 +143,7 @@ def _print_unplaced(parsed: list[ParsedNotice], as_json: bool) -> None:
         click.echo(f"{row['doc_id']}:{row['line']}\t{row['text']}")
 
 
-def _assistant(obj: Context, *, quiet: bool = False):
+def _assistant(obj: Context, *, quiet: bool = False) -> Assistant:
     from tqdm import tqdm
 
     from assistant.boot import build_and_open
@@ -161,7 +166,7 @@ def _assistant(obj: Context, *, quiet: bool = False):
     return a
 
 
-def print_answer(answer, as_json: bool) -> None:
+def print_answer(answer: Answer, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
         return
@@ -204,7 +209,8 @@ def ask(obj: Context, question: str, doc: str | None, as_json: bool) -> None:
 @click.pass_obj
 def chat(obj: Context, doc: str | None, as_json: bool) -> None:
     """A conversation: one question per line of stdin, each answered in the context of the ones before
-    ("那第18项呢？" after "柞水县第17项任务由谁牵头？"). '/new' starts a new conversation; '/quit' or end of input ends."""
+    ("那第18项呢？" after "柞水县第17项任务由谁牵头？"). '/new' starts a new conversation; '/quit' or end of input
+    ends."""
     from assistant.conversation import MAX_TURNS, Turn
     from assistant.footnotes import with_sources
 
@@ -289,69 +295,6 @@ def batch(obj: Context, infile: str, outfile: str, fresh: bool) -> None:
     except KeyboardInterrupt:
         fail("interrupted; run the same command again to resume", 130)
     click.echo(f"{n} answered, {failed} refused as bad input -> {outfile}", err=True)
-
-
-@cli.command("eval")
-@click.option(
-    "--set",
-    "gold",
-    type=click.Path(exists=True, dir_okay=False),
-    help="Gold set (JSONL); default eval/questions.jsonl.",
-)
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(file_okay=False),
-    default="eval-out",
-    show_default=True,
-    help="Folder for report.md, results.jsonl, summary.json and accuracy_by_kind.png.",
-)
-@click.option(
-    "--compare",
-    "old_dir",
-    type=click.Path(exists=True, file_okay=False),
-    help="An earlier --out folder: list what got worse or better.",
-)
-@click.option("--check", is_flag=True, help="Exit 1 when a metric falls below eval/thresholds.toml.")
-@click.option("--fresh", is_flag=True, help="Ignore the progress of an interrupted run and start again.")
-@click.pass_obj
-def eval_cmd(obj: Context, gold: str | None, out_dir: str, old_dir: str | None, check: bool, fresh: bool) -> None:
-    """Run the gold question set through the assistant and write a report."""
-    from eval.report import evaluate
-
-    try:
-        summary, failures = evaluate(
-            _assistant(obj, quiet=True),
-            Path(out_dir),
-            gold=gold,
-            old_dir=Path(old_dir) if old_dir else None,
-            fresh=fresh,
-        )
-    except (AssistantError, ValueError) as exc:
-        fail(str(exc))
-    except KeyboardInterrupt:
-        fail("interrupted; run the same command again to resume", 130)
-
-    def pct(x):
-        return "—" if x is None else f"{x:.1%}"
-
-    click.echo(
-        f"accuracy {pct(summary['accuracy'])} over {summary['n']} questions; citation precision "
-        f"{pct(summary['citation_precision'])}, recall {pct(summary['citation_recall'])}; refusals "
-        f"{pct(summary['refusal_accuracy'])}; hit@1 {pct(summary['retrieval']['hit@1'])}, hit@5 "
-        f"{pct(summary['retrieval']['hit@5'])}; latency median {summary['latency_ms']['median']} ms"
-    )
-    if m := summary.get("llm"):
-        click.echo(
-            f"LLM mode: {m['passed']} passed verification, {m['repaired']} repaired, {m['fell_back']} fell back "
-            f"(of {m['n']}); latency median {m['latency_ms']['median']} ms, p95 {m['latency_ms']['p95']} ms; "
-            f"first token median {m['first_token_ms']['median']} ms"
-        )
-    click.echo(f"report: {Path(out_dir) / 'report.md'}")
-    if failures:
-        click.echo("below thresholds: " + "; ".join(failures), err=True)
-        if check:
-            sys.exit(1)
 
 
 def main() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from importlib.resources import files
 from pathlib import Path
 from typing import Annotated
 
@@ -15,8 +16,16 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-BUNDLED_NOTICES = PROJECT_ROOT / "data" / "notices"
+
+def resource(*parts: str) -> Path:
+    """A file or folder shipped inside the `assistant` package (package data in the wheel, the same folder in a
+    checkout), found through the package so an installed wheel works from any directory."""
+    found = files("assistant").joinpath(*parts)
+    return found if isinstance(found, Path) else Path(str(found))
+
+
+BUNDLED_NOTICES = resource("data", "notices")  # the default corpus, byte for byte as received
+PROMPTS = resource("prompts")  # the LLM answer mode's templates, loaded by name (see prompts/README.md)
 
 
 def _alias(name: str) -> AliasChoices:

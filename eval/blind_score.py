@@ -90,9 +90,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path)
     args = ap.parse_args(argv)
 
+    from assistant.config import BUNDLED_NOTICES as bundled  # every tree since the first one defines it
     from assistant.config import Settings
 
-    bundled = Path(__file__).resolve().parent.parent / "data" / "notices"
     data_dir = Path(tempfile.mkdtemp(prefix="blind-"))
     settings = Settings(data_dir=data_dir, notices=[str(bundled), *args.notices])
     from assistant.service import Assistant

@@ -28,7 +28,11 @@ def truths(root: Path) -> list[tuple[Path, dict]]:
     if (root / "truth.json").exists():
         listed = json.loads((root / "truth.json").read_text("utf-8"))
         return [(root, t) for t in (listed if isinstance(listed, list) else [listed])]
-    return [(d, json.loads((d / "truth.json").read_text("utf-8"))) for d in sorted(root.iterdir()) if (d / "truth.json").exists()]
+    return [
+        (d, json.loads((d / "truth.json").read_text("utf-8")))
+        for d in sorted(root.iterdir())
+        if (d / "truth.json").exists()
+    ]
 
 
 def score_notice(folder: Path, truth: dict) -> dict:
@@ -75,15 +79,18 @@ def main(argv: list[str] | None = None) -> int:
     total = sum(r["truth_tasks"] for r in rows)
     for r in rows:
         print(
-            f"{r['notice']}: found {r['found']}/{r['truth_tasks']} (parsed {r['parsed_tasks']}), lead {r['lead_exact']},"
-            f" responsible {r['responsible_exact']}, deadline {r['deadline_exact']}, 文号 {'ok' if r['doc_number'] else 'wrong'}"
+            f"{r['notice']}: found {r['found']}/{r['truth_tasks']} (parsed {r['parsed_tasks']}), "
+            f"lead {r['lead_exact']}, responsible {r['responsible_exact']}, deadline {r['deadline_exact']}, "
+            f"文号 {'ok' if r['doc_number'] else 'wrong'}"
         )
     keys = ("found", "lead_exact", "responsible_exact", "deadline_exact")
     summary = {k: sum(r[k] for r in rows) for k in keys}
     print(f"all: {summary['found']}/{total} tasks found; " + ", ".join(f"{k} {summary[k]}" for k in keys[1:]))
     if args.label:
         out = {"total": total, **summary, "notices": rows}
-        (args.root / f"tables.{args.label}.json").write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", "utf-8")
+        (args.root / f"tables.{args.label}.json").write_text(
+            json.dumps(out, ensure_ascii=False, indent=1) + "\n", "utf-8"
+        )
     return 0
 
 

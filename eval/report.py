@@ -1,4 +1,4 @@
-"""`assistant eval`: run the gold set, grade it, and write report.md, results.jsonl, summary.json and a chart."""
+"""`python -m eval`: run the gold set, grade it, and write report.md, results.jsonl, summary.json and a chart."""
 
 from __future__ import annotations
 
@@ -6,17 +6,8 @@ import json
 import tomllib
 from pathlib import Path
 
-from eval.runner import (
-    KINDS,
-    check_thresholds,
-    compare,
-    grade_run,
-    load_gold,
-    partial_path,
-    read_jsonl,
-    run_questions,
-    summarize,
-)
+from assistant.runner import partial_path, read_jsonl, run_questions
+from eval.grading import KINDS, check_thresholds, compare, grade_run, load_gold, summarize
 
 THRESHOLDS = Path(__file__).resolve().parent / "thresholds.toml"
 
@@ -86,7 +77,7 @@ def chart(summary: dict, path: Path) -> None:
                 ys.append(cell["accuracy"] * 100)
                 ns.append(cell["n"])
         bars = ax.bar(xs, ys, width, label=lang, color=colors.get(lang))
-        for b, y, n in zip(bars, ys, ns):
+        for b, y, n in zip(bars, ys, ns, strict=True):
             ax.text(b.get_x() + b.get_width() / 2, y + 1, f"{y:.0f}%\nn={n}", ha="center", va="bottom", fontsize=7)
     ax.set_xticks(range(len(kinds)), kinds)
     ax.set_ylim(0, 115)
@@ -110,38 +101,47 @@ def _clip(text: str, n: int = 300) -> str:
 
 
 def render(summary: dict, results: list[dict], diff: dict | None, old_dir: Path | None) -> str:
+    """report.md: the headline, accuracy by kind and language, the other metrics, every failure, the comparison."""
     s = summary
     lines = [
         f"# Evaluation report ({s['mode']} mode)",
         "",
-        f"{s['n']} questions. Answer accuracy **{_p(s['accuracy'])}**; citation precision {_p(s['citation_precision'])} "
-        f"({s['citations_checked']} citations checked), citation recall {_p(s['citation_recall'])}; refusal accuracy "
-        f"{_p(s['refusal_accuracy'])}; {s['false_refusals']} answerable questions refused; {s['errors']} errors.",
+        f"{s['n']} questions. Answer accuracy **{_p(s['accuracy'])}**; citation precision "
+        f"{_p(s['citation_precision'])} ({s['citations_checked']} citations checked), citation recall "
+        f"{_p(s['citation_recall'])}; refusal accuracy {_p(s['refusal_accuracy'])}; {s['false_refusals']} answerable "
+        f"questions refused; {s['errors']} errors.",
         "",
         "![accuracy by kind](accuracy_by_kind.png)",
         "",
-        "## Accuracy by kind and language",
-        "",
-        "| kind | all | zh | en |",
-        "|---|---|---|---|",
+        *_accuracy_table(s, results),
+        *_metrics_table(s),
     ]
+    if s.get("below_thresholds"):
+        lines += ["", "**Below thresholds (eval/thresholds.toml):** " + "; ".join(s["below_thresholds"])]
+    lines += _failures(results)
+    if diff is not None:
+        lines += _comparison(diff, old_dir)
+    return "\n".join(lines) + "\n"
+
+
+def _cell(c: dict | None) -> str:
+    return f"{_p(c['accuracy'])} ({c['correct']}/{c['n']})" if c else "—"
+
+
+def _accuracy_table(s: dict, results: list[dict]) -> list[str]:
+    lines = ["## Accuracy by kind and language", "", "| kind | all | zh | en |", "|---|---|---|---|"]
     for kind, cell in s["by_kind"].items():
         zh = s["by_kind_lang"].get(f"{kind}/zh")
         en = s["by_kind_lang"].get(f"{kind}/en")
-        fmt = lambda c: f"{_p(c['accuracy'])} ({c['correct']}/{c['n']})" if c else "—"  # noqa: E731
-        lines.append(f"| {kind} | {fmt(cell)} | {fmt(zh)} | {fmt(en)} |")
-    lines.append(
-        f"| **all** | {_p(s['accuracy'])} ({sum(r['correct'] for r in results)}/{s['n']}) | "
-        + " | ".join(
-            f"{_p(s['by_lang'][l]['accuracy'])} ({s['by_lang'][l]['correct']}/{s['by_lang'][l]['n']})"
-            if l in s["by_lang"]
-            else "—"
-            for l in ("zh", "en")
-        )
-        + " |"
-    )
+        lines.append(f"| {kind} | {_cell(cell)} | {_cell(zh)} | {_cell(en)} |")
+    by_lang = " | ".join(_cell(s["by_lang"].get(lang)) for lang in ("zh", "en"))
+    lines.append(f"| **all** | {_p(s['accuracy'])} ({sum(r['correct'] for r in results)}/{s['n']}) | {by_lang} |")
+    return lines
+
+
+def _metrics_table(s: dict) -> list[str]:
     r = s["retrieval"]
-    lines += [
+    lines = [
         "",
         "## Retrieval, citations, latency",
         "",
@@ -157,44 +157,55 @@ def render(summary: dict, results: list[dict], diff: dict | None, old_dir: Path 
         f"| answer modes | {', '.join(f'{k}: {v}' for k, v in sorted(s['modes'].items()))} |",
     ]
     if m := s.get("llm"):
+        first = m["first_token_ms"]
         lines += [
             f"| LLM answers: passed verification / repaired / fell back to extractive | "
             f"{m['passed']} / {m['repaired']} / {m['fell_back']} (of {m['n']}) |",
             f"| LLM latency median / p95 | {m['latency_ms']['median']} ms / {m['latency_ms']['p95']} ms |",
-            f"| LLM time to first token median / p95 | {m['first_token_ms']['median']} ms / {m['first_token_ms']['p95']} ms |",
+            f"| LLM time to first token median / p95 | {first['median']} ms / {first['p95']} ms |",
         ]
-    if s.get("below_thresholds"):
-        lines += ["", "**Below thresholds (eval/thresholds.toml):** " + "; ".join(s["below_thresholds"])]
+    return lines
+
+
+def _why(x: dict) -> str:
+    """Why a graded answer is wrong, in a few words."""
+    why = []
+    if x["error"]:
+        why.append(f"error: {x['error']}")
+    if x["kind"] == "unanswerable" and x["found"]:
+        why.append("answered instead of refusing")
+    if x["kind"] != "unanswerable" and not x["found"]:
+        why.append("refused")
+    if x["missing"]:
+        why.append("missing " + ", ".join(x["missing"]))
+    if x["missing_any_of"]:
+        why.append("none of " + " / ".join("|".join(g) for g in x["missing_any_of"]))
+    if x["forbidden"]:
+        why.append("contains " + ", ".join(x["forbidden"]))
+    return "; ".join(why)
+
+
+def _failures(results: list[dict]) -> list[str]:
     wrong = [x for x in results if not x["correct"]]
-    lines += ["", f"## Failures ({len(wrong)})", ""]
+    lines = ["", f"## Failures ({len(wrong)})", ""]
     if wrong:
         lines += ["| id | kind | lang | question | expected | got | why |", "|---|---|---|---|---|---|---|"]
-        for x in wrong:
-            why = []
-            if x["error"]:
-                why.append(f"error: {x['error']}")
-            if x["kind"] == "unanswerable" and x["found"]:
-                why.append("answered instead of refusing")
-            if x["kind"] != "unanswerable" and not x["found"]:
-                why.append("refused")
-            if x["missing"]:
-                why.append("missing " + ", ".join(x["missing"]))
-            if x["missing_any_of"]:
-                why.append("none of " + " / ".join("|".join(g) for g in x["missing_any_of"]))
-            if x["forbidden"]:
-                why.append("contains " + ", ".join(x["forbidden"]))
-            expected = ", ".join(x["expected"]) or ("(a refusal)" if x["kind"] == "unanswerable" else "")
-            lines.append(
-                f"| {x['id']} | {x['kind']} | {x['lang']} | {_clip(x['question'], 120)} | {_clip(expected, 120)} "
-                f"| {_clip(x['answer'])} | {_clip('; '.join(why), 160)} |"
-            )
-    if diff is not None:
-        lines += ["", f"## Compared with {old_dir}", "", f"{len(diff['worse'])} worse, {len(diff['better'])} better."]
-        for title, key in (("Worse", "worse"), ("Better", "better")):
-            if diff[key]:
-                lines += ["", f"### {title}", "", "| id | question | before | now |", "|---|---|---|---|"]
-                lines += [
-                    f"| {d['id']} | {_clip(d['question'], 100)} | {_clip(d['old'], 160)} | {_clip(d['new'], 160)} |"
-                    for d in diff[key]
-                ]
-    return "\n".join(lines) + "\n"
+    for x in wrong:
+        expected = ", ".join(x["expected"]) or ("(a refusal)" if x["kind"] == "unanswerable" else "")
+        lines.append(
+            f"| {x['id']} | {x['kind']} | {x['lang']} | {_clip(x['question'], 120)} | {_clip(expected, 120)} "
+            f"| {_clip(x['answer'])} | {_clip(_why(x), 160)} |"
+        )
+    return lines
+
+
+def _comparison(diff: dict, old_dir: Path | None) -> list[str]:
+    lines = ["", f"## Compared with {old_dir}", "", f"{len(diff['worse'])} worse, {len(diff['better'])} better."]
+    for title, key in (("Worse", "worse"), ("Better", "better")):
+        if diff[key]:
+            lines += ["", f"### {title}", "", "| id | question | before | now |", "|---|---|---|---|"]
+            lines += [
+                f"| {d['id']} | {_clip(d['question'], 100)} | {_clip(d['old'], 160)} | {_clip(d['new'], 160)} |"
+                for d in diff[key]
+            ]
+    return lines

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from assistant.errors import LoadError, UnknownNotice
+from index.errors import LoadError, UnknownNotice
 from index.loaders import SUPPORTED_SUFFIXES, load_file
 from index.notices import parse_notice
 from index.records import ParsedNotice, Task

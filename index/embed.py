@@ -18,7 +18,7 @@ from typing import Any
 
 from langchain_core.embeddings import Embeddings
 
-from assistant.errors import ConfigError
+from index.errors import ConfigError
 
 BATCH_SIZE = 64
 DEFAULT_EMBEDDER = "use-multilingual"

@@ -16,14 +16,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
-from bs4 import BeautifulSoup, NavigableString
+from bs4 import BeautifulSoup, Tag
 from bs4.element import PreformattedString
 from charset_normalizer import from_bytes
 from docx import Document
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
+from docx.oxml.table import CT_Tc
+from docx.oxml.xmlchemy import BaseOxmlElement
+from pdfplumber.page import Page
 
-from assistant.errors import LoadError
+from index.errors import LoadError
 from index.grids import docx_rows, html_rows, is_layout_table, pdf_rows, stitch_pages
 from index.markdown import markdown_lines
 from index.text import normalise_newlines, one_line, split_lines
@@ -106,13 +109,13 @@ def load_file(path: str | Path, *, max_bytes: int = 20_000_000) -> LoadedText:
         raise LoadError(p, _one_line(e)) from e
 
 
-def load_files(paths: Iterable[str | Path], **kw) -> tuple[list[LoadedText], list[LoadError]]:
+def load_files(paths: Iterable[str | Path], *, max_bytes: int = 20_000_000) -> tuple[list[LoadedText], list[LoadError]]:
     """Loads each file; a file that fails yields a LoadError and the others still load."""
     loaded: list[LoadedText] = []
     errors: list[LoadError] = []
     for path in paths:
         try:
-            loaded.append(load_file(path, **kw))
+            loaded.append(load_file(path, max_bytes=max_bytes))
         except LoadError as e:
             errors.append(e)
     return loaded, errors
@@ -199,7 +202,7 @@ def _html_lines(html: str) -> list[str]:
     return _html_walk(soup.body or soup)
 
 
-def _html_walk(root) -> list[str]:
+def _html_walk(root: Tag) -> list[str]:
     """Lines of an element: blocks and <br> break lines, each <tr> is one TAB-joined line."""
     lines: list[str] = []
     buf: list[str] = []
@@ -210,9 +213,9 @@ def _html_walk(root) -> list[str]:
         if line:
             lines.append(line)
 
-    def walk(node, pre: bool) -> None:
+    def walk(node: Tag, pre: bool) -> None:
         for child in node.children:
-            if isinstance(child, NavigableString):
+            if not isinstance(child, Tag):  # a node is a tag or a string
                 if isinstance(child, PreformattedString):  # comments, doctype, CDATA
                     continue
                 parts = split_lines(str(child)) if pre else [str(child)]
@@ -237,7 +240,7 @@ def _html_walk(root) -> list[str]:
     return lines
 
 
-def _html_table(table) -> list[str]:
+def _html_table(table: Tag) -> list[str]:
     """One line per row; merged cells as `html_rows` applies them. A page laid out in a table is read as prose."""
     if is_layout_table(table):
         return [
@@ -263,7 +266,7 @@ def _docx_lines(data: bytes, path: Path) -> list[str]:
     return lines
 
 
-def _docx_walk(container, lines: list[str], *, nested: bool) -> None:
+def _docx_walk(container: BaseOxmlElement, lines: list[str], *, nested: bool) -> None:
     """Paragraphs and tables of a body or cell in document order; nested rows join by spaces."""
     for el in container.iterchildren():
         if el.tag == qn("w:p"):
@@ -275,7 +278,7 @@ def _docx_walk(container, lines: list[str], *, nested: bool) -> None:
             _docx_walk(el, lines, nested=nested)
 
 
-def _docx_cell(tc) -> str:
+def _docx_cell(tc: CT_Tc) -> str:
     parts: list[str] = []
     _docx_walk(tc, parts, nested=True)
     return _cell(" ".join(parts))
@@ -299,7 +302,7 @@ def _pdf_lines(data: bytes, path: Path) -> list[str]:
     return lines
 
 
-def _pdf_page(page) -> list[str | list[list[str]]]:
+def _pdf_page(page: Page) -> list[str | list[list[str]]]:
     """Text lines outside the tables and each table's rows, in the order they sit on the page."""
     tables = page.find_tables()
     rest = page

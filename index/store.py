@@ -35,9 +35,9 @@ from chromadb.config import Settings as ChromaSettings
 from chromadb.utils.embedding_functions import register_embedding_function
 from langchain_core.embeddings import Embeddings
 
-from assistant.errors import ConfigError
 from index.chunks import Chunk, make_chunks
 from index.corpus import Corpus
+from index.errors import ConfigError
 from index.text import TOKENIZER_VERSION, tokenize
 
 log = logging.getLogger(__name__)
@@ -245,7 +245,11 @@ class NoticeIndex:
         found = collection.query(
             query_embeddings=[self.embedder.embed_query(query)], n_results=n, where=where, include=["distances"]
         )
-        hits = [(self._by_id[i], 1.0 - d) for i, d in zip(found["ids"][0], found["distances"][0]) if i in self._by_id]
+        hits = [
+            (self._by_id[i], 1.0 - d)
+            for i, d in zip(found["ids"][0], found["distances"][0], strict=True)
+            if i in self._by_id
+        ]
         return hits[:k]
 
     def bm25_search(self, query: str, k: int = 20, doc_ids: Sequence[str] | None = None) -> list[tuple[Chunk, float]]:

@@ -178,9 +178,7 @@ def create_app(settings: Settings | None = None, *, ui: bool = True) -> FastAPI:
 
     @app.get("/examples/widget-host.html", include_in_schema=False)
     def host_page():
-        return FileResponse(
-            Path(__file__).resolve().parents[2] / "examples" / "widget-host.html", media_type="text/html"
-        )
+        return FileResponse(STATIC / "widget-host.html", media_type="text/html")
 
     state.start()
     if ui:

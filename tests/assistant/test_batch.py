@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from assistant.batch import read_questions, run_batch
 from assistant.cli import cli
 from assistant.errors import AssistantError
-from eval.runner import partial_path
+from assistant.runner import partial_path
 
 QUESTIONS = [
     {"id": "q1", "question": "Who leads task 17 in the Zhashui list and by when?", "note": "ignored"},

@@ -178,7 +178,8 @@ def test_the_prompt_holds_numbered_sources_task_records_and_the_question(llm_mod
     assert list(sources) == list(range(1, len(sources) + 1)) and 2 <= len(sources) <= 6
     assert sources[1].startswith("17. 每季度对行政机关负责人出庭应诉")
     assert re.search(
-        r'<source n="1" notice="柞水县人民政府办公室关于印发[^"]+" number="柞政办函〔2024〕54号" label="17\." lines="42-42">',
+        r'<source n="1" notice="柞水县人民政府办公室关于印发[^"]+" '
+        r'number="柞政办函〔2024〕54号" label="17\." lines="42-42">',
         human,
     )
     assert "[1] 柞水县 17. | 牵头单位：县司法局 | 责任单位：各镇(办)、县政府各部门、各单位 | 完成时限：长期" in human

@@ -107,7 +107,9 @@ def server():
 
 @pytest.fixture
 def ask(server, bundled_assistant, corpus):
-    """Asks through an Assistant configured, as a user would, to use the fake server; returns (pieces, answer, seconds)."""
+    """Asks through an Assistant configured, as a user would, to use the fake server.
+
+    Returns (pieces, answer, seconds)."""
     server.requests.clear()
 
     def run(script, *, timeout: float = 5.0, url: str | None = None):

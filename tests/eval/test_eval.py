@@ -1,4 +1,4 @@
-"""`assistant eval`: grading, the four outputs, --compare, and the CI gate on the bundled notices.
+"""`python -m eval`: grading, the four outputs, --compare, and the CI gate on the bundled notices.
 
 The gate tests run the whole gold set through the real extractive assistant (the chat's code path)."""
 
@@ -13,8 +13,9 @@ from click.testing import CliRunner
 
 import assistant.kinds.task as task_kind
 from assistant.cli import cli
+from eval.__main__ import main as eval_main
+from eval.grading import grade, load_gold
 from eval.report import evaluate, load_thresholds
-from eval.runner import grade, load_gold
 
 MINI = [
     {
@@ -117,14 +118,25 @@ def test_compare_lists_worse_and_better(bundled_assistant, mini, tmp_path: Path)
     assert "1 worse, 1 better" in (tmp_path / "new" / "report.md").read_text("utf-8")
 
 
-def test_cli_eval_runs_a_set_and_checks_thresholds(mini, tmp_path: Path) -> None:
+def test_python_m_eval_runs_a_set_and_checks_thresholds(mini, tmp_path: Path) -> None:
     (tmp_path / "set.jsonl").write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in mini), "utf-8")
     result = CliRunner().invoke(
-        cli, ["eval", "--set", str(tmp_path / "set.jsonl"), "--out", str(tmp_path / "out"), "--check"]
+        eval_main, ["--set", str(tmp_path / "set.jsonl"), "--out", str(tmp_path / "out"), "--check"]
     )
     assert result.exit_code == 1, result.output  # 2 of 3 correct is below the shipped thresholds
     assert "accuracy 66.7% over 3 questions" in result.output and "below thresholds" in result.output
     assert (tmp_path / "out" / "report.md").exists()
+
+
+def test_python_m_eval_refuses_a_bad_set_with_exit_2(tmp_path: Path) -> None:
+    (tmp_path / "set.jsonl").write_text('{"id": "x", "question": "?"}\n', "utf-8")  # no lang, no kind
+    result = CliRunner().invoke(eval_main, ["--set", str(tmp_path / "set.jsonl"), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2 and "has no 'lang'" in result.output, result.output
+
+
+def test_the_product_cli_has_no_eval_command() -> None:
+    """Grading is eval/'s job: the product's `assistant` command does not import it."""
+    assert "eval" not in cli.commands
 
 
 # --- the CI gate ---------------------------------------------------------------------------------------

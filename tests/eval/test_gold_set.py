@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from eval.runner import KINDS, norm
+from eval.grading import KINDS, norm
 
 GOLD = Path(__file__).resolve().parents[2] / "eval" / "questions.jsonl"
 LANGS = ("zh", "en")
@@ -182,5 +182,6 @@ def test_forbidden_strings_are_not_in_the_gold_source(item: dict, corpus) -> Non
     for g in item.get("gold", []):
         inside = [s for s in item.get("must_not_include", []) if norm(s) in norm(_span(corpus, g))]
         assert not inside, (
-            f"{iid}: must_not_include {inside} is printed in its gold source {g['doc']} {g['start_line']}-{g['end_line']}"
+            f"{iid}: must_not_include {inside} is printed in its gold source "
+            f"{g['doc']} {g['start_line']}-{g['end_line']}"
         )

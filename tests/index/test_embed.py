@@ -28,7 +28,7 @@ SAFE_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,39}")
 
 
 def cosine(a: list[float], b: list[float]) -> float:
-    return sum(x * y for x, y in zip(a, b)) / (math.hypot(*a) * math.hypot(*b))
+    return sum(x * y for x, y in zip(a, b, strict=True)) / (math.hypot(*a) * math.hypot(*b))
 
 
 def assert_unit_vectors(vectors: list[list[float]], dim: int) -> None:

@@ -13,10 +13,11 @@ from docx.oxml import parse_xml
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
-from assistant.errors import LoadError
+from assistant.config import BUNDLED_NOTICES
+from index.errors import LoadError
 from index.loaders import LoadedText, load_file, load_files
 
-NOTICES = Path(__file__).resolve().parents[2] / "data" / "notices"
+NOTICES = BUNDLED_NOTICES
 ROW = "1.\t配合完成统一公开查询平台。\t县司法局\t各镇(办)\t2024年12月底前"
 NOTICE_TXT = (
     f"关于印发任务清单的通知\n\n各镇(办)：\n序号\t任务\t牵头单位\t责任单位\t完成时限\n{ROW}\n\n（此件公开发布）\n"

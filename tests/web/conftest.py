@@ -73,9 +73,13 @@ def server(tmp_path_factory, host_port):
 
 @pytest.fixture(scope="session")
 def host_page(server, host_port, tmp_path_factory):
-    """examples/widget-host.html served from its own origin, its script tag pointed at the test server."""
+    """assistant/web/static/widget-host.html served from its own origin, its script tag pointed at the test server."""
     root = tmp_path_factory.mktemp("host")
-    html = (REPO / "examples" / "widget-host.html").read_text("utf-8").replace("http://127.0.0.1:7860", server.url)
+    html = (
+        (REPO / "assistant" / "web" / "static" / "widget-host.html")
+        .read_text("utf-8")
+        .replace("http://127.0.0.1:7860", server.url)
+    )
     (root / "index.html").write_text(html, "utf-8")
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", host_port), handler)

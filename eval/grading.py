@@ -1,111 +1,20 @@
-"""One runner for `assistant batch` and `assistant eval`: answers a list of questions, one line per question written
-as soon as it is done, so an interrupted run resumes where it stopped.
+"""The gold set and its grading: `load_gold`, `grade`, `grade_run`, `summarize`, `check_thresholds`, `compare`.
 
-The gold set and its grading live here too: `load_gold`, `grade`, `summarize`.
-"""
+The questions themselves are asked by the product's resumable runner, `assistant/runner.py`."""
 
 from __future__ import annotations
 
-import json
 import statistics
-import sys
-import time
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from tqdm import tqdm
-
-from assistant.errors import BadQuestion, UnknownNotice
+from assistant.runner import read_jsonl
 from index.corpus import Corpus
 
 GOLD_SET = Path(__file__).resolve().parent / "questions.jsonl"
 KINDS = ("task", "prose", "list", "count", "cross", "ambiguous", "unanswerable")
-
-
-# --- running -----------------------------------------------------------------------------------------
-
-
-def partial_path(out: Path) -> Path:
-    return out.with_name(out.name + ".partial.jsonl")
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    rows = []
-    for line in path.read_text("utf-8").splitlines():
-        if line.strip():
-            try:
-                rows.append(json.loads(line))
-            except json.JSONDecodeError:  # a line cut by a crash: the question is simply asked again
-                continue
-    return rows
-
-
-def answer_one(assistant, row: dict, *, with_retrieval: bool) -> dict:
-    """Asks one question; a bad question or unknown notice is recorded as an error, not raised."""
-    rec: dict = {"id": str(row["id"]), "question": row["question"], "doc": row.get("doc") or None}
-    start = time.perf_counter()
-    try:
-        history = row.get("history")  # a conversation item of `assistant batch`: the turns before this one
-        answer = (
-            assistant.ask(row["question"], rec["doc"], history)
-            if history
-            else assistant.ask(row["question"], rec["doc"])
-        )
-        rec["latency_ms"] = round((time.perf_counter() - start) * 1000, 2)
-        rec["result"] = answer.to_json()
-        timing = getattr(getattr(assistant, "llm", None), "last_timing", None)  # LLM mode: the model's own timing
-        if timing is not None and answer.mode != "extractive":
-            rec["llm_first_token_ms"] = None if timing.first_token_s is None else round(timing.first_token_s * 1000, 2)
-            rec["llm_ms"] = round(timing.total_s * 1000, 2)
-    except (BadQuestion, UnknownNotice) as exc:
-        rec["latency_ms"] = round((time.perf_counter() - start) * 1000, 2)
-        rec["error"] = str(exc)
-        return rec
-    if with_retrieval:
-        hits = assistant.retrieve(row["question"], rec["doc"])
-        rec["retrieved"] = [[h.chunk.doc_id, h.chunk.start_line, h.chunk.end_line] for h in hits[:10]]
-    return rec
-
-
-def run_questions(
-    assistant,
-    rows: Sequence[dict],
-    out: Path,
-    *,
-    with_retrieval: bool = False,
-    fresh: bool = False,
-    desc: str = "answering",
-) -> list[dict]:
-    """Answers every row, appending each record to `<out>.partial.jsonl` as it finishes.
-
-    If that file exists from an interrupted run, its questions are not asked again (unless `fresh`).
-    Returns the records in the order of `rows`; the caller writes the final output and removes the partial file.
-    """
-    part = partial_path(out)
-    done: dict[str, dict] = {}
-    if part.exists() and not fresh:
-        done = {r["id"]: r for r in read_jsonl(part) if "id" in r}
-        wanted = {str(r["id"]) for r in rows}
-        done = {k: v for k, v in done.items() if k in wanted}
-        if done:
-            print(f"resuming: {len(done)} of {len(rows)} questions already answered ({part})", file=sys.stderr)
-    elif part.exists():
-        part.unlink()
-    todo = [r for r in rows if str(r["id"]) not in done]
-    part.parent.mkdir(parents=True, exist_ok=True)
-    with (
-        part.open("a", encoding="utf-8") as fh,
-        tqdm(total=len(rows), initial=len(done), desc=desc, unit="q", file=sys.stderr, disable=None) as bar,
-    ):
-        for row in todo:
-            rec = answer_one(assistant, row, with_retrieval=with_retrieval)
-            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-            fh.flush()
-            done[rec["id"]] = rec
-            bar.update(1)
-    return [done[str(r["id"])] for r in rows]
 
 
 # --- the gold set ---------------------------------------------------------------------------------------
