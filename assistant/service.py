@@ -91,7 +91,9 @@ class Assistant:
             self.use_llm(chat_model or make_chat_model(settings))
 
     def use_llm(self, model: BaseChatModel, **options: Any) -> None:
-        """Answers through `model` from now on; the extractive answer stays the fallback. `options` go to LLMAnswerer."""
+        """Answers through `model` from now on; the extractive answer stays the fallback.
+
+        `options` go to LLMAnswerer."""
         self.llm = LLMAnswerer(model, self.corpus, **{"timeout": self.settings.llm_timeout, **options})
         self.chain = (
             RunnableLambda(self._understand, name="understand")
@@ -99,7 +101,9 @@ class Assistant:
             | LLMAnswerStep(self.llm, self._answer)
         )
 
-    def ask(self, question: str, doc: str | None = None, history: Sequence[Turn | Mapping[str, Any]] | None = None) -> Answer:
+    def ask(
+        self, question: str, doc: str | None = None, history: Sequence[Turn | Mapping[str, Any]] | None = None
+    ) -> Answer:
         """The answer to `question`, a follow-up to `history` when given (the notice, item, field or list filter it
         leaves out come from the conversation); `answer.understood` says what it was understood as."""
         req, resolved = self._resolve(question, doc, history)
@@ -128,7 +132,9 @@ class Assistant:
         yield from re.findall(r"[^\n]*\n|[^\n]+$", final.text)
         yield final
 
-    def _resolve(self, question: str, doc: str | None, history: Sequence[Turn | Mapping[str, Any]] | None) -> tuple[Request, Resolved]:
+    def _resolve(
+        self, question: str, doc: str | None, history: Sequence[Turn | Mapping[str, Any]] | None
+    ) -> tuple[Request, Resolved]:
         """The question resolved from the conversation, and the Request that answers it; bad input raises here."""
         past = as_turns(history)
         resolved = self.resolver.resolve(question, past)

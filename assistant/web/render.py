@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from assistant.footnotes import marked
-from assistant.records import Answer
+from assistant.records import Answer, Citation
 from index.text import split_lines
 
 CONTEXT_LINES = 2  # lines shown above and below a quoted span
@@ -32,9 +32,8 @@ TEXT = {
 }
 
 
-def citation_html(c, notice_text: str, n: int, ui: str) -> str:
+def citation_html(c: Citation, notice_text: str, n: int, ui: str) -> str:
     """One expandable source: title, 文号, label, lines; inside, the quote highlighted among its surrounding lines."""
-    t = TEXT[ui]
     lines = split_lines(notice_text)  # the lines citations count: Notice.lines
     lo, hi = max(1, c.start_line - CONTEXT_LINES), min(len(lines), c.end_line + CONTEXT_LINES)
     body = []
@@ -93,14 +92,16 @@ def notice_html(text: str) -> str:
     lines = split_lines(text)
     return (
         '<pre class="na-notice">'
-        + "<br>".join(f'<span class="ln">{i}</span> {escape(l)}' for i, l in enumerate(lines, 1))
+        + "<br>".join(f'<span class="ln">{i}</span> {escape(line)}' for i, line in enumerate(lines, 1))
         + "</pre>"
     )
 
 
 CSS = """
 .na-cite summary { cursor: pointer; font-weight: 600; }
-.na-ctx, .na-notice { white-space: pre-wrap; font-family: inherit; font-size: 0.9em; background: #f7f7f7; padding: 6px; }
+.na-ctx, .na-notice {
+  white-space: pre-wrap; font-family: inherit; font-size: 0.9em; background: #f7f7f7; padding: 6px;
+}
 .na-ctx mark { background: #ffe58f; }
 .ln { color: #999; display: inline-block; min-width: 2.5em; user-select: none; }
 .na-note { color: #8a5a00; }

@@ -73,7 +73,8 @@ def server(tmp_path_factory, host_port):
 
 @pytest.fixture(scope="session")
 def host_page(server, host_port, tmp_path_factory):
-    """examples/widget-host.html (reached through assistant/web/static) served from its own origin, its script tag pointed at the test server."""
+    """examples/widget-host.html (reached through assistant/web/static) served from its own origin, its script tag
+    pointed at the test server."""
     root = tmp_path_factory.mktemp("host")
     html = (
         (REPO / "assistant" / "web" / "static" / "widget-host.html")
