@@ -258,12 +258,12 @@ class Resolver:
         rows = self.rows(q)
         if reply is None or not reply.content or len({r.label for r in rows}) != len(rows):
             return rows
-        at = {}
+        at: dict[ItemRef, int] = {}  # row -> where the reply names it
         for r in rows:
             m = re.search(rf"(?<![\d\w.]){re.escape(r.label)}(?!\d)", reply.content) if r.label else None
             if m:
                 at[r] = m.start()
-        return tuple(sorted(at, key=at.get)) if at else rows
+        return tuple(sorted(at, key=at.__getitem__)) if at else rows
 
     # --- one message ----------------------------------------------------------------------------------------
     def understand(self, text: str) -> Question:

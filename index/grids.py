@@ -13,8 +13,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from docx.oxml.ns import qn
+
+if TYPE_CHECKING:  # for annotations only: reading a notice's grids needs no parser
+    from bs4 import Tag
+    from docx.oxml.table import CT_Tc
+    from docx.oxml.xmlchemy import BaseOxmlElement
+    from pdfplumber.table import Table
 
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
 # A running page number, alone on a line at the top or bottom of a page: 2 / - 2 - / — 2 — / 第2页 / 第2页 共5页 / 2/5
@@ -72,7 +79,7 @@ def join_wrapped(a: str, b: str) -> str:
 # --- docx ------------------------------------------------------------------------------------------------
 
 
-def docx_rows(tbl, cell_text: Callable[[object], str]) -> list[list[str]]:
+def docx_rows(tbl: BaseOxmlElement, cell_text: Callable[[CT_Tc], str]) -> list[list[str]]:
     """Rows of a w:tbl with vMerge repeated down and gridSpan/gridBefore kept as empty columns."""
     rows: list[list[str]] = []
     above: dict[int, str] = {}  # grid column -> text of the last cell in that column
@@ -94,7 +101,7 @@ def docx_rows(tbl, cell_text: Callable[[object], str]) -> list[list[str]]:
 # --- html ------------------------------------------------------------------------------------------------
 
 
-def html_rows(table, cell_text: Callable[[object], str]) -> list[list[str]]:
+def html_rows(table: Tag, cell_text: Callable[[Tag], str]) -> list[list[str]]:
     """Rows of a <table> (not of tables nested in it) with rowspan repeated down and colspan kept as empty columns."""
     rows: list[list[str]] = []
     carry: dict[int, tuple[int, str]] = {}  # column -> (rows still covered, text) of a rowspan above
@@ -126,12 +133,12 @@ def html_rows(table, cell_text: Callable[[object], str]) -> list[list[str]]:
     return rows
 
 
-def _span(value) -> int:
+def _span(value: object) -> int:
     text = str(value or "1").strip()
     return max(1, min(int(text), 1000)) if text.isdigit() else 1
 
 
-def is_layout_table(table) -> bool:
+def is_layout_table(table: Tag) -> bool:
     """A page laid out in a table (old government sites): some cell holds a table of several rows and columns."""
     for inner in table.find_all("table"):
         if inner.find_parent("table") is not table:
@@ -145,7 +152,7 @@ def is_layout_table(table) -> bool:
 # --- pdf -------------------------------------------------------------------------------------------------
 
 
-def pdf_rows(table) -> list[list[str]]:
+def pdf_rows(table: Table) -> list[list[str]]:
     """Rows of a pdfplumber table: a cell covered by a merge from the left stays empty, one covered from above
     repeats the value above (pdfplumber reports both as None)."""
     texts = table.extract()
@@ -206,13 +213,13 @@ def stitch_pages(pages: Sequence[Sequence[Item]]) -> list[str]:
     return lines
 
 
-def _edge(page: Sequence[Item], at: int) -> str | None:
-    """The first (at=0) or last (at=-1) text line of a page, past page numbers."""
+def _edge(page: Sequence[Item], at: int) -> Item | None:
+    """The first (at=0) or last (at=-1) item of a page past page numbers: a text line, or a table."""
     lines = list(page) if at == 0 else list(reversed(page))
     return next((i for i in lines if not (isinstance(i, str) and PAGE_NUMBER.match(i))), None) if lines else None
 
 
-def _repeated(edges: list) -> set[str]:
+def _repeated(edges: list[Item | None]) -> set[str]:
     """Text lines on the same edge of two or more pages: running heads or feet."""
     texts = [e for e in edges if isinstance(e, str)]
     return {t for t in texts if texts.count(t) > 1}

@@ -173,7 +173,7 @@ def _unclosed(text: str) -> bool:
 
 
 def _opens_fields(line: str) -> bool:
-    return line[0] in "（([【［" and trailing_fields(line) is not None and trailing_fields(line)[0] == ""
+    return line[0] in "（([【［" and (found := trailing_fields(line)) is not None and found[0] == ""
 
 
 def trailing_fields(text: str) -> tuple[str, dict] | None:
@@ -225,15 +225,19 @@ def parse_fields(inner: str) -> dict | None:
             _put(fields, "deadline", re.sub(r"完成$", "", part))
             continue
         for pattern, role in PART_ROLE:
-            if (m := pattern.match(part)) and (units := list_units(m.group(1))) and all(is_unit(u) for u in units):
-                _put(fields, role, m.group(1))
+            if (
+                (named := pattern.match(part))
+                and (units := list_units(named.group(1)))
+                and all(is_unit(u) for u in units)
+            ):
+                _put(fields, role, named.group(1))
                 break
         else:
             return None
     return fields if any(fields.get(r) for r in ("lead", "responsible")) else None
 
 
-def _put(fields: dict, role: str, value: str) -> None:
+def _put(fields: dict, role: str | None, value: str) -> None:
     if not value or role not in FIELD_ROLES:
         return
     if role == "deadline":

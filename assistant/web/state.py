@@ -7,8 +7,10 @@ import logging
 import re
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from assistant.config import Settings
@@ -17,6 +19,12 @@ from index.corpus import load_corpus
 from index.loaders import SUPPORTED_SUFFIXES, load_file
 from index.records import ParsedNotice
 from index.tasks import unread_warning
+
+if TYPE_CHECKING:  # the service (and LangChain under it) loads with the first build, not with the web server
+    from assistant.service import Assistant
+
+# called as the index is built: notices done, notices in all, the notice being indexed
+OnProgress = Callable[[int, int, str], None]
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +52,7 @@ class Progress:
 class WebState:
     settings: Settings
     progress: Progress = field(default_factory=Progress)
-    _assistant: object | None = None
+    _assistant: Assistant | None = None
     _ready: threading.Event = field(default_factory=threading.Event)
     _lock: threading.Lock = field(default_factory=threading.Lock)  # one upload (re-index) at a time
 
@@ -73,7 +81,7 @@ class WebState:
         finally:
             self._ready.set()
 
-    def _build(self, paths: list[Path], on_progress=None):
+    def _build(self, paths: list[Path], on_progress: OnProgress | None = None) -> Assistant:
         from assistant.boot import build_and_open
 
         corpus = load_corpus(paths)
@@ -87,7 +95,7 @@ class WebState:
         assistant, _ = build_and_open(self.settings, corpus, progress=progress)
         return assistant
 
-    def assistant(self, wait: float | None = None):
+    def assistant(self, wait: float | None = None) -> Assistant:
         if not self._ready.wait(wait):
             raise NotReady("正在建立索引，请稍候… / The index is being built, please wait…")
         if self._assistant is None:
@@ -95,7 +103,7 @@ class WebState:
         return self._assistant
 
     # --- uploads ------------------------------------------------------------------------------------
-    def add_notice(self, filename: str, data: bytes, on_progress=None) -> dict:
+    def add_notice(self, filename: str, data: bytes, on_progress: OnProgress | None = None) -> dict[str, Any]:
         """Saves an uploaded notice, indexes it incrementally and swaps in the new assistant.
 
         A file that is too big, of the wrong type or unreadable is refused and nothing changes."""
