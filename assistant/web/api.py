@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from fastapi import Depends, FastAPI, File, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, FastAPI, File, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse
@@ -19,6 +20,9 @@ from assistant.errors import AssistantError, BadQuestion, UnknownNotice
 from assistant.web.openai_api import openai_error
 from assistant.web.openai_api import router as openai_router
 from assistant.web.state import NotReady, UploadRejected, WebState
+
+if TYPE_CHECKING:  # the service loads with the first index build (assistant/web/state.py)
+    from assistant.service import Assistant
 
 STATIC = Path(__file__).resolve().parent / "static"
 MAX_HISTORY = 50  # messages a request may send; the conversation reads the last 20 (conversation.MAX_TURNS)
@@ -50,6 +54,8 @@ def error(status: int, message: str) -> JSONResponse:
 
 
 def create_app(settings: Settings | None = None, *, ui: bool = True) -> FastAPI:
+    """The server: the JSON API, the OpenAI-compatible /v1 routes, the widget's files and, with `ui`, the Gradio chat
+    at /. The index starts building in the background; requests that need it get a 503 until it is ready."""
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     settings = settings or Settings()
     state = WebState(settings)
@@ -67,51 +73,102 @@ def create_app(settings: Settings | None = None, *, ui: bool = True) -> FastAPI:
             allow_methods=["GET", "POST"],
             allow_headers=["Content-Type", "X-API-Key", "Authorization"],
         )
+    add_error_handlers(app)
+    key_ok = key_checker(settings)
+    ready = ready_check(state)
+    app.include_router(health_router(state))
+    app.include_router(api_router(state, ready, key_ok))
+    app.include_router(openai_router(ready, key_ok))
+    app.include_router(widget_router())
+    state.start()
+    return with_ui(app, state) if ui else app
 
-    def openai_path(request: Request) -> bool:
-        return request.url.path.startswith("/v1/")
+
+def openai_path(request: Request) -> bool:
+    return request.url.path.startswith("/v1/")
+
+
+def add_error_handlers(app: FastAPI) -> None:
+    """Errors as JSON: `{"error": message}` on /api, OpenAI's shape on /v1; a body that fails validation is a 400."""
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(request: Request, exc: StarletteHTTPException):
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         if openai_path(request):
             return openai_error(exc.status_code, str(exc.detail))
         return error(exc.status_code, str(exc.detail))
 
     @app.exception_handler(RequestValidationError)
-    async def _invalid(request: Request, exc: RequestValidationError):
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         first = exc.errors()[0] if exc.errors() else {}
         where = ".".join(str(x) for x in first.get("loc", ()) if x != "body")
         message = f"bad request: {where} {first.get('msg', '')}".strip()
         return openai_error(400, message, param=where or None) if openai_path(request) else error(400, message)
 
+
+def key_checker(settings: Settings) -> Callable[[Request], bool]:
+    """Whether a request may in: no key configured, or it sends the key as X-API-Key or as Authorization: Bearer
+    (OpenAI clients)."""
+
     def key_ok(request: Request) -> bool:
-        """No key configured, or the request sends it as X-API-Key or as Authorization: Bearer (OpenAI clients)."""
         if not settings.api_key:
             return True
         bearer = request.headers.get("authorization", "")
         given = request.headers.get("x-api-key") or (bearer[7:].strip() if bearer[:7].lower() == "bearer " else None)
         return given == settings.api_key
 
-    def api_key(request: Request) -> None:
-        if not key_ok(request):
-            raise StarletteHTTPException(401, "missing or wrong X-API-Key")
+    return key_ok
 
-    def ready():
+
+def ready_check(state: WebState) -> Callable[[], Assistant]:
+    """The Assistant, or a 503 while the index is being built (or its build failed)."""
+
+    def ready() -> Assistant:
         try:
             return state.assistant(wait=0)
         except NotReady as exc:
             raise StarletteHTTPException(503, str(exc)) from None
 
-    @app.get("/healthz")
-    def healthz():
+    return ready
+
+
+def health_router(state: WebState) -> APIRouter:
+    """/healthz: the index build's phase and progress; 503 when the build failed."""
+    router = APIRouter()
+
+    @router.get("/healthz")
+    def healthz() -> JSONResponse:
         p = state.progress
-        body = {"status": p.phase, "indexed": p.done, "total": p.total}
+        body: dict[str, Any] = {"status": p.phase, "indexed": p.done, "total": p.total}
         if p.error:
             body["error"] = p.error
         return JSONResponse(body, status_code=200 if p.phase != "failed" else 503)
 
-    @app.post("/api/ask", dependencies=[Depends(api_key)])
-    def ask(body: AskBody):
+    return router
+
+
+# The routes below return plain dicts or an error JSONResponse: response_model=None keeps FastAPI from reading the
+# return annotations (there for mypy) as a response model, so responses are serialised as they are.
+
+
+def api_router(state: WebState, ready: Callable[[], Assistant], key_ok: Callable[[Request], bool]) -> APIRouter:
+    """The JSON API under /api, every route behind the API key when one is configured."""
+
+    def api_key(request: Request) -> None:
+        if not key_ok(request):
+            raise StarletteHTTPException(401, "missing or wrong X-API-Key")
+
+    router = APIRouter(dependencies=[Depends(api_key)])
+    add_question_routes(router, state, ready)
+    add_notice_routes(router, ready)
+    add_upload_route(router, state, ready)
+    return router
+
+
+def add_question_routes(router: APIRouter, state: WebState, ready: Callable[[], Assistant]) -> None:
+    """/api/ask and /api/feedback."""
+
+    @router.post("/api/ask", response_model=None)
+    def ask(body: AskBody) -> dict[str, Any] | JSONResponse:
         """{question, doc?, history?} -> {answer, citations[], tasks[], lang, found, mode, notes, understood}"""
         assistant = ready()
         try:
@@ -122,8 +179,19 @@ def create_app(settings: Settings | None = None, *, ui: bool = True) -> FastAPI:
         except UnknownNotice as exc:
             return error(404, str(exc))
 
-    @app.get("/api/notices", dependencies=[Depends(api_key)])
-    def notices():
+    @router.post("/api/feedback", response_model=None)
+    def feedback(body: FeedbackBody) -> dict[str, Any] | JSONResponse:
+        if body.rating not in (1, -1):
+            return error(400, "rating must be 1 or -1")
+        state.save_feedback(body.model_dump())
+        return {"saved": True}
+
+
+def add_notice_routes(router: APIRouter, ready: Callable[[], Assistant]) -> None:
+    """/api/notices and /api/tasks."""
+
+    @router.get("/api/notices", response_model=None)
+    def notices() -> list[dict[str, Any]]:
         return [
             {
                 "doc_id": p.notice.doc_id,
@@ -138,8 +206,10 @@ def create_app(settings: Settings | None = None, *, ui: bool = True) -> FastAPI:
             for p in ready().corpus.notices
         ]
 
-    @app.get("/api/tasks", dependencies=[Depends(api_key)])
-    def tasks(doc: str | None = Query(None, description="doc_id, region or 文号; all notices when absent")):
+    @router.get("/api/tasks", response_model=None)
+    def tasks(
+        doc: Annotated[str | None, Query(description="doc_id, region or 文号; all notices when absent")] = None,
+    ) -> list[dict[str, Any]] | JSONResponse:
         corpus = ready().corpus
         if doc:
             chosen = corpus.match(doc)
@@ -148,17 +218,14 @@ def create_app(settings: Settings | None = None, *, ui: bool = True) -> FastAPI:
             return [t.to_json() for p in chosen for t in p.tasks]
         return [t.to_json() for t in corpus.tasks()]
 
-    @app.post("/api/feedback", dependencies=[Depends(api_key)])
-    def feedback(body: FeedbackBody):
-        if body.rating not in (1, -1):
-            return error(400, "rating must be 1 or -1")
-        state.save_feedback(body.model_dump())
-        return {"saved": True}
 
-    @app.post("/api/upload", dependencies=[Depends(api_key)])
-    async def upload(request: Request, file: UploadFile = File(...)):
+def add_upload_route(router: APIRouter, state: WebState, ready: Callable[[], Assistant]) -> None:
+    """/api/upload: a notice file added to the index; too big is a 413, unreadable a 400."""
+
+    @router.post("/api/upload", response_model=None)
+    async def upload(request: Request, file: Annotated[UploadFile, File()]) -> dict[str, Any] | JSONResponse:
         ready()
-        limit = settings.max_upload_bytes
+        limit = state.settings.max_upload_bytes
         declared = int(request.headers.get("content-length") or 0)
         if declared > limit + 64 * 1024:
             return error(413, f"file too large; limit {limit} bytes")
@@ -170,24 +237,29 @@ def create_app(settings: Settings | None = None, *, ui: bool = True) -> FastAPI:
         except AssistantError as exc:
             return error(400, str(exc))
 
-    app.include_router(openai_router(ready, key_ok))
 
-    @app.get("/widget.js", include_in_schema=False)
-    def widget():
+def widget_router() -> APIRouter:
+    """The help widget's script and the example page that embeds it."""
+    router = APIRouter(include_in_schema=False)
+
+    @router.get("/widget.js")
+    def widget() -> FileResponse:
         return FileResponse(STATIC / "widget.js", media_type="application/javascript")
 
-    @app.get("/examples/widget-host.html", include_in_schema=False)
-    def host_page():
+    @router.get("/examples/widget-host.html")
+    def host_page() -> FileResponse:
         return FileResponse(STATIC / "widget-host.html", media_type="text/html")
 
-    state.start()
-    if ui:
-        import gradio as gr
+    return router
 
-        from assistant.web.render import CSS
-        from assistant.web.ui import build_ui, theme
 
-        app = gr.mount_gradio_app(
-            app, build_ui(state), path="/", theme=theme(), css=CSS, footer_links=[], ssr_mode=False, allowed_paths=[]
-        )
-    return app
+def with_ui(app: FastAPI, state: WebState) -> FastAPI:
+    """The app with the Gradio chat mounted at /; Gradio is imported only when the UI is served."""
+    import gradio as gr
+
+    from assistant.web.render import CSS
+    from assistant.web.ui import build_ui, theme
+
+    return gr.mount_gradio_app(
+        app, build_ui(state), path="/", theme=theme(), css=CSS, footer_links=[], ssr_mode=False, allowed_paths=[]
+    )

@@ -83,8 +83,9 @@ def router(ready: Callable[[], Any], check_key: Callable[[Request], bool]) -> AP
             return None
         return openai_error(401, "missing or wrong API key (Authorization: Bearer …)", code="invalid_api_key")
 
-    @api.get("/models")
-    def models(request: Request):
+    # response_model=None: the return annotations below are for mypy; FastAPI serialises the dicts as they are
+    @api.get("/models", response_model=None)
+    def models(request: Request) -> dict[str, Any] | JSONResponse:
         if (no := refused(request)) is not None:
             return no
         return {
@@ -92,8 +93,8 @@ def router(ready: Callable[[], Any], check_key: Callable[[Request], bool]) -> AP
             "data": [{"id": MODEL_ID, "object": "model", "created": 0, "owned_by": "notice-assistant"}],
         }
 
-    @api.post("/chat/completions")
-    def completions(body: ChatRequest, request: Request):
+    @api.post("/chat/completions", response_model=None)
+    def completions(body: ChatRequest, request: Request) -> dict[str, Any] | JSONResponse | StreamingResponse:
         if (no := refused(request)) is not None:
             return no
         assistant = ready()

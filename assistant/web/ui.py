@@ -5,7 +5,10 @@ UI text is Chinese by default with an English switch. Answer text and sources ar
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from dataclasses import dataclass
 from html import escape
+from typing import Any, TypedDict
 
 import gradio as gr
 import pandas as pd
@@ -16,7 +19,39 @@ from assistant.web.render import bubble_html, notice_html
 from assistant.web.state import NotReady, UploadRejected, WebState
 from index.loaders import SUPPORTED_SUFFIXES
 
-UI = {
+
+class UIText(TypedDict):
+    """The interface's words in one language: one entry per label, button and message."""
+
+    title: str
+    chat: str
+    notices: str
+    upload: str
+    question: str
+    placeholder: str
+    send: str
+    new: str
+    filter: str
+    all: str
+    up: str
+    down: str
+    empty: str
+    thanks: str
+    no_answer: str
+    indexing: str
+    pick: str
+    lead: str
+    deadline: str
+    file: str
+    do_upload: str
+    uploaded: str
+    recognised: str
+    see_table: str
+    examples: str
+    cols: list[str]
+
+
+UI: dict[str, UIText] = {
     "zh": {
         "title": "## 通知问答助手\n就已载入的政府通知提问（中文或英文），答案附带原文出处。",
         "chat": "问答",
@@ -46,7 +81,10 @@ UI = {
         "cols": ["编号", "标签", "内容", "牵头单位", "责任单位", "完成时限", "行"],
     },
     "en": {
-        "title": "## Notice Assistant\nAsk about the loaded government notices (Chinese or English); every answer cites the notice text.",
+        "title": (
+            "## Notice Assistant\n"
+            "Ask about the loaded government notices (Chinese or English); every answer cites the notice text."
+        ),
         "chat": "Ask",
         "notices": "Notices & task tables",
         "upload": "Upload a notice",
@@ -92,21 +130,34 @@ def theme() -> gr.themes.Base:
 
 
 STORAGE_KEY = "notice-assistant-conversation"  # the browser's localStorage entry holding the conversation
-EMPTY = {"chat": [], "turns": []}  # chat: the bubbles as shown; turns: what was said, for the answering code
+Message = dict[str, str]  # one chat bubble: role and (escaped) content
+Update = dict[str, Any]  # gr.update(...) or gr.skip(): new properties for a component, or leave it as it is
+
+
+class Conversation(TypedDict):
+    chat: list[Message]  # the bubbles as shown
+    turns: list[dict[str, Any]]  # what was said, for the answering code
+
+
+EMPTY: Conversation = {"chat": [], "turns": []}
+# One chat step's outputs: chat, status, last answer, question box, stored conversation
+ChatStep = tuple[list[Message], str, dict[str, Any] | Update | None, str | None, Conversation | Update]
+# Gradio sees a Progress default and passes a fresh tracker on each call: this one only marks the parameter
+PROGRESS = gr.Progress()
 
 
 def _lang(choice: str) -> str:
     return "en" if choice == "English" else "zh"
 
 
-def _stored(conv) -> dict:
+def _stored(conv: object) -> Conversation:
     """The conversation kept in the browser, or an empty one when it is missing or not ours (an old format)."""
     if not isinstance(conv, dict) or not isinstance(conv.get("chat"), list) or not isinstance(conv.get("turns"), list):
         return {"chat": [], "turns": []}
     return {"chat": list(conv["chat"]), "turns": list(conv["turns"])}
 
 
-def upload_message(info: dict, t: dict) -> str:
+def upload_message(info: dict[str, Any], t: UIText) -> str:
     """The upload screen's report: the notice added, how many tasks were recognised (with a link to its task
     table) and a warning when text that looks like a task table gave none."""
     msg = f"✅ {t['uploaded']}: {escape(info['title'] or info['file'])}（{escape(str(info['doc_id']))}）"
@@ -118,39 +169,45 @@ def upload_message(info: dict, t: dict) -> str:
     return msg
 
 
-def build_ui(state: WebState) -> gr.Blocks:
-    def doc_choices(lang: str):
+class Events:
+    """The page's event handlers over one WebState; each returns (or yields) the values of its outputs in order."""
+
+    def __init__(self, state: WebState) -> None:
+        self.state = state
+
+    def doc_choices(self, lang: str) -> list[tuple[str, str]]:
+        """(name, doc_id) of every notice, after an "all notices" entry; only that entry while indexing."""
         try:
-            corpus = state.assistant(wait=0).corpus
+            corpus = self.state.assistant(wait=0).corpus
         except NotReady:
             return [(UI[lang]["all"], "")]
         return [(UI[lang]["all"], "")] + [
             (f"{p.notice.region or ''} {p.notice.title}".strip(), p.notice.doc_id) for p in corpus.notices
         ]
 
-    def respond(question, doc, conv, lang_choice):
+    def respond(self, question: str | None, doc: str | None, conv: object, lang_choice: str) -> Iterator[ChatStep]:
         """Streams the answer into a new bubble; the conversation so far goes to the answering code, so a follow-up
-        ("那第18项呢？") is answered in context. Outputs: chat, status, last answer, question box, stored conversation."""
+        ("那第18项呢？") is answered in context. Yields the ChatStep outputs."""
         lang = _lang(lang_choice)
         t = UI[lang]
-        conv = _stored(conv)
-        chat = conv["chat"]
-        if not (question or "").strip():
+        stored = _stored(conv)
+        chat = stored["chat"]
+        if question is None or not question.strip():
             yield chat, t["empty"], gr.skip(), question, gr.skip()
             return
         try:
-            history = turns_from(conv["turns"][-MAX_TURNS:])
+            history = turns_from(stored["turns"][-MAX_TURNS:])
         except BadHistory:  # a conversation stored by another version: start afresh rather than fail
-            history, conv = (), {"chat": [], "turns": []}
-            chat = conv["chat"]
+            history, stored = (), {"chat": [], "turns": []}
+            chat = stored["chat"]
         chat = [*chat, {"role": "user", "content": escape(question)}, {"role": "assistant", "content": "…"}]
         try:
-            assistant = state.assistant(wait=0)
+            assistant = self.state.assistant(wait=0)
         except NotReady:
             chat[-1]["content"] = t["indexing"]
             yield chat, t["indexing"], None, "", gr.skip()
             try:
-                assistant = state.assistant(wait=None)
+                assistant = self.state.assistant(wait=None)
             except NotReady as exc:
                 chat[-1]["content"] = escape(str(exc))
                 yield chat, escape(str(exc)), None, "", gr.skip()
@@ -169,7 +226,7 @@ def build_ui(state: WebState) -> gr.Blocks:
                 chat[-1]["content"] = bubble_html(piece, texts, lang)
                 said = piece.to_json()
                 turns = [
-                    *conv["turns"],
+                    *stored["turns"],
                     {"role": "user", "content": question},
                     {"role": "assistant", "content": piece.text, "understood": said["understood"]},
                 ]
@@ -178,21 +235,24 @@ def build_ui(state: WebState) -> gr.Blocks:
         except (BadQuestion, UnknownNotice) as exc:
             yield chat[:-2], "⚠️ " + escape(str(exc)), gr.skip(), question, gr.skip()
 
-    def new_conversation():
+    def new_conversation(self) -> ChatStep:
         """Clears the chat, its sources and the stored conversation: the next question starts afresh."""
         return [], "", None, "", {"chat": [], "turns": []}
 
-    def feedback(last, rating, lang_choice):
+    def feedback(self, last: dict[str, Any] | None, rating: int, lang_choice: str) -> str:
         t = UI[_lang(lang_choice)]
         if not last:
             return t["no_answer"]
-        state.save_feedback({**last, "rating": rating})
+        self.state.save_feedback({**last, "rating": rating})
         return t["thanks"]
 
-    def table(doc, lead, deadline, lang_choice):
+    def table(
+        self, doc: str | None, lead: str | None, deadline: str | None, lang_choice: str
+    ) -> tuple[pd.DataFrame, str]:
+        """A notice's task table (filtered by lead/responsible unit and deadline) and its numbered text."""
         t = UI[_lang(lang_choice)]
         try:
-            corpus = state.assistant(wait=0).corpus
+            corpus = self.state.assistant(wait=0).corpus
         except NotReady:
             return pd.DataFrame(columns=t["cols"]), t["indexing"]
         if not doc:
@@ -214,19 +274,19 @@ def build_ui(state: WebState) -> gr.Blocks:
         ]
         return pd.DataFrame(rows, columns=t["cols"]), notice_html(p.notice.text)
 
-    def upload(path, lang_choice, progress=gr.Progress()):
+    def upload(self, path: str | None, lang_choice: str, progress: gr.Progress = PROGRESS) -> tuple[str, Update]:
+        """Adds an uploaded file to the index; outputs the report and the notice filter's new choices."""
         t = UI[_lang(lang_choice)]
         if not path:
             return "⚠️ " + t["file"], gr.update()
+        settings = self.state.settings
         try:
             size = os.path.getsize(path)
-            if size > state.settings.max_upload_bytes:
-                raise UploadRejected(
-                    f"文件过大 / file too large: {size} > {state.settings.max_upload_bytes} bytes", 413
-                )
+            if size > settings.max_upload_bytes:
+                raise UploadRejected(f"文件过大 / file too large: {size} > {settings.max_upload_bytes} bytes", 413)
             with open(path, "rb") as fh:
                 data = fh.read()
-            info = state.add_notice(
+            info = self.state.add_notice(
                 os.path.basename(path), data, on_progress=lambda d, n, doc_id: progress(d / max(n, 1), desc=doc_id)
             )
         except (UploadRejected, AssistantError) as exc:
@@ -234,13 +294,14 @@ def build_ui(state: WebState) -> gr.Blocks:
         except Exception as exc:  # an unexpected failure: report it, keep serving the old index
             return "⚠️ " + escape(f"{type(exc).__name__}: {exc}"), gr.update()
         msg = upload_message(info, t)
-        choices = doc_choices(_lang(lang_choice))
+        choices = self.doc_choices(_lang(lang_choice))
         return msg, gr.update(choices=choices)
 
-    def switch(lang_choice):
+    def switch(self, lang_choice: str) -> tuple[str | Update, ...]:
+        """Every label in the chosen language, in the order of `language_outputs`."""
         lang = _lang(lang_choice)
         t = UI[lang]
-        choices = doc_choices(lang)
+        choices = self.doc_choices(lang)
         return (
             t["title"],
             gr.update(label=t["question"], placeholder=t["placeholder"]),
@@ -259,6 +320,145 @@ def build_ui(state: WebState) -> gr.Blocks:
             gr.update(label=t["upload"]),
         )
 
+    def on_load(self, lang_choice: str, stored: object) -> tuple[Update, Update, list[Message]]:
+        """A page (re)load: the notice lists, complete once indexing is done, and the conversation kept in the
+        browser."""
+        lang = _lang(lang_choice)
+        choices = self.doc_choices(lang)
+        if len(choices) == 1:  # still indexing: wait so the notice list is complete
+            try:
+                self.state.assistant(wait=None)
+            except NotReady:
+                pass
+            choices = self.doc_choices(lang)
+        return gr.update(choices=choices), gr.update(choices=choices[1:]), _stored(stored)["chat"]
+
+
+@dataclass
+class ChatTab:
+    tab: gr.Tab
+    doc: gr.Dropdown
+    chat: gr.Chatbot
+    status: gr.Markdown
+    box: gr.Textbox
+    send: gr.Button
+    new: gr.Button
+    up: gr.Button
+    down: gr.Button
+    fb: gr.Markdown
+    last: gr.State
+    conv: gr.BrowserState
+
+
+@dataclass
+class NoticesTab:
+    tab: gr.Tab
+    pick: gr.Dropdown
+    lead: gr.Textbox
+    deadline: gr.Textbox
+    grid: gr.Dataframe
+    text: gr.HTML
+
+
+@dataclass
+class UploadTab:
+    tab: gr.Tab
+    file: gr.File
+    button: gr.Button
+    status: gr.Markdown
+
+
+def chat_tab(z: UIText, max_question_chars: int) -> ChatTab:
+    """The question tab: notice filter, chat, question box, buttons and examples."""
+    with gr.Tab(z["chat"], id="chat") as tab:
+        doc = gr.Dropdown([(z["all"], "")], value="", label=z["filter"], elem_id="doc-filter")
+        chat = gr.Chatbot(elem_id="chat", height=380, line_breaks=True, sanitize_html=True)
+        status = gr.Markdown("", elem_id="status")
+        with gr.Row():
+            box = gr.Textbox(
+                label=z["question"],
+                placeholder=z["placeholder"],
+                elem_id="question",
+                scale=5,
+                max_length=max_question_chars,
+            )
+            send = gr.Button(z["send"], variant="primary", elem_id="send", scale=1)
+        with gr.Row():
+            new = gr.Button(z["new"], elem_id="new-chat", size="sm")
+            up = gr.Button(z["up"], elem_id="thumbs-up", size="sm")
+            down = gr.Button(z["down"], elem_id="thumbs-down", size="sm")
+            fb = gr.Markdown("", elem_id="feedback-status")
+        gr.Examples(EXAMPLES, inputs=box, label=z["examples"])
+        last = gr.State(None)
+        # the conversation survives a reload: kept (encrypted) in the browser's localStorage
+        conv = gr.BrowserState(EMPTY, storage_key=STORAGE_KEY)
+    return ChatTab(tab, doc, chat, status, box, send, new, up, down, fb, last, conv)
+
+
+def notices_tab(z: UIText) -> NoticesTab:
+    """The notices tab: pick a notice, filter its task table, read its numbered text."""
+    with gr.Tab(z["notices"], id="notices") as tab:
+        pick = gr.Dropdown([], label=z["pick"], elem_id="notice-pick")
+        with gr.Row():
+            lead = gr.Textbox(label=z["lead"], elem_id="filter-lead")
+            deadline = gr.Textbox(label=z["deadline"], elem_id="filter-deadline")
+        grid = gr.Dataframe(
+            headers=z["cols"],
+            interactive=False,
+            wrap=True,
+            elem_id="task-table",
+            max_height=420,
+            column_widths=["6%", "8%", "42%", "14%", "16%", "9%", "5%"],
+        )
+        text = gr.HTML("", elem_id="notice-text")
+    return NoticesTab(tab, pick, lead, deadline, grid, text)
+
+
+def upload_tab(z: UIText) -> UploadTab:
+    """The upload tab: a notice file and the button that indexes it."""
+    with gr.Tab(z["upload"], id="upload") as tab:
+        file = gr.File(label=z["file"], file_types=list(SUPPORTED_SUFFIXES), type="filepath", elem_id="upload-file")
+        button = gr.Button(z["do_upload"], elem_id="upload-button")
+        status = gr.Markdown("", elem_id="upload-status")
+    return UploadTab(tab, file, button, status)
+
+
+def wire_chat(events: Events, lang: gr.Radio, c: ChatTab) -> None:
+    outs = [c.chat, c.status, c.last, c.box, c.conv]
+    c.send.click(events.respond, [c.box, c.doc, c.conv, lang], outs)
+    c.box.submit(events.respond, [c.box, c.doc, c.conv, lang], outs)
+    c.new.click(events.new_conversation, None, outs)
+    c.chat.clear(events.new_conversation, None, outs)  # the chat's own 🗑 button forgets the conversation too
+    c.up.click(lambda last, lang_choice: events.feedback(last, 1, lang_choice), [c.last, lang], c.fb)
+    c.down.click(lambda last, lang_choice: events.feedback(last, -1, lang_choice), [c.last, lang], c.fb)
+
+
+def language_outputs(
+    title: gr.Markdown, c: ChatTab, n: NoticesTab, u: UploadTab
+) -> list[gr.components.Component | gr.Tab]:
+    """What a language switch relabels, in the order `Events.switch` returns their updates."""
+    return [
+        title,
+        c.box,
+        c.send,
+        c.new,
+        c.doc,
+        c.up,
+        c.down,
+        n.pick,
+        n.lead,
+        n.deadline,
+        u.file,
+        u.button,
+        c.tab,
+        n.tab,
+        u.tab,
+    ]
+
+
+def build_ui(state: WebState) -> gr.Blocks:
+    """The page: a title and language switch over the chat, notices and upload tabs, with their events wired."""
+    events = Events(state)
     z = UI["zh"]
     with gr.Blocks(title="通知问答助手 Notice Assistant", analytics_enabled=False) as demo:
         with gr.Row():
@@ -267,91 +467,16 @@ def build_ui(state: WebState) -> gr.Blocks:
                 ["中文", "English"], value="中文", label="界面 / UI", elem_id="ui-lang", scale=0, min_width=200
             )
         with gr.Tabs():
-            with gr.Tab(z["chat"], id="chat") as tab_chat:
-                doc = gr.Dropdown([(z["all"], "")], value="", label=z["filter"], elem_id="doc-filter")
-                chat = gr.Chatbot(elem_id="chat", height=380, line_breaks=True, sanitize_html=True)
-                status = gr.Markdown("", elem_id="status")
-                with gr.Row():
-                    box = gr.Textbox(
-                        label=z["question"],
-                        placeholder=z["placeholder"],
-                        elem_id="question",
-                        scale=5,
-                        max_length=state.settings.max_question_chars,
-                    )
-                    send = gr.Button(z["send"], variant="primary", elem_id="send", scale=1)
-                with gr.Row():
-                    new = gr.Button(z["new"], elem_id="new-chat", size="sm")
-                    up = gr.Button(z["up"], elem_id="thumbs-up", size="sm")
-                    down = gr.Button(z["down"], elem_id="thumbs-down", size="sm")
-                    fb = gr.Markdown("", elem_id="feedback-status")
-                gr.Examples(EXAMPLES, inputs=box, label=z["examples"])
-                last = gr.State(None)
-                # the conversation survives a reload: kept (encrypted) in the browser's localStorage
-                conv = gr.BrowserState(EMPTY, storage_key=STORAGE_KEY)
-            with gr.Tab(z["notices"], id="notices") as tab_notices:
-                pick = gr.Dropdown([], label=z["pick"], elem_id="notice-pick")
-                with gr.Row():
-                    lead = gr.Textbox(label=z["lead"], elem_id="filter-lead")
-                    deadline = gr.Textbox(label=z["deadline"], elem_id="filter-deadline")
-                grid = gr.Dataframe(
-                    headers=z["cols"],
-                    interactive=False,
-                    wrap=True,
-                    elem_id="task-table",
-                    max_height=420,
-                    column_widths=["6%", "8%", "42%", "14%", "16%", "9%", "5%"],
-                )
-                text = gr.HTML("", elem_id="notice-text")
-            with gr.Tab(z["upload"], id="upload") as tab_upload:
-                file = gr.File(
-                    label=z["file"], file_types=list(SUPPORTED_SUFFIXES), type="filepath", elem_id="upload-file"
-                )
-                do_upload = gr.Button(z["do_upload"], elem_id="upload-button")
-                upload_status = gr.Markdown("", elem_id="upload-status")
+            chat = chat_tab(z, state.settings.max_question_chars)
+            notices = notices_tab(z)
+            upload = upload_tab(z)
 
-        outs = [chat, status, last, box, conv]
-        send.click(respond, [box, doc, conv, lang], outs)
-        box.submit(respond, [box, doc, conv, lang], outs)
-        new.click(new_conversation, None, outs)
-        chat.clear(new_conversation, None, outs)  # the chat's own 🗑 button forgets the conversation too
-        up.click(lambda l, g: feedback(l, 1, g), [last, lang], fb)
-        down.click(lambda l, g: feedback(l, -1, g), [last, lang], fb)
-        for comp in (pick, lead, deadline):
-            comp.change(table, [pick, lead, deadline, lang], [grid, text])
-        do_upload.click(upload, [file, lang], [upload_status, doc])
-        lang.change(
-            switch,
-            lang,
-            [
-                title,
-                box,
-                send,
-                new,
-                doc,
-                up,
-                down,
-                pick,
-                lead,
-                deadline,
-                file,
-                do_upload,
-                tab_chat,
-                tab_notices,
-                tab_upload,
-            ],
-        )
-
-        def on_load(lang_choice, stored):
-            l = _lang(lang_choice)
-            choices = doc_choices(l)
-            if len(choices) == 1:  # still indexing: wait so the notice list is complete
-                try:
-                    state.assistant(wait=None)
-                except NotReady:
-                    pass
-                choices = doc_choices(l)
-            return gr.update(choices=choices), gr.update(choices=choices[1:]), _stored(stored)["chat"]
-
-        demo.load(on_load, [lang, conv], [doc, pick, chat])
+        wire_chat(events, lang, chat)
+        for comp in (notices.pick, notices.lead, notices.deadline):
+            comp.change(
+                events.table, [notices.pick, notices.lead, notices.deadline, lang], [notices.grid, notices.text]
+            )
+        upload.button.click(events.upload, [upload.file, lang], [upload.status, chat.doc])
+        lang.change(events.switch, lang, language_outputs(title, chat, notices, upload))
+        demo.load(events.on_load, [lang, chat.conv], [chat.doc, notices.pick, chat.chat])
     return demo
