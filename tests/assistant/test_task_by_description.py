@@ -27,7 +27,9 @@ def test_the_corpus_gives_rows_to_ask_about(corpus):
     assert len(_quoted_rows(corpus)) >= 5
 
 
-@pytest.mark.parametrize("template", ["{region}“{term}”那一项由谁牵头？", "{region}关于“{term}”的任务，牵头单位是哪个？"])
+@pytest.mark.parametrize(
+    "template", ["{region}“{term}”那一项由谁牵头？", "{region}关于“{term}”的任务，牵头单位是哪个？"]
+)
 def test_a_row_named_by_a_term_only_it_quotes_gives_that_rows_lead(template, corpus, bundled_assistant):
     for notice, t, term in _quoted_rows(corpus)[:6]:
         answer = bundled_assistant.ask(template.format(region=notice.region, term=term))
