@@ -324,6 +324,9 @@ class Resolver:
         numbers, style = q.numbers, q.style
         if not numbers and shape.leans and p.numbers and not (q.units or q.due or q.meta):
             numbers = tuple(dict.fromkeys(n for n in map(int, BARE_NUMBER.findall(q.text)) if 0 < n <= 300))
+        k = ordinal(q.text, q.lang)
+        if not numbers and p.kind == Kind.TASK and p.numbers and len(focus.items) < 2 and k is not None and k >= 0:
+            numbers = (k + 1,)  # after one item, "and the second one?" / "第二个呢" is the notice's item 2
         if not numbers or q.asks_count or q.asks_cross or q.section_level or (q.asks_list and q.units):
             return None
         carried = []

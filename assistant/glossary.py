@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
@@ -37,7 +38,18 @@ EN_STOP = set(
     "before after during since until within while "
     "unit units department departments agency agencies body bodies".split()  # as generic as 单位 and 部门
 )
-_stem = snowballstemmer.stemmer("english").stemWord
+_local = threading.local()
+
+
+def _stem(word: str) -> str:
+    """The English stem of a word. A snowball stemmer keeps state while it works, so each thread has its own: one
+    shared across the server's threads returned wrong stems and raised IndexError under load."""
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = snowballstemmer.stemmer("english")
+    return str(stemmer.stemWord(word))
+
+
 STOP_STEMS = {_stem(w) for w in EN_STOP}  # "listed" is "list"
 
 

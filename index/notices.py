@@ -70,6 +70,8 @@ def leading_regions(text: str | None) -> list[str]:
     """The region names a body's name starts with, outermost first: 景德镇市昌江区人民政府 -> [景德镇市, 昌江区]."""
     names: list[str] = []
     pos = 0
+    if text and text.startswith("中共"):  # a Party body (中共镇坪县委…) is of the region after 中共
+        pos = 2
     while text and (m := REGION.match(text, pos)):
         names.append(m.group(0))
         pos = m.end()

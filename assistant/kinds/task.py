@@ -6,10 +6,12 @@ import re
 
 from assistant.citing import cite_task
 from assistant.kinds.context import Context
+from assistant.kinds.refuse import nothing_answers
 from assistant.records import Draft, Phrase, Question, say
 from assistant.scoring import MIN_COVERAGE
 from assistant.tasktable import DEFAULT_FIELDS, facts, in_scope, item_noun, tasks_for
 from assistant.understand import lexicon
+from assistant.values import expected, holds
 from assistant.wording import Joined
 from index.records import Notice, Task
 
@@ -50,11 +52,24 @@ def described(q: Question, ctx: Context) -> tuple[Notice, Task] | None:
     return best[2], best[3]
 
 
+# Values a row's columns never hold: asked of a row, they must be in its own text (the budget of item 6).
+NOT_COLUMNS = ("money", "percent", "phone", "email", "url", "place")
+
+
+def lacks_asked_value(q: Question, pairs: list[tuple[Notice, Task]]) -> bool:
+    """The question asks for a kind of value no column gives and no asked row's text holds (how much money for item
+    6?): the row is not the answer."""
+    kind = expected(q.text)
+    return kind in NOT_COLUMNS and not any(holds(kind, q.text, f"{t.content} {t.materials or ''}") for _, t in pairs)
+
+
 def draft(q: Question, ctx: Context) -> Draft | None:
     if not q.numbers:  # a row named by what it is about
         row = described(q, ctx)
-        return None if row is None else rows(q, ctx, [row])
+        return None if row is None or lacks_asked_value(q, [row]) else rows(q, ctx, [row])
     pairs = tasks_for(q, ctx.corpus, ctx.doc_ids)
+    if pairs and lacks_asked_value(q, pairs):
+        return nothing_answers(ctx.hits, ctx.corpus)
     if not pairs:
         return None if q.style in ("bonus", "veto") else no_such_item(q, ctx)
     return rows(q, ctx, pairs)

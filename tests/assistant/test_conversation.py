@@ -64,6 +64,13 @@ CONVERSATIONS: list[tuple[str, list[str], Expect]] = [
         Expect("zhashui-2024", 18, fields=("lead",), carried=("notice",)),
     ),
     ("zh-bare-number", ["柞水县第9项由谁牵头？", "18呢？"], Expect("zhashui-2024", 18, fields=("lead",))),
+    # after one item (no list to pick from), an ordinal is the notice's item of that number
+    (
+        "en-ordinal-after-one-item",
+        ["Who leads problem 3 in the Yiyang measures?", "and the fourth one?"],
+        Expect("yiyang-2024", 4, fields=("lead",), carried=("notice", "field")),
+    ),
+    ("zh-ordinal-after-one-item", ["柞水县第5项由谁牵头？", "第六个呢？"], Expect("zhashui-2024", 6, fields=("lead",))),
     (
         "zh-bonus-next",
         ["陵川县加分项1的责任单位是什么？", "2呢？"],

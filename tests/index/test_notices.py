@@ -115,3 +115,10 @@ def test_lingchuan_leading_group_and_phases_are_searchable_blocks(corpus):
     notice = corpus.get("lingchuan-2022").notice
     for b in blocks.values():
         assert b.text == notice.line_span_text(b.start_line, b.end_line)
+
+
+def test_a_party_bodys_region_is_the_one_after_zhonggong():
+    from index.notices import leading_regions
+
+    assert leading_regions("中共镇坪县委农村工作领导小组办公室") == ["镇坪县"]
+    assert leading_regions("中共安康市汉滨区委办公室") == ["安康市", "汉滨区"]
