@@ -56,6 +56,7 @@ class Question:
     task_noun: bool = False  # a word for items or "which": 任务, 哪些, tasks, which
     item_noun: bool = False  # a noun for items: 任务, 指标, 工作, indicators
     by_date: bool = False  # "by", "before", 之前: a due filter means on or before
+    points_at_row: bool = False  # 那项, 这一条, the item about …: the question points at one row of a table
     # what the question asks, part by part: "几个工作日？最长不超过多少" is two parts, each answered (or said absent)
     parts: tuple[str, ...] = ()  # the sub-questions in the order asked; () or one part: a single question
     expects: tuple[str | None, ...] = ()  # per part, the kind of value answering it (data/values.toml): date, percent…

@@ -477,6 +477,7 @@ def understand(text: str, notices: list[Notice], tasks: list[Task], *, limit: in
         metas=find_metas(low) if not numbers else (),
         only_units=bool(units) and bool(ONLY.search(text)) and not EITHER_WAY.search(text),
         notices_asked=find_notices_asked(low) if not numbers else None,
+        points_at_row=bool(POINTS_AT_ROW.search(low)),
     )
     parts = find_parts(text)
     q = replace(q, parts=parts, expects=tuple(expected(p) for p in parts))
@@ -509,6 +510,12 @@ NOTICES_RANK = {
         rf"covered|indexed|in\s+the\s+system|have|got))*\s*\??$"
     ),
 }
+
+
+POINTS_AT_ROW = re.compile(
+    r"[那这该此哪]一?[项条]|那个\S{0,4}(任务|事项|问题|指标|工作|措施)|关于\S{1,20}的(任务|事项|问题|指标|工作|措施|那)"
+    r"|\b(?:item|task|problem|indicator|measure|entry|row|one)\s+(?:about|on|for|concerning|regarding|dealing)\b"
+)
 
 
 def find_notices_asked(low: str) -> str | None:
