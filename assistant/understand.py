@@ -513,8 +513,9 @@ NOTICES_RANK = {
 
 
 POINTS_AT_ROW = re.compile(
-    r"[那这该此哪]一?[项条]|那个\S{0,4}(任务|事项|问题|指标|工作|措施)|关于\S{1,20}的(任务|事项|问题|指标|工作|措施|那)"
+    r"[那这该此哪]一?[项条]|[那这]个|关于\S{1,20}的(任务|事项|问题|指标|工作|措施|那)"
     r"|\b(?:item|task|problem|indicator|measure|entry|row|one)\s+(?:about|on|for|concerning|regarding|dealing)\b"
+    r"|\b(?:that|this)\s+(?:one|item|task|entry|row|problem|indicator|measure)\b"
 )
 
 
