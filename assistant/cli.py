@@ -45,15 +45,20 @@ def fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:
     sys.exit(code)
 
 
-@click.group()
-@click.option(
+# Options every command line of the project takes (the `assistant` group and `python -m eval`).
+notices_option = click.option(
     "--notices",
     "notices",
     multiple=True,
     type=click.Path(),
     help="Notice file or folder (repeatable); default: the bundled notices.",
 )
-@click.option("-v", "--verbose", is_flag=True, help="Log details to stderr.")
+verbose_option = click.option("-v", "--verbose", is_flag=True, help="Log details to stderr.")
+
+
+@click.group()
+@notices_option
+@verbose_option
 @click.pass_context
 def cli(ctx: click.Context, notices: tuple[str, ...], verbose: bool) -> None:
     """Notice Assistant: answers questions about Chinese government notices, with citations."""

@@ -88,6 +88,9 @@ def turns_from(messages: Sequence[Any]) -> tuple[Turn, ...]:
         raise BadHistory(f"history must be a list of {{role, content}} objects, got {type(messages).__name__}")
     out = []
     for i, m in enumerate(messages):
+        if isinstance(m, Turn):
+            out.append(m)
+            continue
         if not isinstance(m, Mapping):
             raise BadHistory(f"history[{i}] must be an object with role and content, got {type(m).__name__}")
         role, content = m.get("role"), m.get("content")
@@ -101,16 +104,7 @@ def turns_from(messages: Sequence[Any]) -> tuple[Turn, ...]:
 
 def as_turns(history: Sequence[Turn | Mapping[str, Any]] | None) -> tuple[Turn, ...]:
     """Turns as given, or read from JSON-shaped {role, content} messages as the API and OpenAI clients send them."""
-    if history is not None and not isinstance(history, Sequence | tuple):
-        raise BadHistory(f"history must be a list of {{role, content}} objects, got {type(history).__name__}")
-    out: list[Turn] = []
-    for i, t in enumerate(history or ()):
-        out.append(t if isinstance(t, Turn) else turns_from([t])[0] if isinstance(t, Mapping) else _bad(i, t))
-    return tuple(out)
-
-
-def _bad(i: int, t: object) -> Turn:
-    raise BadHistory(f"history[{i}] must be an object with role and content, got {type(t).__name__}")
+    return turns_from(history or ())
 
 
 def understood_from(data: Any, where: str = "understood") -> Understood | None:

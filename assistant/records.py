@@ -13,6 +13,8 @@ from typing import Any
 
 from index.records import Task
 
+ROW_FIELDS = ("lead", "responsible", "deadline", "materials")  # the fields a task table's columns give a row
+
 
 class Kind(StrEnum):
     """What a question asks for; each kind is answered by the module of the same name in `assistant/kinds/`."""

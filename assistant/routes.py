@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from assistant.records import Kind, Question
+from assistant.records import ROW_FIELDS, Kind, Question
 
 
 def _row_by_description(q: Question) -> bool:
     """Fields of a row named by what it is about, not by its number (那个“三所联动”的事项谁牵头; the item about on-site
     inspections — who is responsible?). The task module hands it to the open answer when no row stands out."""
     return (
-        bool(set(q.fields) & {"lead", "responsible", "deadline", "materials"})
+        bool(set(q.fields) & set(ROW_FIELDS))
         and (q.item_noun or q.task_noun or q.points_at_row)  # 那项, 这条任务, the item about …: it points at a row
         and not (q.numbers or q.units or q.due or q.mentions or q.asks_count or q.asks_list or q.meta)
     )

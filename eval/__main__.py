@@ -11,6 +11,7 @@ from typing import NoReturn
 
 import click
 
+from assistant.cli import notices_option, verbose_option
 from assistant.config import Settings
 from assistant.errors import AssistantError
 from eval.grading import load_gold
@@ -51,14 +52,8 @@ def pct(x: float | None) -> str:
 )
 @click.option("--check", is_flag=True, help="Exit 1 when a metric falls below eval/thresholds.toml.")
 @click.option("--fresh", is_flag=True, help="Ignore the progress of an interrupted run and start again.")
-@click.option(
-    "--notices",
-    "notices",
-    multiple=True,
-    type=click.Path(),
-    help="Notice file or folder (repeatable); default: the bundled notices.",
-)
-@click.option("-v", "--verbose", is_flag=True, help="Log details to stderr.")
+@notices_option
+@verbose_option
 def main(
     gold: str | None,
     out_dir: str,

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.citing import cite_task
 from assistant.kinds.context import Context
 from assistant.kinds.refuse import nothing_answers
-from assistant.records import Draft, Phrase, Question, say
+from assistant.records import ROW_FIELDS, Draft, Phrase, Question, say
 from assistant.scoring import MIN_COVERAGE
 from assistant.tasktable import DEFAULT_FIELDS, facts, in_scope, item_noun, tasks_for
 from assistant.understand import lexicon
@@ -15,7 +16,6 @@ from assistant.values import expected, holds
 from assistant.wording import Joined
 from index.records import Notice, Task
 
-ROW_FIELDS = ("lead", "responsible", "deadline", "materials")
 # How far the best row must cover the question's words, and lead the next row, to be the row it describes.
 DESCRIBED_MIN = max(MIN_COVERAGE, 0.6)
 DESCRIBED_MARGIN = 0.15
@@ -27,13 +27,19 @@ def numbers(q: Question, wanted: list[int] | tuple[int, ...] | None = None) -> J
     return Joined(tuple(str(n) for n in (q.numbers if wanted is None else wanted)))
 
 
+@lru_cache(maxsize=1)
+def field_cues() -> str:
+    """The Chinese words that ask for a row's fields (牵头, 完成时限…), granted to every row when rows compete."""
+    return " ".join(c for f in ROW_FIELDS for c in lexicon().fields.get(f, ()) if not c.isascii())
+
+
 def described(q: Question, ctx: Context) -> tuple[Notice, Task] | None:
     """The one row whose text covers the question's content words clearly better than any other row, or None.
 
     The asked fields' own words (牵头, deadline…) are granted to every row, so rows compete on what they are about."""
     notices = [p.notice for p in ctx.corpus.notices]
     groups = [g for g in ctx.scorer.content_words(q, notices) if not all(POINTER.match(w) for w in g)]
-    cues = " ".join(c for f in ROW_FIELDS for c in lexicon().fields.get(f, ()) if not c.isascii())
+    cues = field_cues()
     scored = sorted(
         (
             (ctx.scorer.coverage(groups, f"{' '.join(t.section)} {t.content} {t.label} {cues}"), i, p.notice, t)
