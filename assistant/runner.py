@@ -59,7 +59,8 @@ def answer_one(assistant: Assistant, row: dict[str, Any], *, with_retrieval: boo
         rec["error"] = str(exc)
         return rec
     if with_retrieval:
-        hits = assistant.retrieve(row["question"], rec["doc"])
+        asked = answer.understood.text if answer.understood else row["question"]  # a follow-up as resolved
+        hits = assistant.retrieve(asked, rec["doc"])
         rec["retrieved"] = [[h.chunk.doc_id, h.chunk.start_line, h.chunk.end_line] for h in hits[:10]]
     return rec
 

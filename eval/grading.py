@@ -14,7 +14,7 @@ from assistant.runner import read_jsonl
 from index.corpus import Corpus
 
 GOLD_SET = Path(__file__).resolve().parent / "questions.jsonl"
-KINDS = ("task", "prose", "list", "count", "cross", "ambiguous", "unanswerable")
+KINDS = ("task", "prose", "list", "count", "cross", "ambiguous", "unanswerable", "followup")
 
 
 # --- the gold set ---------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import json
 import tomllib
 from pathlib import Path
 
+from assistant.batch import with_history
 from assistant.runner import partial_path, read_jsonl, run_questions
 from eval.grading import KINDS, check_thresholds, compare, grade_run, load_gold, summarize
 
@@ -29,9 +30,10 @@ def evaluate(
     """Runs the set through `assistant.ask` (the chat's code path) and writes the four outputs into out_dir.
     Returns the summary and the thresholds it misses."""
     items = items if items is not None else load_gold(gold)
+    # the question alone, as a user asks it; a conversation's last turn with the earlier turns answered before it
     rows = [
-        {"id": i["id"], "question": i["question"], "doc": None} for i in items
-    ]  # the question alone, as a user asks it
+        with_history(assistant, {"id": i["id"], "question": i["question"], "doc": None, **_turns(i)}) for i in items
+    ]
     out_dir.mkdir(parents=True, exist_ok=True)
     results_path = out_dir / "results.jsonl"
     records = run_questions(assistant, rows, results_path, with_retrieval=True, fresh=fresh, desc="eval")
@@ -54,6 +56,10 @@ def evaluate(
     chart(summary, out_dir / "accuracy_by_kind.png")
     (out_dir / "report.md").write_text(render(summary, results, diff, old_dir), "utf-8")
     return summary, failures
+
+
+def _turns(item: dict) -> dict:
+    return {"turns": item["turns"]} if item.get("turns") else {}
 
 
 def chart(summary: dict, path: Path) -> None:

@@ -6,15 +6,12 @@ import re
 
 import pytest
 
-from assistant.boot import build_and_open
-from assistant.config import Settings
 from assistant.errors import EmptyQuestion, QuestionTooLong, UnknownNotice
 
 
 @pytest.fixture(scope="module")
-def assistant(tmp_path_factory, corpus):
-    assistant, _ = build_and_open(Settings(data_dir=tmp_path_factory.mktemp("idx")), corpus)
-    return assistant
+def assistant(bundled_assistant):
+    return bundled_assistant
 
 
 # question -> strings the answer must contain, and the doc_id its first citation must point at (None: refusal)
