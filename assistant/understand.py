@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from assistant.errors import EmptyQuestion, QuestionTooLong
+from assistant.errors import BadQuestion, EmptyQuestion, QuestionTooLong
 from assistant.normalize import normalize
 from assistant.places import foreign_places
 from assistant.records import Kind, Question
@@ -141,9 +141,16 @@ def detect_lang(text: str) -> str:
     return "zh" if cjk * 3 >= latin else "en"
 
 
+INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")  # zero-width, bidi, soft hyphen
+SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
 def check_question(text: str, limit: int) -> str:
-    """The question stripped; EmptyQuestion or QuestionTooLong before any work is done."""
-    stripped = (text or "").strip()
+    """The question stripped of invisible characters (第1\u200b7项 is item 17, not item 1); EmptyQuestion,
+    QuestionTooLong or BadQuestion (a lone surrogate, which no encoding can carry) before any work is done."""
+    if SURROGATE.search(text or ""):
+        raise BadQuestion("The question is not valid text (a lone UTF-16 surrogate). / 问题含有无效字符。")
+    stripped = INVISIBLE.sub("", text or "").strip()
     if not stripped:
         raise EmptyQuestion()
     if len(stripped) > limit:

@@ -86,6 +86,10 @@ def load_corpus(paths: Iterable[str | Path]) -> Corpus:
             log.warning("skipping %s", exc)
             errors.append(exc)
             continue
+        except Exception as exc:  # a parser bug on one odd file must not cost the whole corpus
+            log.exception("skipping %s: the parser failed", path)
+            errors.append(LoadError(path, f"could not be read as a notice ({type(exc).__name__}: {exc})"))
+            continue
         doc_id = parsed.notice.doc_id
         if doc_id in seen:  # two notices of one region and year: keep both, distinctly named
             n = 2

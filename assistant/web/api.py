@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -17,6 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from assistant.config import Settings
 from assistant.conversation import turns_from
 from assistant.errors import AssistantError, BadQuestion, UnknownNotice
+from assistant.web.limits import BodyLimit
 from assistant.web.openai_api import openai_error
 from assistant.web.openai_api import router as openai_router
 from assistant.web.state import NotReady, UploadRejected, WebState
@@ -27,6 +29,9 @@ if TYPE_CHECKING:  # the service loads with the first index build (assistant/web
 STATIC = Path(__file__).resolve().parent / "static"
 MAX_HISTORY = 50  # messages a request may send; the conversation reads the last 20 (conversation.MAX_TURNS)
 MAX_TURN_CHARS = 20_000  # an earlier answer can be a long list; anything longer is not a chat message
+MAX_COMMENT_CHARS = 2_000
+MAX_CITATIONS = 100
+MAX_JSON_BYTES = 2_000_000  # 50 history messages of 20,000 characters fit; uploads have their own limit
 
 
 class HistoryMessage(BaseModel):
@@ -42,11 +47,11 @@ class AskBody(BaseModel):
 
 
 class FeedbackBody(BaseModel):
-    question: str
-    answer: str
+    question: str = Field(max_length=MAX_TURN_CHARS)
+    answer: str = Field(max_length=MAX_TURN_CHARS)
     rating: int  # 1 up, -1 down
-    citations: list = []
-    comment: str | None = None
+    citations: list = Field(default_factory=list, max_length=MAX_CITATIONS)
+    comment: str | None = Field(default=None, max_length=MAX_COMMENT_CHARS)
 
 
 def error(status: int, message: str) -> JSONResponse:
@@ -73,6 +78,7 @@ def create_app(settings: Settings | None = None, *, ui: bool = True) -> FastAPI:
             allow_methods=["GET", "POST"],
             allow_headers=["Content-Type", "X-API-Key", "Authorization"],
         )
+    app.add_middleware(BodyLimit, limit=MAX_JSON_BYTES, applies=json_route)
     add_error_handlers(app)
     key_ok = key_checker(settings)
     ready = ready_check(state)
@@ -82,6 +88,11 @@ def create_app(settings: Settings | None = None, *, ui: bool = True) -> FastAPI:
     app.include_router(widget_router())
     state.start()
     return with_ui(app, state) if ui else app
+
+
+def json_route(path: str) -> bool:
+    """The routes that take a JSON body (an upload is multipart, limited by max_upload_bytes)."""
+    return path.startswith("/v1/") or path in ("/api/ask", "/api/feedback")
 
 
 def openai_path(request: Request) -> bool:
@@ -104,6 +115,11 @@ def add_error_handlers(app: FastAPI) -> None:
         message = f"bad request: {where} {first.get('msg', '')}".strip()
         return openai_error(400, message, param=where or None) if openai_path(request) else error(400, message)
 
+    @app.exception_handler(Exception)
+    async def _crash(request: Request, exc: Exception) -> JSONResponse:  # logged by Starlette; never shown raw
+        message = "internal error; the server log has the details"
+        return openai_error(500, message) if openai_path(request) else error(500, message)
+
 
 def key_checker(settings: Settings) -> Callable[[Request], bool]:
     """Whether a request may in: no key configured, or it sends the key as X-API-Key or as Authorization: Bearer
@@ -114,7 +130,7 @@ def key_checker(settings: Settings) -> Callable[[Request], bool]:
             return True
         bearer = request.headers.get("authorization", "")
         given = request.headers.get("x-api-key") or (bearer[7:].strip() if bearer[:7].lower() == "bearer " else None)
-        return given == settings.api_key
+        return given is not None and hmac.compare_digest(given.encode(), settings.api_key.encode())
 
     return key_ok
 
@@ -260,6 +276,22 @@ def with_ui(app: FastAPI, state: WebState) -> FastAPI:
     from assistant.web.render import CSS
     from assistant.web.ui import build_ui, theme
 
+    key = state.settings.api_key
+
+    def login(_user: str, password: str) -> bool:  # with a key set, the chat asks for it as its password
+        return key is not None and hmac.compare_digest(password.encode(), key.encode())
+
     return gr.mount_gradio_app(
-        app, build_ui(state), path="/", theme=theme(), css=CSS, footer_links=[], ssr_mode=False, allowed_paths=[]
+        app,
+        build_ui(state),
+        path="/",
+        theme=theme(),
+        css=CSS,
+        footer_links=[],
+        ssr_mode=False,
+        allowed_paths=[],
+        auth=login if key else None,
+        auth_message="API key / 访问密钥" if key else None,
+        show_error=False,
+        max_file_size=state.settings.max_upload_bytes,
     )

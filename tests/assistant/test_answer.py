@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from assistant.errors import EmptyQuestion, QuestionTooLong, UnknownNotice
+from assistant.errors import BadQuestion, EmptyQuestion, QuestionTooLong, UnknownNotice
 
 
 @pytest.fixture(scope="module")
@@ -116,10 +116,29 @@ def test_doc_filter_restricts_the_answer(assistant):
         assistant.ask("who leads task 17?", doc="beijing")
 
 
-@pytest.mark.parametrize("q,exc", [("", EmptyQuestion), ("  ", EmptyQuestion), ("x" * 2001, QuestionTooLong)])
+@pytest.mark.parametrize(
+    "q,exc",
+    [
+        ("", EmptyQuestion),
+        ("  ", EmptyQuestion),
+        ("\u200b\ufeff", EmptyQuestion),
+        ("x" * 2001, QuestionTooLong),
+        ("柞水县第17项\udc80由谁牵头", BadQuestion),
+    ],
+)
 def test_bad_questions_raise_before_retrieval(assistant, q, exc):
     with pytest.raises(exc):
         assistant.ask(q)
+
+
+def test_invisible_characters_do_not_split_an_item_number(assistant, corpus):
+    """第1\u200b7项 (a zero-width space pasted from a web page) is item 17, as the reader sees it, not item 1."""
+    t17 = next(t for t in corpus.tasks("zhashui-2024") if t.number == 17)
+    plain = assistant.ask("柞水县第17项的完成时限是什么？")
+    for hidden in ("\u200b", "\u200d", "\u2060", "\ufeff", "\u00ad"):
+        a = assistant.ask(f"柞水县第1{hidden}7项的完成时限是什么？")
+        assert (a.text, [c.start_line for c in a.citations]) == (plain.text, [c.start_line for c in plain.citations])
+    assert t17.start_line in [c.start_line for c in plain.citations]
 
 
 def test_the_chain_is_a_runnable(assistant):

@@ -402,3 +402,24 @@ def test_supported_suffixes_are_case_insensitive(tmp_path):
     path = tmp_path / "NOTICE.TXT"
     path.write_text(NOTICE_TXT, "utf-8")
     assert load_file(path).fmt == "txt"
+
+
+def test_a_parser_failure_on_one_file_is_that_files_load_error(tmp_path, monkeypatch):
+    """Any exception while parsing one notice (here a parser bug, injected) costs that file only: it is reported as
+    its LoadError and the other notices load."""
+    import index.corpus as corpus_module
+
+    (tmp_path / "a.txt").write_bytes(NOTICE_TXT.encode("utf-8"))
+    (tmp_path / "b.txt").write_bytes(NOTICE_TXT.replace("通知", "通告").encode("utf-8"))
+    real = corpus_module.parse_notice
+
+    def parser_with_a_bug(loaded):
+        if loaded.path.name == "b.txt":
+            raise ValueError("task number must be >= 1, got 0")
+        return real(loaded)
+
+    monkeypatch.setattr(corpus_module, "parse_notice", parser_with_a_bug)
+    corpus = corpus_module.load_corpus([tmp_path])
+    assert [p.notice.source for p in corpus.notices] == ["a.txt"]
+    (err,) = corpus.errors
+    assert isinstance(err, LoadError) and err.path.name == "b.txt" and "ValueError" in str(err)

@@ -175,3 +175,46 @@ def test_ask_is_stateless(server):
 def test_bad_history_is_a_400_naming_what_is_wrong(server, history, words):
     r = post(server, "/api/ask", json={"question": "完成时限呢？", "history": history})
     assert r.status_code == 400 and words in r.json()["error"], r.text
+
+
+def test_a_lone_surrogate_and_invisible_characters(server):
+    """A lone surrogate (valid JSON, not valid text) is a JSON 400; a zero-width space inside an item number is
+    dropped, so 第1\u200b7项 asks about item 17."""
+    raw = '{"question": "柞水县第17项\\udc80由谁牵头"}'.encode()
+    r = httpx.post(server.url + "/api/ask", content=raw, headers={"Content-Type": "application/json"}, timeout=30)
+    assert r.status_code == 400 and "valid text" in r.json()["error"]
+    plain = post(server, "/api/ask", json={"question": "柞水县第17项由谁牵头？"}).json()
+    hidden = post(server, "/api/ask", json={"question": "柞水县第1\u200b7项由谁牵头？"}).json()
+    assert hidden["answer"] == plain["answer"] and hidden["citations"] == plain["citations"]
+
+
+def test_json_bodies_and_feedback_fields_are_bounded(server):
+    """A JSON body over the limit is a 413 whether it declares its length or arrives in chunks; feedback text is
+    capped, so a 10 MB comment is refused, not appended."""
+    from assistant.web.api import MAX_COMMENT_CHARS, MAX_JSON_BYTES
+
+    big = b'{"question": "' + b"x" * (MAX_JSON_BYTES + 10) + b'"}'
+    r = httpx.post(server.url + "/api/ask", content=big, headers={"Content-Type": "application/json"}, timeout=30)
+    assert r.status_code == 413 and "body over" in r.json()["error"]
+
+    def chunks():
+        yield b'{"question": "'
+        for _ in range(MAX_JSON_BYTES // 65536 + 2):
+            yield b"x" * 65536
+        yield b'"}'
+
+    r = httpx.post(server.url + "/api/ask", content=chunks(), headers={"Content-Type": "application/json"}, timeout=30)
+    assert r.status_code == 413 and "body over" in r.json()["error"]
+    before = (
+        (server.settings.data_dir / "feedback.jsonl").read_text("utf-8")
+        if (server.settings.data_dir / "feedback.jsonl").exists()
+        else ""
+    )
+    long = {"question": "q", "answer": "a", "rating": 1, "comment": "c" * (MAX_COMMENT_CHARS + 1)}
+    assert post(server, "/api/feedback", json=long).status_code == 400
+    after = (
+        (server.settings.data_dir / "feedback.jsonl").read_text("utf-8")
+        if (server.settings.data_dir / "feedback.jsonl").exists()
+        else ""
+    )
+    assert after == before
