@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import sys
@@ -38,6 +39,15 @@ class Context:
             for err in self._corpus.errors:
                 click.echo(f"warning: {err}", err=True)
         return self._corpus
+
+
+def read_stdin() -> str:
+    """All of stdin as UTF-8 text (a BOM is dropped); other bytes are a one-line error, exit 2."""
+    data = sys.stdin.buffer.read()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        fail(f"stdin is not UTF-8 text (byte {exc.start}: {data[exc.start : exc.start + 1]!r}); convert it first")
 
 
 def fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:
@@ -197,7 +207,7 @@ def print_answer(answer: Answer, as_json: bool) -> None:
 def ask(obj: Context, question: str, doc: str | None, as_json: bool) -> None:
     """Answer one QUESTION (Chinese or English) with citations; '-' reads it from stdin."""
     if question == "-":
-        question = sys.stdin.read()
+        question = read_stdin()
     from assistant.understand import check_question
 
     try:
@@ -220,6 +230,7 @@ def chat(obj: Context, doc: str | None, as_json: bool) -> None:
     from assistant.footnotes import with_sources
 
     assistant = _assistant(obj)
+    stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", errors="surrogateescape")  # a bad line: 400
     interactive = sys.stdin.isatty()
     history: list[Turn] = []
     if interactive:
@@ -227,7 +238,7 @@ def chat(obj: Context, doc: str | None, as_json: bool) -> None:
     while True:
         if interactive:
             click.echo("> ", nl=False)
-        line = sys.stdin.readline()
+        line = stdin.readline()
         if not line or line.strip() in ("/quit", "/exit"):
             return
         question = line.strip()

@@ -76,3 +76,22 @@ def test_console_script_is_installed():
         "yiyang-2024",
         "lingchuan-2022",
     }
+
+
+def test_gbk_argv_and_invalid_utf8_stdin_exit_2_with_a_message(tmp_path):
+    """A GBK terminal's bytes in argv, or bytes that are not UTF-8 on stdin, are a one-line error and exit code 2,
+    not a traceback; nothing is indexed first."""
+    env = {"ASSISTANT_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "utf-8"}
+    argv = subprocess.run(
+        [sys.executable.encode(), b"-m", b"assistant.cli", b"ask", "柞水县第17项".encode("gbk")],
+        capture_output=True,
+        env=env,
+        timeout=120,
+    )
+    stdin = subprocess.run(
+        [sys.executable, "-m", "assistant.cli", "ask", "-"], input=b"\xff\xfe\xb2\xe2\n", capture_output=True, env=env
+    )
+    for r in (argv, stdin):
+        err = r.stderr.decode("utf-8", "replace")
+        assert r.returncode == 2 and err.startswith("error: ") and "Traceback" not in err, err
+    assert not any(tmp_path.iterdir()), "a question that cannot be read built an index"
