@@ -9,7 +9,12 @@ from __future__ import annotations
 
 import codecs
 import io
+import os
+import pickle
 import re
+import select
+import subprocess
+import sys
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -63,6 +68,19 @@ _DOCX_RUNS = "|".join(
 
 
 @dataclass(frozen=True)
+class Limits:
+    """What one file may cost to read, checked before the expensive work. A PDF is read in a child process with its
+    own memory ceiling and clock, so a hostile file costs that process, never the server."""
+
+    max_bytes: int = 20_000_000  # the file as uploaded
+    docx_parts: int = 2_000  # members of the .docx zip
+    docx_expanded: int = 200_000_000  # bytes its members decompress to, as the zip declares them
+    pdf_pages: int = 500
+    pdf_seconds: float = 120.0  # reading every page, once the reader has started
+    pdf_memory: int = 2_000_000_000  # address space of the reader's process
+
+
+@dataclass(frozen=True)
 class LoadedText:
     """The text of one file, in the one-line-per-paragraph-or-table-row convention."""
 
@@ -72,8 +90,11 @@ class LoadedText:
     encoding: str | None  # detected encoding for txt/md/html, None otherwise
 
 
-def load_file(path: str | Path, *, max_bytes: int = 20_000_000) -> LoadedText:
-    """Read one supported file as text; any failure is raised as a LoadError."""
+def load_file(path: str | Path, *, max_bytes: int | None = None, limits: Limits | None = None) -> LoadedText:
+    """Read one supported file as text; any failure, or a file over one of `limits`, is raised as a LoadError that
+    names the limit."""
+    limits = limits or Limits()
+    max_bytes = limits.max_bytes if max_bytes is None else max_bytes
     p = Path(path)
     if not p.exists():
         raise LoadError(p, "file not found")
@@ -101,21 +122,24 @@ def load_file(path: str | Path, *, max_bytes: int = 20_000_000) -> LoadedText:
             text, enc = _decode(data, p, declared=m.group(1).decode("ascii") if m else None)
             return LoadedText(p, _join(_html_lines(text), p), "html", enc)
         if suffix == ".docx":
+            _check_zip(data, p, limits)
             return LoadedText(p, _join(_docx_lines(data, p), p), "docx", None)
-        return LoadedText(p, _join(_pdf_lines(data, p), p), "pdf", None)
+        return LoadedText(p, _join(_pdf_in_child(data, p, limits), p), "pdf", None)
     except LoadError:
         raise
     except Exception as e:  # a library error must reach the user as one line naming the file
         raise LoadError(p, _one_line(e)) from e
 
 
-def load_files(paths: Iterable[str | Path], *, max_bytes: int = 20_000_000) -> tuple[list[LoadedText], list[LoadError]]:
+def load_files(
+    paths: Iterable[str | Path], *, max_bytes: int | None = None, limits: Limits | None = None
+) -> tuple[list[LoadedText], list[LoadError]]:
     """Loads each file; a file that fails yields a LoadError and the others still load."""
     loaded: list[LoadedText] = []
     errors: list[LoadError] = []
     for path in paths:
         try:
-            loaded.append(load_file(path, max_bytes=max_bytes))
+            loaded.append(load_file(path, max_bytes=max_bytes, limits=limits))
         except LoadError as e:
             errors.append(e)
     return loaded, errors
@@ -256,6 +280,22 @@ def _html_table(table: Tag) -> list[str]:
 # --- docx ------------------------------------------------------------------------
 
 
+def _check_zip(data: bytes, path: Path, limits: Limits) -> None:
+    """A zip bomb is refused from its directory, before anything is decompressed (zipfile reads a member only up to
+    its declared size, so the declared sizes bound what parsing can allocate)."""
+    try:
+        infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, ValueError) as e:
+        raise LoadError(path, f"not a valid .docx: {_one_line(e)}") from e
+    if len(infos) > limits.docx_parts:
+        raise LoadError(path, f".docx has {len(infos):,} parts, over the limit of {limits.docx_parts:,}")
+    expanded = sum(i.file_size for i in infos)
+    if expanded > limits.docx_expanded:
+        raise LoadError(
+            path, f".docx expands to {expanded:,} bytes, over the limit of {limits.docx_expanded:,} (a zip bomb?)"
+        )
+
+
 def _docx_lines(data: bytes, path: Path) -> list[str]:
     try:
         doc = Document(io.BytesIO(data))
@@ -287,12 +327,47 @@ def _docx_cell(tc: CT_Tc) -> str:
 # --- pdf -------------------------------------------------------------------------
 
 
-def _pdf_lines(data: bytes, path: Path) -> list[str]:
+def _pdf_in_child(data: bytes, path: Path, limits: Limits) -> list[str]:
+    """pdf_lines in a fresh interpreter (index/pdfchild.py) under `limits`: a page count over the limit, a reader
+    that needs more memory or time, or one that dies, is this file's LoadError; the caller never holds what the
+    PDF inflates to."""
+    root = str(Path(__file__).resolve().parents[1])  # where `index` is, however the caller found it
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
+    cmd = [sys.executable, "-m", "index.pdfchild", str(limits.pdf_memory), str(limits.pdf_pages)]
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+    assert proc.stdout is not None
+    try:
+        ready, _, _ = select.select([proc.stdout], [], [], 60)  # the reader's imports, on a busy machine
+        if not ready or proc.stdout.read(1) != b"R":
+            raise LoadError(path, "the PDF reader did not start")
+        try:
+            out, _ = proc.communicate(pickle.dumps((data, path.name)), timeout=limits.pdf_seconds)
+        except subprocess.TimeoutExpired:
+            raise LoadError(path, f"reading the PDF took over {limits.pdf_seconds:g} s, the limit") from None
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait()
+    if not out:
+        raise LoadError(path, f"the PDF reader died (exit code {proc.returncode}); the file is refused")
+    status, value = pickle.loads(out)
+    if status == "error":
+        raise LoadError(path, value)
+    return value
+
+
+def pdf_lines(data: bytes, path: Path, max_pages: int) -> list[str]:
     lines: list[str] = []
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
+            if len(pdf.pages) > max_pages:
+                raise LoadError(path, f"the PDF has {len(pdf.pages):,} pages, over the limit of {max_pages:,}")
             lines = stitch_pages([_pdf_page(page) for page in pdf.pages])
+    except (LoadError, MemoryError):
+        raise
     except Exception as e:
+        if any(isinstance(x, MemoryError) for x in (e.__cause__, e.__context__)) or "MemoryError" in repr(e):
+            raise MemoryError from e  # pdfminer wraps zlib's; the caller names the memory limit
         reason = _one_line(e)
         if "password" in reason.lower() or "encrypt" in reason.lower():
             raise LoadError(path, f"encrypted PDF (password required): {reason}") from e
