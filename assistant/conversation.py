@@ -254,9 +254,14 @@ class Resolver:
             return rows
         at: dict[ItemRef, int] = {}  # row -> where the reply names it
         for r in rows:
-            m = re.search(rf"(?<![\d\w.]){re.escape(r.label)}(?!\d)", reply.content) if r.label else None
-            if m:
-                at[r] = m.start()
+            names = [r.label] if r.label else []
+            if r.label[:1].isdigit():  # 9. is named 第9项 in a Chinese answer
+                names.append(template("item.numbered", "zh").format(number=r.number, label=r.label, noun=""))
+            found = [
+                m.start() for name in names if (m := re.search(rf"(?<![\d\w.]){re.escape(name)}(?!\d)", reply.content))
+            ]
+            if found:
+                at[r] = min(found)
         return tuple(sorted(at, key=at.__getitem__)) if at else rows
 
     # --- one message ----------------------------------------------------------------------------------------
@@ -549,7 +554,8 @@ class Resolver:
             parts.append(template("sep.list", lang).join(template(f"understood.field.{f}", lang) for f in q.fields))
         if q.kind in LISTING:
             if q.units:
-                key = "understood.not_units" if "units" in q.negated else "understood.units"
+                key = "not_units" if "units" in q.negated else "only_units" if q.only_units else "units"
+                key = f"understood.{key}"
                 parts.append(template(key, lang).format(units=template("sep.list", lang).join(q.units)))
             if q.due:
                 key = "not_due" if "due" in q.negated else "due_by" if q.by_date and re.search(r"\d", q.due) else "due"

@@ -54,6 +54,7 @@ class Question:
     # signals the route table reads
     asks_count: bool = False  # 多少项, how many tasks
     asks_list: bool = False  # 哪些, list the
+    asks_which: bool = False  # 分别是哪些, which ones: a count that also lists the rows it counts
     asks_cross: bool = False  # 各通知, each notice
     task_noun: bool = False  # a word for items or "which": 任务, 哪些, tasks, which
     item_noun: bool = False  # a noun for items: 任务, 指标, 工作, indicators

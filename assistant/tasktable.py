@@ -148,6 +148,8 @@ def keeps(q: Question, t: Task) -> bool:
         return False
     if q.due:
         hit = due_matches(t, q.due, q.by_date)
+        if "due" in q.negated and hit and not re.search(r"\d", q.due):
+            hit = not re.search(r"\d", t.deadline or "")  # not 长期: a date besides 长期坚持 is more than 长期
         if ("due" in q.negated and (not t.deadline or hit)) or ("due" not in q.negated and not hit):
             return False
     if q.style in ("bonus", "veto"):

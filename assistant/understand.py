@@ -127,12 +127,13 @@ class Lexicon:
     fields: dict[str, list[str]]
     terms: dict[str, str]
     places: dict[str, str]
+    deadlines: dict[str, str]  # long-term -> 长期: deadlines the tables write in words
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     data = tomllib.loads((DATA / "bilingual.toml").read_text("utf-8"))
-    return Lexicon(data["fields"], data["terms"], data["places"])
+    return Lexicon(data["fields"], data["terms"], data["places"], data["deadlines"])
 
 
 def detect_lang(text: str) -> str:
@@ -344,6 +345,18 @@ def find_due(text: str) -> str | None:
     return None
 
 
+def deadline_word(low: str, literals: list[str]) -> str | None:
+    """The deadline an English question names in words (long-term -> 长期), when some row's deadline says it."""
+    return next(
+        (
+            zh
+            for en, zh in lexicon().deadlines.items()
+            if re.search(rf"\b{re.escape(en)}\b", low) and any(zh in d for d in literals)
+        ),
+        None,
+    )
+
+
 SECTION_COUNT = re.compile(
     r"(?:多少|几)\s*(?:个|大|项)?\s*(?P<zh>方面|部分|板块|大类|类别|一级指标|二级指标|篇章|章节)"
     r"|how many\s+(?:\w+\s+){0,2}?(?P<en>areas|aspects|parts|sections|categories|themes|chapters|headings"
@@ -380,7 +393,15 @@ def find_mentions(text: str, lang: str) -> tuple[str, ...]:
 
 
 # "only 县司法局", 光是区司法局一家: the unit filter must be the whole column, not one unit in it.
-ONLY = re.compile(r"只有|只由|仅有|仅由|光是|单独|独自|一家|\bonly\b|\bsolely\b|\balone\b|\bsole\b", re.I)
+ONLY = re.compile(
+    r"只有|只由|仅有|仅由|仅为|光是|单独|独自|一家|唯一|\bonly\b|\bsolely\b|\balone\b|\bsole\b|\bexclusively\b", re.I
+)
+# A count that also asks for its rows: 有几项，分别是哪些 / how many, and which ones?
+WHICH_TOO = re.compile(
+    r"哪些|哪几|哪一些|分别是|是哪|\bwhich\s+(?:ones|are\s+they|of\s+them)\b|\b(?:list|name)\s+them\b"
+    r"|\bwhat\s+are\s+they\b|\bwhich\s+(?:tasks|items|problems|indicators|points|measures)\b",
+    re.I,
+)
 
 
 EITHER_WAY = re.compile(
@@ -388,7 +409,7 @@ EITHER_WAY = re.compile(
 )  # alone or jointly
 
 
-NEGATION_ZH = re.compile(r"不是|不为|并非|没有|不含|不包括|不包含|不由|不属于|以外的?|之外的?")
+NEGATION_ZH = re.compile(r"不是|不为|并非|没有|不含|不包括|不包含|不由|不属于|不只|不单|以外的?|之外的?")
 NEGATION_EN = re.compile(
     r"\bnot\b|n't\b|\bwithout\b|\bother than\b|\bexcept\b|\bexcluding\b|\bapart from\b|\bbesides\b", re.I
 )
@@ -398,19 +419,61 @@ NEGATION_WINDOW = {
 }  # how far before the value a negation may stand: 没有县司法局, not led by 县司法局
 
 
+# A negation just after a unit, before the role it denies: 县司法局不牵头, 县司法局不在牵头单位中, 县司法局 is not a
+# lead unit.
+NEGATED_AFTER = {
+    "zh": re.compile(
+        r"^(?:都|均|并|也)?(?:不是|不在|并非|没有|没|不|未)(?:作为|担任|是)?(?:牵头|负责|参与|承担|责任|配合)"
+    ),
+    "en": re.compile(
+        r"^\s*(?:is|are|does|do|was|were)?\s*(?:not|n't)\b(?:\s+\w+){0,3}?\s+"
+        r"(?:lead|leads|leading|led|co-?lead\w*|responsible|involved|in\s+charge|among)\b",
+        re.I,
+    ),
+}
+
+
+def written_at(flat: str, value: str, lang: str) -> tuple[int, int] | None:
+    """Where a filter value is written in the question: as itself, or in English by the words the bilingual map gives
+    for it (the county justice bureau -> 司法局, long-term -> 长期)."""
+    i = flat.find(value)
+    if i >= 0:
+        return i, i + len(value)
+    if lang != "en":
+        return None
+    low = flat.lower()
+    lex = lexicon()
+    spans = [
+        m.span()
+        for en, zh in {**lex.terms, **lex.deadlines}.items()
+        if len(zh) >= 2 and zh in value
+        for m in [re.search(rf"\b{re.escape(en)}\b", low)]
+        if m
+    ]
+    return min(spans) if spans else None
+
+
 def find_negated(text: str, lang: str, units: tuple[str, ...], due: str | None) -> tuple[str, ...]:
-    """Which of a list question's filters it negates: the negation must stand just before the value it turns round
-    (or, in English, before "led by" when the unit is named in English)."""
+    """Which of a list question's filters it negates: the negation must stand just before the value it turns round,
+    after any other filter value (没有县司法局, not led by 县司法局, lead units don't include the justice bureau), or
+    just after a unit before the role it denies (县司法局不牵头, 县司法局 is not a lead unit)."""
     flat = re.sub(r"\s+", "", text) if lang == "zh" else text
     rx = NEGATION_ZH if lang == "zh" else NEGATION_EN
     width = NEGATION_WINDOW[lang]
+    spans = {v: written_at(flat, v, lang) for v in (*units, *((due,) if due else ()))}
 
-    def before(value: str) -> bool | None:
-        i = flat.find(value)
-        return None if i < 0 else bool(rx.search(flat[max(0, i - width) : i]))
+    def negated(value: str, *, after: bool) -> bool | None:
+        at = spans.get(value)
+        if at is None:
+            return None
+        i, j = at
+        start = max([i - width, *(other[1] for other in spans.values() if other is not None and other[1] <= i)])
+        if rx.search(flat[max(0, start) : i]):
+            return True
+        return after and bool(NEGATED_AFTER[lang].match(flat[j:]))
 
     out = []
-    unit_hits = [before(u) for u in units]
+    unit_hits = [negated(u, after=True) for u in units]
     if any(unit_hits) or (
         units
         and lang == "en"
@@ -418,7 +481,7 @@ def find_negated(text: str, lang: str, units: tuple[str, ...], due: str | None) 
         and re.search(r"\b(?:not|n't)\s+(?:be\s+)?(?:led|lead|handled|run)\b", text, re.I)
     ):
         out.append("units")
-    if due and before(due):
+    if due and negated(due, after=False):
         out.append("due")
     return tuple(out)
 
@@ -451,7 +514,7 @@ def understand(text: str, notices: list[Notice], tasks: list[Task], *, limit: in
         literals = sorted(
             {t.deadline for t in tasks if t.deadline and not re.search(r"\d", t.deadline)}, key=len, reverse=True
         )
-        due = next((d for d in literals if d in text), None)
+        due = next((d for d in literals if d in text), None) or deadline_word(low, literals)
     asks_count = bool(COUNT_CUES.search(low))
     asks_list = any(c in low for c in LIST_CUES)
     which_items = asks_list or asks_count or re.search(r"\bwhich\b(?:\s+\S+){0,2}?\s+" + EN_ITEMS, low)
@@ -477,6 +540,7 @@ def understand(text: str, notices: list[Notice], tasks: list[Task], *, limit: in
         mentions=mentions,
         asks_count=asks_count,
         asks_list=asks_list,
+        asks_which=bool(WHICH_TOO.search(low)),
         asks_cross=any(c in low for c in CROSS_CUES) and not numbers,
         task_noun=bool(TASK_NOUN.search(low)),
         item_noun=bool(ITEM_NOUN.search(low)) or "工作" in low,

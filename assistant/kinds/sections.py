@@ -1,14 +1,18 @@
-"""Counts of a notice's groups (分为几个方面, 多少个二级指标, how many areas), from its rows' headings, cited."""
+"""Counts of a notice's groups (分为几个方面, 多少个二级指标, how many areas), from its rows' headings, cited; with
+the count of its items when the question asks both (分了几个方面，具体任务有多少项)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from assistant.citing import cite
 from assistant.kinds.context import Context
-from assistant.records import Citation, Draft, Phrase, Question, say
+from assistant.kinds.lists import rows_draft
+from assistant.records import Citation, Draft, Kind, Phrase, Question, say
 from assistant.tasktable import in_scope
+from assistant.understand import COUNT_CUES, SECTION_COUNT
 from assistant.wording import Joined
 from index.records import Task
 from index.structure import line_of
@@ -28,6 +32,25 @@ def sections_of(tasks: Sequence[Task], level: int) -> list[str]:
 
 
 def draft(q: Question, ctx: Context) -> Draft:
+    """The groups counted; when the question also asks how many items (分了几个方面，具体任务有多少项), that count
+    too, in the order asked."""
+    groups = _groups(q, ctx)
+    if not q.asks_count or not groups.found:
+        return groups
+    items = rows_draft(replace(q, kind=Kind.COUNT), ctx, counting=True)
+    if items is None or not items.found:
+        return groups
+    first, then = (items, groups) if _items_first(q.text.lower()) else (groups, items)
+    return Draft(first.lines + then.lines, first.citations + then.citations, items.tasks)
+
+
+def _items_first(low: str) -> bool:
+    """Whether the question asks how many items before it asks how many groups."""
+    items, groups = COUNT_CUES.search(low), SECTION_COUNT.search(low)
+    return bool(items and groups and items.start() < groups.start())
+
+
+def _groups(q: Question, ctx: Context) -> Draft:
     lines: list[Phrase] = []
     cites: list[Citation] = []
     word = q.section_word or say("sections.word")  # the asker's word for the groups: 方面, areas

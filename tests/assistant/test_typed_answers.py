@@ -81,7 +81,7 @@ CASES = [
     # a place with no notice
     ("浮梁县的清单对执法培训有什么要求？", None),
     # lists by period, under a heading, by a single unit
-    ("柞水县清单中哪些任务的完成时限在2024年第二季度？", ["2.", "5."]),
+    ("柞水县清单中哪些任务的完成时限在2024年第二季度？", ["第2项", "第5项"]),  # a row named as Chinese says it
     ("昌江区清单“二、推进政府机构职能优化协同高效”下面有多少项", ["项"]),
     ("Which problems in the Yiyang list are led only by 县司法局?", ["存在问题"]),
 ]

@@ -1,0 +1,223 @@
+"""List and count answers over the task tables (assistant/kinds/lists.py, count.py, sections.py), on the bundled
+notices: each listed row on a line of its own with what it is about and who leads it, negated unit filters, a previous
+list narrowed by its deadline, counts asked in two parts and counts that also ask which. The rows expected are read
+from the parsed task tables, never written here."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+
+from assistant.conversation import Turn
+from assistant.kinds.lists import GIST_CHARS, gist
+from assistant.kinds.sections import sections_of
+from assistant.records import Answer
+from index.records import Task
+
+Keep = Callable[[Task], bool]
+
+
+def lead_has(unit: str) -> Keep:
+    return lambda t: any(unit in u for u in t.lead)
+
+
+def responsible_has(unit: str) -> Keep:
+    return lambda t: any(unit in u for u in t.responsible)
+
+
+def lead_is(unit: str) -> Keep:
+    return lambda t: t.lead == (unit,)
+
+
+def not_just_literal(t: Task) -> bool:
+    """A deadline that is more than a word such as 长期 / 长期坚持: it holds a date, or is no such word at all."""
+    return bool(t.deadline) and (bool(re.search(r"\d", t.deadline)) or "长期" not in t.deadline)
+
+
+def expected_rows(corpus, doc: str, keep: Keep) -> list[Task]:
+    rows = [t for t in corpus.get(doc).tasks if t.kind == "task" and keep(t)]
+    assert rows, f"the predicate selects no row of {doc}"
+    return rows
+
+
+def converse(assistant, turns: list[str]) -> Answer:
+    history: list[Turn] = []
+    answer = None
+    for message in turns:
+        answer = assistant.ask(message, None, history)
+        history += [Turn("user", message), Turn("assistant", answer.text)]
+    assert answer is not None
+    return answer
+
+
+def row_lines(answer: Answer) -> list[str]:
+    return [line for line in answer.text.splitlines() if line.lstrip().startswith("- ")]
+
+
+def assert_rows_listed(answer: Answer, corpus, doc: str, rows: list[Task], where: str) -> None:
+    """The count line first, then one line per row: its label, the start of its content, its lead units (its
+    responsible units when the notice has no lead column); every row cited on its own lines."""
+    notice = corpus.get(doc).notice
+    first = answer.text.splitlines()[0]
+    assert re.search(rf"(?<!\d){len(rows)}(?!\d)", first), (
+        f"{where}: the first line does not count {len(rows)}: {first}"
+    )
+    lines = row_lines(answer)
+    assert len(lines) == len(rows), f"{where}: {len(lines)} row lines for {len(rows)} rows:\n{answer.text}"
+    for t, line in zip(rows, lines, strict=True):
+        named = t.label in line or (t.label[:1].isdigit() and f"第{t.number}项" in line)
+        assert named, f"{where}: {doc} {t.label} is not named on {line!r}"
+        assert t.content.strip()[:8] in line, f"{where}: {doc} {t.label} has no gist of its content on {line!r}"
+        who = t.lead if "lead" in notice.task_fields else t.responsible
+        for u in who:
+            assert u in line, f"{where}: {doc} {t.label} unit {u} missing from {line!r}"
+        assert any(c.label == t.label and c.start_line == t.start_line for c in answer.citations), (
+            f"{where}: {doc} {t.label} not cited"
+        )
+    for c in answer.citations:
+        assert c.quote in corpus.get(c.doc_id).notice.text, f"{where}: a quote not in {c.doc_id}"
+
+
+# --- every listed row says what it is and who leads it ------------------------------------------------------------
+LISTS = [
+    ("昌江区由区发改委牵头的评价指标都有哪些？", "changjiang-2024", lead_has("区发改委")),
+    (
+        "List the Weinan work points that 市应急管理局 is responsible for",
+        "weinan-2024",
+        responsible_has("市应急管理局"),
+    ),
+    ("陵川县哪些三级指标由县纪委监委负责", "lingchuan-2022", responsible_has("县纪委监委")),
+    ("Which Yiyang problems name 县法院 among the leads?", "yiyang-2024", lead_has("县法院")),
+]
+
+
+@pytest.mark.parametrize("question, doc, keep", LISTS, ids=[q[:24] for q, _, _ in LISTS])
+def test_each_listed_row_says_what_it_is_and_who_leads_it(bundled_assistant, corpus, question, doc, keep):
+    a = bundled_assistant.ask(question)
+    assert a.kind == "list", f"{question!r} answered as {a.kind}"
+    assert_rows_listed(a, corpus, doc, expected_rows(corpus, doc, keep), question)
+
+
+def test_a_rows_gist_is_the_start_of_its_content_on_one_short_line(corpus):
+    for t in corpus.tasks():
+        g = gist(t.content)
+        assert "\n" not in g and len(g) <= GIST_CHARS + 1, f"{t.doc_id} {t.label}: gist {g!r}"
+        assert t.content.strip().startswith(g.removesuffix("…")), f"{t.doc_id} {t.label}: gist {g!r}"
+        if g.endswith("…"):  # cut: at a clause that says enough, or at the length limit
+            assert len(g) > 10, f"{t.doc_id} {t.label}: gist {g!r}"
+        else:  # the whole first sentence
+            rest = t.content.strip()[len(g) :]
+            assert not rest or rest[0] in "。；;！？!?\n", f"{t.doc_id} {t.label}: gist {g!r} stops mid-sentence"
+
+
+# --- a unit filter turned round: the rows it leaves, each with who leads it instead --------------------------------
+NEGATED = [
+    ("宜阳县哪些问题县司法局没有牵头？", "yiyang-2024", lambda t: not lead_has("县司法局")(t)),
+    ("昌江区牵头单位压根不含区司法局的指标有哪些", "changjiang-2024", lambda t: not lead_has("区司法局")(t)),
+    ("Which Zhashui tasks is 县司法局 not leading?", "zhashui-2024", lambda t: not lead_has("县司法局")(t)),
+    (
+        "Changjiang indicators where the district justice bureau is not among the lead units — list them",
+        "changjiang-2024",
+        lambda t: not lead_has("司法局")(t),
+    ),
+]
+
+
+@pytest.mark.parametrize("question, doc, keep", NEGATED, ids=[q[:24] for q, _, _ in NEGATED])
+def test_a_negated_unit_filter_lists_the_other_rows_with_their_leads(bundled_assistant, corpus, question, doc, keep):
+    a = bundled_assistant.ask(question)
+    assert a.kind == "list" and "units" in a.understood.negated, f"{question!r}: understood as {a.understood.label}"
+    assert_rows_listed(a, corpus, doc, expected_rows(corpus, doc, keep), question)
+
+
+# --- a previous list narrowed by its deadline -----------------------------------------------------------------------
+NARROWED = [
+    (
+        "en-sole-lead-not-just-long-term",
+        ["Which Yiyang problems have 县司法局 as the sole lead?", "which of these aren't purely long-term?"],
+        "yiyang-2024",
+        lambda t: lead_is("县司法局")(t) and not_just_literal(t),
+    ),
+    (
+        "zh-one-lead-not-long-term",
+        ["柞水县仅由县司法局一家牵头的任务有哪些？", "这些里面哪些完成时限不是长期？"],
+        "zhashui-2024",
+        lambda t: lead_is("县司法局")(t) and not_just_literal(t),
+    ),
+    (
+        "zh-only-lead-not-only-long-term",
+        ["宜阳县唯一牵头单位是县司法局的问题有哪些", "其中完成时限不只是长期坚持的是哪些？"],
+        "yiyang-2024",
+        lambda t: lead_is("县司法局")(t) and not_just_literal(t),
+    ),
+    (
+        "en-led-by-not-long-term",
+        ["Which Yiyang problems is 县委编办 a lead unit for?", "Of them, which are not long-term?"],
+        "yiyang-2024",
+        lambda t: lead_has("县委编办")(t) and not_just_literal(t),
+    ),
+]
+
+
+@pytest.mark.parametrize("name, turns, doc, keep", NARROWED, ids=[n for n, *_ in NARROWED])
+def test_a_previous_list_is_narrowed_by_its_deadline(bundled_assistant, corpus, name, turns, doc, keep):
+    a = converse(bundled_assistant, turns)
+    u = a.understood
+    where = f"{name}: {turns[-1]!r} understood as {u.label!r}"
+    assert a.kind == "list" and "filter" in u.carried and "due" in u.negated, where
+    assert_rows_listed(a, corpus, doc, expected_rows(corpus, doc, keep), where)
+    for t in expected_rows(corpus, doc, keep):
+        assert t.deadline and t.deadline in a.text, f"{where}: {t.label} deadline {t.deadline} not shown"
+
+
+def test_the_sole_lead_means_the_whole_lead_cell(bundled_assistant, corpus):
+    a = bundled_assistant.ask("Which Zhashui tasks is 县审批局 the only lead unit of?")
+    assert [t.label for t in a.tasks] == [t.label for t in expected_rows(corpus, "zhashui-2024", lead_is("县审批局"))]
+
+
+# --- counts asked in two parts, and counts that also ask which ------------------------------------------------------
+TWO_COUNTS = [
+    ("昌江区这份清单一共分成几个部分？评价指标有多少项？", "changjiang-2024", 1, False),
+    (
+        "How many indicators does the Lingchuan plan set, and how many first-level groups are they in?",
+        "lingchuan-2022",
+        1,
+        True,
+    ),
+    ("宜阳县的任务有多少项，分成了几个方面", "yiyang-2024", 1, True),
+]
+
+
+@pytest.mark.parametrize("question, doc, level, items_first", TWO_COUNTS, ids=[q[:24] for q, *_ in TWO_COUNTS])
+def test_a_count_asked_in_two_parts_gives_both_numbers(bundled_assistant, corpus, question, doc, level, items_first):
+    tasks = corpus.get(doc).tasks
+    groups = sections_of(tasks, level)
+    items = [t for t in tasks if t.kind == "task"]
+    a = bundled_assistant.ask(question)
+    lines = a.text.splitlines()
+    at_groups = next(i for i, line in enumerate(lines) if re.search(rf"(?<!\d){len(groups)}\s*(?:个|\w)", line))
+    at_items = next(i for i, line in enumerate(lines) if re.search(rf"(?<!\d){len(items)}(?!\d)", line))
+    assert (at_items < at_groups) == items_first, f"{question!r}: the counts are not in the order asked:\n{a.text}"
+    assert any(c.quote.strip().startswith(groups[0][:4]) or groups[0] in c.quote for c in a.citations), question
+    assert any(c.label == items[-1].label for c in a.citations), f"{question!r}: {items[-1].label} not cited"
+
+
+COUNT_AND_WHICH = [
+    ("渭南工作要点里市统计局负责的有几项，分别是什么？", "weinan-2024", responsible_has("市统计局")),
+    ("How many Zhashui tasks have 县政府办 among the leads, and which are they?", "zhashui-2024", lead_has("县政府办")),
+]
+
+
+@pytest.mark.parametrize("question, doc, keep", COUNT_AND_WHICH, ids=[q[:24] for q, _, _ in COUNT_AND_WHICH])
+def test_a_count_that_asks_which_lists_the_rows(bundled_assistant, corpus, question, doc, keep):
+    a = bundled_assistant.ask(question)
+    assert a.kind == "count", f"{question!r} answered as {a.kind}"
+    assert_rows_listed(a, corpus, doc, expected_rows(corpus, doc, keep), question)
+
+
+def test_a_count_alone_names_its_rows_without_listing_them(bundled_assistant, corpus):
+    a = bundled_assistant.ask("柞水县由县审批局牵头的任务共几项？")
+    assert a.kind == "count" and not row_lines(a)
+    assert re.search(rf"(?<!\d){len(expected_rows(corpus, 'zhashui-2024', lead_has('县审批局')))}(?!\d)", a.text)
