@@ -17,7 +17,7 @@ from typing import Any
 from assistant.errors import BadQuestion
 from assistant.records import ItemRef, Kind, Question, Understood
 from assistant.tasktable import DEFAULT_FIELDS, filtered_tasks, tasks_for
-from assistant.understand import find_mentions, find_negated, routed, understand
+from assistant.understand import find_mentions, find_negated, lexicon, routed, understand
 from assistant.wording import template
 from index.corpus import Corpus
 from index.records import Notice, Task
@@ -54,6 +54,16 @@ ORDINAL = {
     "en": re.compile(
         r"\b(?:the\s+)?(" + "|".join(EN_ORDINALS) + r"|last|\d{1,2}(?:st|nd|rd|th))\b"
         r"(?=\s*(?:one|item|task|row|problem|indicator|of\b|[?？,，—–:]|\s-\s|$))",
+        re.I,
+    ),
+}
+# Words that ask, join or point without naming anything: a message of field words and these alone ("牵头单位和完成
+# 时限分别是？", "and when is it due, and who else?") names no item or notice of its own, however long it is.
+FILLER = {
+    "zh": re.compile(r"分别|以及|请问|一下|什么|哪些|哪个|哪家|多少|单位|部门|[和与及是呢吗谁有的了还都各啥呀要又那其这该它，,、？?。！!\s]"),
+    "en": re.compile(
+        r"\b(and|or|what|whats|what's|is|are|was|the|its|it|when|who|whom|which|of|for|also|else|please|tell|me|about|"
+        r"both|their|they|there|do|does|by|to|so|then|with|on)\b|[^\w\s]",
         re.I,
     ),
 }
@@ -154,6 +164,7 @@ class Shape:
     pronoun: bool  # 它, 这一项, it, this notice
     narrows: bool  # 其中, those
     short: bool
+    bare: bool = False  # field words and fillers only: 牵头单位和完成时限分别是？
 
     @classmethod
     def of(cls, text: str, lang: str) -> Shape:
@@ -163,11 +174,26 @@ class Shape:
             bool(PRONOUN[lang].search(text)),
             bool(NARROW[lang].search(text)),
             size <= SHORT[lang],
+            only_fields(text, lang),
         )
 
     @property
     def leans(self) -> bool:
-        return self.cue or self.pronoun or self.short
+        return self.cue or self.pronoun or self.short or self.bare
+
+
+def only_fields(text: str, lang: str) -> bool:
+    """Whether the message is field words and fillers alone (nothing of its own to ask about)."""
+    rest = text.lower()
+    cues = sorted((c for cs in lexicon().fields.values() for c in cs), key=len, reverse=True)
+    had = False
+    for cue in cues:
+        pattern = rf"\b{re.escape(cue)}\b" if cue.isascii() else re.escape(cue)
+        rest, n = re.subn(pattern, " ", rest)
+        had = had or n > 0
+    rest = FILLER[lang].sub(" ", rest)
+    left = re.findall(r"[\u4e00-\u9fff]", rest) if lang == "zh" else re.findall(r"[a-z0-9]+", rest)
+    return had and len(left) <= (1 if lang == "zh" else 0)
 
 
 def ordinal(text: str, lang: str) -> int | None:

@@ -87,6 +87,17 @@ CONVERSATIONS: list[tuple[str, list[str], Expect]] = [
         Expect("zhashui-2024", 19, fields=("lead",), carried=("notice", "field")),
     ),
     # --- another field
+    # field words alone, however many, name nothing of their own: the item in focus
+    (
+        "zh-two-fields-alone",
+        ["昌江区评价指标8讲的是什么？", "牵头和责任单位各是哪些？"],
+        Expect("changjiang-2024", 8, fields=("lead", "responsible"), carried=("item", "notice")),
+    ),
+    (
+        "zh-two-fields-alone-with-deadline",
+        ["宜阳县存在问题11的内容？", "牵头部门以及完成时限分别是什么"],
+        Expect("yiyang-2024", 11, fields=("lead", "deadline"), carried=("item", "notice")),
+    ),
     (
         "zh-deadline",
         ["柞水县第17项任务由谁牵头？", "完成时限呢？"],
