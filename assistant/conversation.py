@@ -60,7 +60,9 @@ ORDINAL = {
 # Words that ask, join or point without naming anything: a message of field words and these alone ("牵头单位和完成
 # 时限分别是？", "and when is it due, and who else?") names no item or notice of its own, however long it is.
 FILLER = {
-    "zh": re.compile(r"分别|以及|请问|一下|什么|哪些|哪个|哪家|多少|单位|部门|[和与及是呢吗谁有的了还都各啥呀要又那其这该它，,、？?。！!\s]"),
+    "zh": re.compile(
+        r"分别|以及|请问|一下|什么|哪些|哪个|哪家|多少|单位|部门|[和与及是呢吗谁有的了还都各啥呀要又那其这该它，,、？?。！!\s]"
+    ),
     "en": re.compile(
         r"\b(and|or|what|whats|what's|is|are|was|the|its|it|when|who|whom|which|of|for|also|else|please|tell|me|about|"
         r"both|their|they|there|do|does|by|to|so|then|with|on)\b|[^\w\s]",
