@@ -69,6 +69,15 @@ FILLER = {
         re.I,
     ),
 }
+# A message asking whether another notice has the same requirement as the item in focus: 那昌江区有没有类似的要求,
+# does Changjiang's list have the same requirement ("same for Changjiang?" is the same question, not this).
+SIMILAR = re.compile(
+    r"(?:类似|相似|同样|一样|相同|相应|对应|同类)的?(?:要求|规定|措施|任务|事项|指标|内容|工作|条款|举措|做法)"
+    r"|\b(?:similar|same|equivalent|comparable|matching|corresponding)\s+(?:requirement|rule|provision|measure|task"
+    r"|item|indicator|duty|target|obligation)s?\b",
+    re.I,
+)
+FIRST_SENTENCE = re.compile(r"[^。；;！!？?]{6,}[。；;！!？?]?")
 STRONG_CONTENT = re.compile(r"内容|举措|措施|要求|做什么|content|measure|require", re.I)
 BARE_NUMBER = re.compile(r"(?<![\d.])(\d{1,3})(?![\d.%年月日])")
 STYLE_OF_KIND = {"bonus": "bonus", "veto": "veto"}
@@ -303,7 +312,8 @@ class Resolver:
         if q.fields == ("content",) and not STRONG_CONTENT.search(q.text):
             q = replace(q, fields=())  # "what about item 18?", "是什么" ask for nothing in particular
         shape = Shape.of(q.text, q.lang)
-        for rule in (self._pick, self._narrow, self._other_item, self._other_field, self._other_notice, self._scope):
+        rules = (self._pick, self._similar, self._narrow, self._other_item, self._other_field, self._other_notice)
+        for rule in (*rules, self._scope):
             if (resolved := rule(q, focus, shape)) is not None:
                 return resolved
         return Resolved(q)
@@ -386,6 +396,28 @@ class Resolver:
             merged = replace(routed(replace(p, text=joined, fields=_merge(p.fields, q.fields))), negated=p.negated)
             return Resolved(merged, ("filter",) + (("notice",) if p.doc_ids else ()))
         return None
+
+    def _similar(self, q: Question, focus: Focus, shape: Shape) -> Resolved | None:
+        """那昌江区有没有类似的要求 / does Changjiang's list have the same requirement — which item, who leads it?: the
+        other notice searched for the requirement of the item in focus (by what it says, not by its number)."""
+        p = focus.question
+        if not q.doc_ids or set(q.doc_ids) == set(p.doc_ids) or not SIMILAR.search(q.text) or q.numbers:
+            return None
+        if len(p.doc_ids) != 1:
+            return None
+        if p.kind == Kind.CROSS:  # asked of one notice already: the same requirement of another
+            text = self.swap_notice(p.text, p.doc_ids, q.doc_ids, "zh" if p.text[:1] > "\u2e80" else q.lang)
+        elif p.kind == Kind.TASK and len(p.numbers) == 1:
+            t = self.task_of(p.doc_ids, p.numbers[0], p.style)
+            m = FIRST_SENTENCE.search(re.sub(r"^\s*\d+[.、．]\s*|<[^>]+>", "", t.content)) if t else None
+            if m is None:
+                return None
+            text = f"{self.name_notices(q.doc_ids, 'zh')}：{m.group(0)}"
+        else:
+            return None
+        fields = tuple(f for f in q.fields if f != "content") or ("lead",)
+        asked = replace(self.understand(text), doc_ids=q.doc_ids, fields=fields, numbers=(), meta=None, metas=())
+        return Resolved(replace(asked, kind=Kind.CROSS, asks_cross=True, lang=q.lang), ("item",))
 
     def _other_notice(self, q: Question, focus: Focus, shape: Shape) -> Resolved | None:
         """那昌江区的呢 / same for Yiyang?: the previous question put to another notice."""
@@ -578,7 +610,7 @@ class Resolver:
             parts.append(template("understood.count" if q.kind == Kind.COUNT else "understood.list", lang))
         if q.kind == Kind.META and q.meta:
             parts.append(template(f"understood.meta.{q.meta}", lang))
-        elif q.fields and q.kind in (Kind.TASK, *LISTING):
+        elif q.fields and q.kind in (Kind.TASK, Kind.CROSS, *LISTING):
             parts.append(template("sep.list", lang).join(template(f"understood.field.{f}", lang) for f in q.fields))
         if q.kind in LISTING:
             if q.units:

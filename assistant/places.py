@@ -118,3 +118,43 @@ def foreign_places(text: str, notices: list[Notice]) -> tuple[str, ...]:
         if key in _by_pinyin() and key not in pinyin and (m.start() > 0 or len(key) >= 5):  # Which, Did: not places
             out.append(m.group(0))
     return tuple(dict.fromkeys(out))
+
+
+# Two provinces share a toneless pinyin: 陕西 is written Shaanxi, 山西 Shanxi.
+PROVINCE_LATIN = {"陕西": "shaanxi"}
+
+
+def province_of(region: str) -> Place | None:
+    """The province a region lies in: 柞水县 -> 陕西省."""
+    codes = {p.adcode for p in places() if p.name == region or (len(region) >= MIN_STEM and p.stem == region)}
+    wanted = {code[:2] + "0000" for code in codes}
+    return next((p for p in places() if p.adcode in wanted), None) if len(wanted) == 1 else None
+
+
+def by_province(text: str, notices: list[Notice]) -> tuple[str, ...]:
+    """The notices from the province a question names (陕西的通知, the ones from Shanxi), in either script; a province
+    named inside a document title (《陕西省…办法》) names a document, not the notices."""
+    bare = re.sub(r"《[^》]*》", " ", re.sub(r"\s+", "", text))
+    low = text.lower()
+    out = []
+    for n in notices:
+        p = province_of(n.region or "")
+        if p is None:
+            continue
+        latin = PROVINCE_LATIN.get(p.stem, p.pinyin)
+        if p.stem in bare or re.search(rf"\b{latin}\b", low):
+            out.append(n.doc_id)
+    return tuple(out)
+
+
+def province_names(low: str, notices: list[Notice], doc_ids: tuple[str, ...]) -> tuple[str, ...]:
+    """The province names (as written, lowercased) a question uses for the notices `doc_ids` it named by province."""
+    out = []
+    for n in notices:
+        p = province_of(n.region or "") if n.doc_id in doc_ids else None
+        if p is None:
+            continue
+        for name in (p.name, p.stem, PROVINCE_LATIN.get(p.stem, p.pinyin)):
+            if name in low and name not in out:
+                out.append(name)
+    return tuple(sorted(out, key=len, reverse=True))

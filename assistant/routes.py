@@ -21,6 +21,16 @@ def _row_by_description(q: Question) -> bool:
     )
 
 
+def _row_in_each(q: Question) -> bool:
+    """Who does something, asked of two or more notices named (柞水和昌江的第一责任人述职工作由谁牵头): the row
+    about it in each."""
+    return (
+        len(q.doc_ids) >= 2
+        and bool(set(q.fields) & set(ROW_FIELDS))
+        and not (q.numbers or q.units or q.due or q.mentions or q.asks_count or q.asks_list or q.meta)
+    )
+
+
 def _filters_rows(q: Question) -> bool:
     """A list of items by who does them or by when: 哪些任务由县司法局牵头, tasks due by June 2024."""
     asks_who = "lead" in q.fields or "responsible" in q.fields
@@ -33,7 +43,12 @@ def _filters_rows(q: Question) -> bool:
 
 ROUTES: tuple[tuple[Kind, Callable[[Question], bool]], ...] = (
     (Kind.REFUSE, lambda q: bool(q.foreign) and not q.doc_ids),
-    (Kind.NOTICES, lambda q: q.notices_asked is not None and not q.numbers and len(q.doc_ids) != 1),
+    (
+        Kind.NOTICES,
+        lambda q: (
+            q.notices_asked is not None and not q.numbers and (len(q.doc_ids) != 1 or q.notices_asked == "region")
+        ),
+    ),
     (Kind.SECTIONS, lambda q: q.section_level is not None),
     (Kind.COUNT, lambda q: bool(q.mentions) and q.asks_count),
     (Kind.LIST, lambda q: bool(q.mentions)),
@@ -42,8 +57,9 @@ ROUTES: tuple[tuple[Kind, Callable[[Question], bool]], ...] = (
     (Kind.LIST, _filters_rows),
     (Kind.LIST, lambda q: bool(q.due) and (q.asks_list or q.item_noun)),
     (Kind.META, lambda q: q.meta is not None),
+    (Kind.CROSS, _row_in_each),
     (Kind.TASK, _row_by_description),
-    (Kind.CROSS, lambda q: q.asks_cross and not q.doc_ids),
+    (Kind.CROSS, lambda q: q.asks_cross and len(q.doc_ids) != 1),
 )
 
 

@@ -143,9 +143,18 @@ def asked_kind(q: Question) -> str | None:
 
 
 def best_sentences(
-    q: Question, hits: Sequence[Hit], corpus: Corpus, scorer: Scorer, *, limit: int = 2, per_notice: bool = False
+    q: Question,
+    hits: Sequence[Hit],
+    corpus: Corpus,
+    scorer: Scorer,
+    *,
+    limit: int = 2,
+    per_notice: bool = False,
+    words: list[tuple[str, ...]] | None = None,
 ) -> list[tuple[float, Citation]]:
-    words = scorer.content_words(q, [p.notice for p in corpus.notices])
+    """The best sentences of `hits` for `q` by coverage of its content words (`words` when the caller chose them)."""
+    if words is None:
+        words = scorer.content_words(q, [p.notice for p in corpus.notices])
     kind = asked_kind(q)
     scored: list[tuple[float, Citation]] = []
     for rank, h in enumerate(hits):

@@ -207,6 +207,7 @@ class Assistant:
             hits=[*state.hits, *self._whole(q.doc_ids, state.hits)],
             search=lambda doc_id: self._search(q, [doc_id], CROSS_K),
             doc_ids=q.doc_ids,
+            whole=lambda doc_id: [Hit(c, 0.0, None, None, None) for c in self.index.chunks((doc_id,))],
         )
         return answer(q, ctx)
 

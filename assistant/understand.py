@@ -10,7 +10,7 @@ from pathlib import Path
 
 from assistant.errors import BadQuestion, EmptyQuestion, QuestionTooLong
 from assistant.normalize import normalize
-from assistant.places import foreign_places
+from assistant.places import by_province, foreign_places, province_names
 from assistant.records import Kind, Question
 from assistant.routes import route
 from assistant.values import expected
@@ -71,6 +71,16 @@ CROSS_CUES = (
     "这些通知",
     "几份通知",
     "各份通知",
+    "any of the notices",
+    "which of the notices",
+    "which documents",
+)
+# Which of the notices say something, or how they differ on it: 哪几个文件要求…, 有啥区别, how do they differ.
+# (依据哪些文件 asks for the documents a notice rests on, not which notices say something.)
+CROSS_ASK = re.compile(
+    r"(?<!依据)(?<!根据)(?<!按照)(?<!依照)(?<!落实)(?<!贯彻)(?:哪(?:几|些)(?:个|份)?|几个|几份)(?:文件|通知)"
+    r"|有(?:什么|何|啥|哪些)(?:不同|区别|差别|差异)|区别|差别|差异|异同|对比|比较一下|一样吗|相同吗"
+    r"|\bdiffer(?:s|ent|ence|ences)?\b|\bcompare[sd]?\b|\bcomparison\b|\bhow\s+do\s+(?:the\s+)?(?:notices|documents)\b"
 )
 # Questions about a notice itself rather than its content: when it was issued, its 文号, who issued it, its title.
 META = {
@@ -506,7 +516,7 @@ def understand(text: str, notices: list[Notice], tasks: list[Task], *, limit: in
     numbers, style = find_numbers(text)
     fields = find_fields(text)
     foreign = find_foreign_places(text, notices)
-    doc_ids = find_notices(text, notices, by_year=not foreign)
+    doc_ids = find_notices(text, notices, by_year=not foreign) or by_province(text, notices)  # 陕西的通知
     unit_names = sorted({u for t in tasks for u in t.lead + t.responsible})
     units = find_units(text, unit_names)
     due = find_period(text) or (find_due(text) if any(c in low for c in DUE_CUES) or DUE_WORDS.search(low) else None)
@@ -541,13 +551,13 @@ def understand(text: str, notices: list[Notice], tasks: list[Task], *, limit: in
         asks_count=asks_count,
         asks_list=asks_list,
         asks_which=bool(WHICH_TOO.search(low)),
-        asks_cross=any(c in low for c in CROSS_CUES) and not numbers,
+        asks_cross=(any(c in low for c in CROSS_CUES) or bool(CROSS_ASK.search(low))) and not numbers,
         task_noun=bool(TASK_NOUN.search(low)),
         item_noun=bool(ITEM_NOUN.search(low)) or "工作" in low,
         by_date=bool(BY_DATE.search(text)),
         metas=find_metas(low) if not numbers else (),
         only_units=bool(units) and bool(ONLY.search(text)) and not EITHER_WAY.search(text),
-        notices_asked=find_notices_asked(low) if not numbers else None,
+        notices_asked=find_notices_asked(low, province_names(low, notices, doc_ids)) if not numbers else None,
         points_at_row=bool(POINTS_AT_ROW.search(low)),
     )
     parts = find_parts(text)
@@ -568,11 +578,11 @@ def routed(q: Question, doc_ids: tuple[str, ...] | None = None) -> Question:
 NOTICE_NOUN = r"(?:通知|文件|文件?通知|notices?|documents?|circulars?)"
 NOTICES_RANK = {
     "newest": re.compile(
-        rf"(?:最新|最近|最晚)\S{{0,6}}{NOTICE_NOUN}|{NOTICE_NOUN}\S{{0,8}}(?:最新|最近|最晚)"
+        rf"(?:最新|最近|最晚)\S{{0,6}}{NOTICE_NOUN}|{NOTICE_NOUN}\S{{0,8}}(?:最新|最近|最晚|更晚|较新|较晚)"
         rf"|\b(?:newest|latest|most\s+recent(?:ly)?(?:\s+issued)?)\s+{NOTICE_NOUN}|{NOTICE_NOUN}\b.*\b(?:newest|latest|most\s+recent(?:ly)?)\b"
     ),
     "oldest": re.compile(
-        rf"(?:最早|最先)\S{{0,6}}{NOTICE_NOUN}|{NOTICE_NOUN}\S{{0,8}}(?:最早|最先)"
+        rf"(?:最早|最先)\S{{0,6}}{NOTICE_NOUN}|{NOTICE_NOUN}\S{{0,8}}(?:最早|最先|更早|较早)"
         rf"|\b(?:oldest|earliest|first)\s+(?:issued\s+)?{NOTICE_NOUN}|{NOTICE_NOUN}\b.*\b(?:oldest|earliest|issued\s+first)\b"
     ),
     "all": re.compile(
@@ -590,9 +600,22 @@ POINTS_AT_ROW = re.compile(
 )
 
 
-def find_notices_asked(low: str) -> str | None:
-    """newest | oldest | all when the question asks about the loaded notices as a set, else None."""
-    return next((k for k, rx in NOTICES_RANK.items() if rx.search(low.strip(" ？?。."))), None)
+# Which notices are from a province, once the province is taken out: 陕西的有哪些, which ones are from Shanxi.
+FROM_PLACE = re.compile(
+    rf"^(?:来自|属于)?省?的?{NOTICE_NOUN}?(?:有|是)?哪(?:些|几份|几个|个|份)(?:{NOTICE_NOUN})?(?:是|来自|属于)?省?的?$"
+    rf"|^(?:which|what)\s+(?:{NOTICE_NOUN}|ones?)\s+(?:are|is|come|came)\s+(?:from|in)(?:\s+province)?$"
+)
+
+
+def find_notices_asked(low: str, provinces: tuple[str, ...] = ()) -> str | None:
+    """newest | oldest | all when the question asks about the loaded notices as a set, region when it asks which of
+    them are from the province it names, else None."""
+    flat = low.strip(" ？?。.")
+    if provinces:
+        bare = re.sub(r"\s+", " ", re.sub("|".join(map(re.escape, provinces)), " ", flat)).strip(" ？?。.")
+        if FROM_PLACE.search(bare.replace(" ", "") if not bare.isascii() else bare):
+            return "region"
+    return next((k for k, rx in NOTICES_RANK.items() if rx.search(flat)), None)
 
 
 def find_meta(low: str) -> str | None:

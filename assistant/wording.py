@@ -27,6 +27,13 @@ class Joined:
     sep: str = "list"
 
 
+@dataclass(frozen=True)
+class Short:
+    """A notice named by its place alone (柞水县 / Zhashui), for lists of notices."""
+
+    notice: Notice
+
+
 @lru_cache(maxsize=1)
 def messages() -> dict[str, dict[str, str]]:
     """Flat key -> {zh, en}; every message must have both languages."""
@@ -60,6 +67,13 @@ def notice_name(n: Notice, lang: str) -> str:
     return f"{n.region or ''}《{n.title}》" + (f"（{n.doc_number}）" if n.doc_number else "")
 
 
+def short_name(n: Notice, lang: str) -> str:
+    if lang == "en":  # the pinyin the doc_id is named by: changjiang, not the city jingdezhen
+        latin = [a for a in n.aliases if a.isascii() and not a.isdigit()] or [n.doc_id]
+        return next((a for a in latin if n.doc_id.startswith(a)), latin[-1]).capitalize()
+    return n.region or n.title
+
+
 def item_name(t: Task, lang: str) -> str:
     key = "item.numbered" if t.label[:1].isdigit() else "item.labelled"
     return template(key, lang).format(number=t.number, label=t.label, noun=template(f"item.{t.kind}", lang))
@@ -72,6 +86,8 @@ def render(value: Any, lang: str) -> str:
         return phrase(value, lang)
     if isinstance(value, Notice):
         return notice_name(value, lang)
+    if isinstance(value, Short):
+        return short_name(value.notice, lang)
     if isinstance(value, Task):
         return item_name(value, lang)
     if isinstance(value, Joined):

@@ -17,3 +17,4 @@ class Context:
     hits: Sequence[Hit]  # the ranked passages for the question, then every other line of the notices it names
     search: Callable[[str], Sequence[Hit]]  # the question's passages within one notice (doc_id)
     doc_ids: tuple[str, ...] = ()  # the notices in scope: named by the question or chosen by the user
+    whole: Callable[[str], Sequence[Hit]] = lambda doc_id: ()  # every passage of one notice (doc_id), unranked

@@ -31,7 +31,10 @@ def draft(q: Question, ctx: Context) -> Draft:
             p for p in dated if p.notice.date == (dated[-1] if q.notices_asked == "newest" else dated[0]).notice.date
         ]
         lines.append(say(f"notices.{q.notices_asked}", notices=tuple(p.notice for p in ends), date=ends[0].notice.date))
-    lines.append(say("notices.count", count=len(chosen)))
+    if len(chosen) < len(ctx.corpus.notices):  # 陕西的有哪些: the notices the question (or the user) chose
+        lines.append(say("notices.region", count=len(chosen), total=len(ctx.corpus.notices)))
+    else:
+        lines.append(say("notices.count", count=len(chosen)))
     cites: list[Citation] = []
     for p in (reversed(dated) if q.notices_asked == "newest" else dated) if dated else ():
         line, c = _dated(p)
