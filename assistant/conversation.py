@@ -17,7 +17,7 @@ from typing import Any
 from assistant.errors import BadQuestion
 from assistant.records import ItemRef, Kind, Question, Understood
 from assistant.tasktable import DEFAULT_FIELDS, filtered_tasks, tasks_for
-from assistant.understand import find_mentions, find_negated, lexicon, routed, understand
+from assistant.understand import STRONG_CONTENT, find_mentions, find_negated, lexicon, routed, understand
 from assistant.wording import template
 from index.corpus import Corpus
 from index.records import Notice, Task
@@ -78,7 +78,6 @@ SIMILAR = re.compile(
     re.I,
 )
 FIRST_SENTENCE = re.compile(r"[^。；;！!？?]{6,}[。；;！!？?]?")
-STRONG_CONTENT = re.compile(r"内容|举措|措施|要求|做什么|content|measure|require", re.I)
 BARE_NUMBER = re.compile(r"(?<![\d.])(\d{1,3})(?![\d.%年月日])")
 STYLE_OF_KIND = {"bonus": "bonus", "veto": "veto"}
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from assistant.citing import cite
 from assistant.glossary import Glossary, en_words
 from assistant.records import Citation, Question
 from assistant.retrieve import Hit
-from assistant.understand import lexicon
+from assistant.understand import lexicon, without_numbers
 from assistant.values import cue_words, expected, holds, names_kind
 from index.corpus import Corpus
 from index.records import Notice
@@ -64,6 +65,8 @@ class Scorer:
 
     def content_words(self, q: Question, notices: Sequence[Notice]) -> list[tuple[str, ...]]:
         names = {a.lower() for n in notices for a in n.aliases}
+        if q.numbers:  # how an item is numbered (第四十七项, No.47, indicator 7) says nothing about what is asked
+            q = replace(q, text=without_numbers(q.text, [a for n in notices for a in n.aliases]))
         lex = lexicon()
         low = q.text.lower()
 

@@ -39,7 +39,11 @@ def facts(t: Task, notice: Notice, fields: Sequence[str]) -> list[Phrase]:
     """The asked fields of one row, saying plainly when the notice has no such column."""
     wanted = list(fields) or list(DEFAULT_FIELDS)
     if "lead" in wanted and "responsible" not in wanted:
-        wanted.append("responsible")
+        wanted.insert(wanted.index("lead") + 1, "responsible")
+    if "responsible" in wanted and "lead" not in wanted and t.lead:  # 责任单位 asks who is accountable: the lead too
+        wanted.insert(wanted.index("responsible"), "lead")
+    if "materials" in wanted and "materials" not in notice.task_fields and "content" not in wanted:
+        wanted.insert(wanted.index("materials") + 1, "content")  # no materials column: what the item itself asks
     if ("lead" in wanted or "responsible" in wanted) and "deadline" not in wanted and "deadline" in notice.task_fields:
         wanted.append("deadline")
     out: list[Phrase] = []

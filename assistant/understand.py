@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -33,10 +34,11 @@ NUMBER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "indicator",
     ),
-    (re.compile(rf"[（(]\s*([{CN}]{{1,4}}|\d{{1,3}})\s*[）)]"), "paren"),
+    (re.compile(rf"[（(]\s*([{CN}]{{1,4}})\s*[）)]"), "paren"),  # （十七）: how 渭南's items are labelled
+    (re.compile(r"[（(]\s*(\d{1,3})\s*[）)]"), "any"),  # (17): every notice's item 17, as 第17项
     (re.compile(rf"第\s*(\d{{1,3}})\s*(?:项|条|个|号|点)?|第\s*([{CN}]{{1,4}})\s*(?:项|条|个|号|点)"), "any"),
     (re.compile(rf"(?:任务|事项|要点)\s*{NUM}|{NUM}\s*号?(?:任务|事项)"), "any"),
-    (re.compile(r"(?:task|item|point|no\.|number|#)\s*(?:no\.?\s*)?#?\s*(\d{1,3})\b", re.I), "any"),
+    (re.compile(r"(?:task|item|point|no\.|number|#)\s*(?:no\.?\s*)?#?\s*(\d{1,3})(?!\.?\d|%|[a-z])", re.I), "any"),
 ]
 YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 LIST_CUES = (
@@ -169,11 +171,47 @@ def check_question(text: str, limit: int) -> str:
     return stripped
 
 
-def find_numbers(text: str) -> tuple[tuple[int, ...], str | None]:
+# A bare number right after a notice's name is an item of it: 昌江32项, 柞水19条, 陵川县十七项, Zhashui 7. A digit
+# must not run on into a date, amount or count (柞水2024年, 柞水县3个工作日, 陵川2人); a Chinese numeral must be
+# followed by 项/条/号/点 (陵川三级指标 is no item 3).
+AFTER_NAME_ZH = (
+    rf"(?:{{names}})[县区市]?(?:的)?\s*(?:(\d{{{{1,3}}}})(?![\d.．%年月日个名人次期件家天周时分万亿元倍岁届批种类])(?:\s*[项条号点])?"
+    rf"|([{CN}]{{{{1,4}}}})\s*(?:项|条|号|点))"
+)
+AFTER_NAME_EN = (
+    r"\b(?:{names})(?:\s+(?:county|district|city))?(?:'s)?(?:\s+list)?\s*(?:#|no\.?|number)?\s*(\d{{1,3}})\b"
+    r"(?![.,]?\d|\s*(?:%|percent|years?|months?|days?|hours?|people|units|notices?))"
+)
+
+
+@lru_cache(maxsize=8)
+def after_name(names: tuple[str, ...]) -> tuple[re.Pattern[str], str] | None:
+    """The pattern of a number written right after one of the notices' names."""
+    zh = "|".join(re.escape(n) for n in sorted((n for n in names if not n.isascii()), key=len, reverse=True))
+    en = "|".join(re.escape(n) for n in sorted((n for n in names if n.isascii()), key=len, reverse=True))
+    parts = ([AFTER_NAME_ZH.format(names=zh)] if zh else []) + ([AFTER_NAME_EN.format(names=en)] if en else [])
+    return (re.compile("|".join(parts), re.I), "named") if parts else None
+
+
+def find_numbers(text: str, names: Sequence[str] = ()) -> tuple[tuple[int, ...], str | None]:
+    """The item numbers a question names, and the label family the first was written in; `names` are the notices'
+    names, after which a bare number may be an item (柞水19条: style "named", kept when the question asks about it)."""
+    numbers, style, _ = _scan_numbers(text, names)
+    return numbers, style
+
+
+def without_numbers(text: str, names: Sequence[str] = ()) -> str:
+    """The question with the items it names by number blanked out (第四十七项, No. 47, indicator 7): what is left is
+    what it asks about them."""
+    return _scan_numbers(text, names)[2]
+
+
+def _scan_numbers(text: str, names: Sequence[str]) -> tuple[tuple[int, ...], str | None, str]:
     numbers: list[int] = []
     style: str | None = None
     masked = text
-    for pattern, kind in NUMBER_PATTERNS:
+    named = after_name(tuple(n for n in names if len(n) >= 2))
+    for pattern, kind in NUMBER_PATTERNS + ([named] if named else []):
         for m in pattern.finditer(masked):
             raw = next((g for g in m.groups() if g), None)
             if raw is None:
@@ -186,31 +224,38 @@ def find_numbers(text: str) -> tuple[tuple[int, ...], str | None]:
                 numbers.append(n)
                 style = style or kind
             masked = masked[: m.start()] + " " * (m.end() - m.start()) + masked[m.end() :]
-    return tuple(numbers), style
+    return tuple(numbers), style, masked
+
+
+# Words that ask for a row's text even beside another field: "具体要干啥，完成时限呢", "what's it about and when is it
+# due". A bare "是什么"/"what is" beside a field asks for that field ("完成时限是什么"), not the text.
+STRONG_CONTENT = re.compile(
+    r"内容|举措|措施|要求|做什么|干什么|干啥|做啥|干嘛|[讲说写][了的]?(?:些)?(?:什么|啥)|具体是|具体要|content|measure|require"
+    r"|\bwhat(?:'s|\s+is|\s+was|\s+are|\s+does)\b(?!\s+about\b)[^?？]{0,60}?\b(?:about|say|says|cover|covers|involve)\b",
+    re.I,
+)
 
 
 def find_fields(text: str) -> tuple[str, ...]:
+    """The row fields a question asks for, in the order it asks them (具体要干啥，完成时限呢 -> content, deadline)."""
     low = text.lower()
-    found = []
+    at: dict[str, float] = {}  # field -> where the question first asks for it
     for name, cues in lexicon().fields.items():
         for cue in cues:
-            if cue.isascii():
-                if re.search(rf"\b{re.escape(cue)}\b", low):
-                    found.append(name)
-                    break
-            elif cue in text:
-                found.append(name)
-                break
-    strong_content = ("内容", "举措", "措施", "要求", "做什么", "content", "measure", "require")
-    if "content" in found and len(found) > 1 and not any(c in low for c in strong_content):
-        found.remove("content")  # "完成时限是什么" asks for the deadline, not the content
+            m = re.search(rf"\b{re.escape(cue)}\b", low) if cue.isascii() else re.search(re.escape(cue), text)
+            if m and m.start() < at.get(name, len(text) + 1):
+                at[name] = m.start()
+    if (strong := STRONG_CONTENT.search(text)) and strong.start() < at.get("content", len(text) + 1):
+        at["content"] = strong.start()
+    if "content" in at and len(at) > 1 and not strong:
+        del at["content"]  # "完成时限是什么" asks for the deadline, not the content
     # "who is responsible for task 5" asks who does it: the lead where there is one, else the responsible units
-    if "responsible" in found and "lead" not in found and re.search(r"\bwho\b|由谁|谁负责", low):
-        found.insert(0, "lead")
-    if not found and re.search(r"\bwho\b|谁", low):
-        found = ["lead", "responsible"]
-    order = ("lead", "responsible", "deadline", "materials", "content")
-    return tuple(sorted(dict.fromkeys(found), key=order.index))
+    who = re.search(r"\bwho\b|由谁|谁负责", low)
+    if who and "responsible" in at and "lead" not in at:
+        at["lead"] = at["responsible"] - 0.5
+    if not at and (who := re.search(r"\bwho\b|谁", low)):
+        at = {"lead": who.start(), "responsible": who.start() + 0.5}
+    return tuple(sorted(at, key=at.__getitem__))
 
 
 def find_notices(text: str, notices: list[Notice], *, by_year: bool = True) -> tuple[str, ...]:
@@ -513,8 +558,10 @@ def understand(text: str, notices: list[Notice], tasks: list[Task], *, limit: in
     text = normalize(check_question(text, limit))
     lang = detect_lang(text)
     low = text.lower()
-    numbers, style = find_numbers(text)
+    numbers, style = find_numbers(text, [a for n in notices for a in n.aliases])
     fields = find_fields(text)
+    if style == "named":  # 柞水19条的完成时限, 昌江32项…那条 name an item; 陵川县100项指标都有哪些 counts them
+        numbers, style = (numbers, "any") if fields or POINTS_AT_ROW.search(low) else ((), None)
     foreign = find_foreign_places(text, notices)
     doc_ids = find_notices(text, notices, by_year=not foreign) or by_province(text, notices)  # 陕西的通知
     unit_names = sorted({u for t in tasks for u in t.lead + t.responsible})

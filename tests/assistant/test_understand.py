@@ -195,3 +195,46 @@ def test_an_empty_question_is_refused_before_any_work(read, text):
 def test_an_over_long_question_is_refused(read):
     with pytest.raises(QuestionTooLong, match="2001"):
         read("问" * 2001)
+
+
+@pytest.mark.parametrize(
+    "text,number",
+    [
+        ("宜阳5号由哪个单位牵头", 5),
+        ("渭南市十二条的责任单位", 12),
+        ("昌江区的8项，这条谁来牵头", 8),
+        ("what is Lingchuan 44 about?", 44),
+        ("Yiyang County no. 9, when is it due", 9),
+    ],
+)
+def test_a_number_right_after_the_notices_name_is_its_item(read, text, number):
+    assert read(text).numbers == (number,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "宜阳县16个问题都是什么",
+        "柞水2024年的通知",
+        "柞水县3个工作日内办结的事项有哪些",
+        "Does Lingchuan have 100 indicators",
+    ],
+)
+def test_a_count_or_date_after_the_notices_name_is_no_item(read, text):
+    assert read(text).numbers == ()
+
+
+@pytest.mark.parametrize(
+    "text,fields",
+    [
+        ("宜阳问题2讲了什么，又由谁牵头？", ("content", "lead")),
+        ("渭南（七）啥时候完成，具体措施是什么", ("deadline", "content")),
+        ("When must Zhashui item 9 be done, and what does it involve?", ("deadline", "content")),
+        ("What is indicator 30 of Lingchuan about, and which documents to submit?", ("content", "materials")),
+        ("陵川指标30需要上交哪些东西", ("materials",)),
+        ("What has to be handed in for Lingchuan indicator 31?", ("materials",)),
+        ("Which office handles Zhashui task 8?", ("responsible",)),
+    ],
+)
+def test_the_fields_asked_in_the_order_asked(read, text, fields):
+    assert read(text).fields == fields
