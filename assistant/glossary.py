@@ -27,8 +27,9 @@ EN_STOP = set(
     "a an the of in on at to for by and or is are was were be been being does do did done what which who whom whose "
     "when where how why many much there their its it this that these those with about from into as any all each every "
     "some no not than then so such can could should would must may might shall will please tell me say says said "
-    "according notice notices document documents plan list lists task tasks item items problem problems indicator "
-    "indicators point points county city district government people also other etc sb sth something someone "
+    "told tells telling according notice notices document documents plan list lists task tasks item items problem "
+    "problems indicator indicators point points county city district government people also other etc sb sth "
+    "something someone "
     "have has had get got give given make made use used like per year years new "
     "one two three four five six seven eight nine ten first second third "
     "set sets hold holds take takes put keep need needs include includes contain mention state specify provide ask "
@@ -58,6 +59,11 @@ def en_words(text: str) -> list[str]:
     'How often must courts hold meetings?' -> ['often', 'court', 'hold', 'meet']."""
     words = re.findall(r"[a-z]+", text.lower())
     return [st for w in words if w not in EN_STOP and len(w) > 2 and (st := _stem(w)) not in STOP_STEMS]
+
+
+def all_stems(text: str) -> set[str]:
+    """Every word of English text, stemmed, stop words included: 'indicators' -> {'indic'}."""
+    return {_stem(w) for w in re.findall(r"[a-z]+", text.lower())}
 
 
 @lru_cache(maxsize=1)

@@ -9,11 +9,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from assistant.citing import cite
-from assistant.glossary import Glossary, en_words
+from assistant.glossary import Glossary, all_stems, en_words
 from assistant.records import Citation, Question
 from assistant.retrieve import Hit
 from assistant.understand import lexicon, without_numbers
-from assistant.values import cue_words, expected, holds, names_kind
+from assistant.values import cue_words, expected, holds, is_specific, names_kind
 from index.corpus import Corpus
 from index.records import Notice
 from index.text import SENTENCE, no_spaces, tokenize
@@ -21,6 +21,9 @@ from index.text import SENTENCE, no_spaces, tokenize
 MIN_COVERAGE = 0.5  # share of the question's content words (IDF-weighted) a passage must contain to count as an answer
 GLOSS_DAMPING = 0.3  # how much an English word's many glosses weaken the evidence of any one of them
 HEADING_WEIGHT = 0.8  # share of a section heading's word matches credited to a line under it
+# An English question asking for a specific value (an e-mail address, a percentage) of a sentence holding one: its
+# other words reach the notices through loose glosses ("files", "send"), so a quarter of them must match, not half.
+MIN_COVERAGE_SPECIFIC_EN = 0.25
 MIN_DENSE_EN = 0.42  # cosine a passage must reach for an English question whose words the notices cannot contain
 # A word the notices lack weighs what a word in this share of the passages would: a fixed share, so the weight does not
 # grow with the corpus (log((n+1)/0.5) did: a question that passed at 5 notices was refused at 50). 0.5/377 is what
@@ -42,7 +45,9 @@ COUNT_WORD = re.compile(
     r"[一二两三四五六七八九十百几\d]+(?:[个项条名位次期件家种类批天日周年]|个?工作日|小时|学时|分钟|个?月)?"
 )
 # Words notices vary for one relation: a notice "based on" a document says 根据, 依据, 按照, or 全面落实《…》.
-RELATION = {w: ("根据", "依据", "按照", "落实", "贯彻") for w in ("根据", "依据", "按照")}
+RELATION: dict[str, tuple[str, ...]] = {w: ("根据", "依据", "按照", "落实", "贯彻") for w in ("根据", "依据", "按照")}
+# Materials to hand in: a question's 材料 is the notice's 资料 and the other way round.
+RELATION |= {w: ("材料", "资料") for w in ("材料", "资料")}
 
 
 class Scorer:
@@ -70,8 +75,13 @@ class Scorer:
         lex = lexicon()
         low = q.text.lower()
 
+        stems = all_stems(low) if q.lang == "en" else set()
+
         def says(phrase: str) -> bool:
-            return bool(re.search(rf"\b{re.escape(phrase)}\b", low))
+            """The question uses the phrase; a one-word phrase in any form (indicators, submitted)."""
+            if re.search(rf"\b{re.escape(phrase)}\b", low):
+                return True
+            return phrase.isascii() and phrase.isalpha() and all_stems(phrase) <= stems
 
         cues = set(cue_words(asked_kind(q), q.text)) if q.lang == "en" else set()
         mapped = [en for en in {**lex.terms, **lex.places} if says(en)]
@@ -94,12 +104,7 @@ class Scorer:
             else " ".join([lex.terms[en] for en in mapped if en in lex.terms] + [t for t in quoted if t not in terms])
         )
         groups: list[tuple[str, ...]] = [(t,) for t in terms if t.lower() not in names]
-        for tok in tokenize(probe):
-            if tok in STOP or tok.lower() in names or COUNT_WORD.fullmatch(tok) or len(tok) < 2 or names_kind(tok):
-                continue
-            if any(tok in a for a in names):
-                continue
-            groups.append(RELATION.get(tok, (tok,)))
+        groups += [RELATION.get(tok, (tok,)) for tok in chinese_words(probe, names)]
         if q.lang == "en" and self.glossary is not None:
             # the words of the structural terms and cues the question uses ("approval bureau" skips approv, but only
             # when the question says "approval bureau")
@@ -110,7 +115,7 @@ class Scorer:
             for stem, zh in self.glossary.groups(q.text, skip=[*structural, *names]):
                 if not zh and stem in self.df:  # a word the notices print as it is: PDF, 12345
                     zh = (stem,)
-                if not zh and stem in cue_stems:  # "rate", "e-mail": the value the sentence must hold stands for it
+                if stem in cue_stems:  # "rate", "e-mail address": the value the sentence must hold stands for it
                     continue
                 groups.append(tuple(z for z in zh if z not in STOP and not any(z in a for a in names)))
         return list(dict.fromkeys(groups))
@@ -129,7 +134,8 @@ class Scorer:
         if not groups:
             return 0.0
         default = self.idf("")  # a word the notices lack weighs what an unseen Chinese word does: the most
-        total = sum(self.weight(g, default) for g in groups)
+        # ... and its absence is as weak evidence that the sentence does not: a vague word costs what it can earn.
+        total = sum(self.weight(g, default) / max(1, len(g)) ** GLOSS_DAMPING for g in groups)
         flat = no_spaces(text).lower()  # notices pad names: 组 长：王 丽; Latin words are lowercase
         # A group of many alternatives (an English word with many glosses) is weak evidence that the sentence talks
         # about that word: it earns alternatives**-GLOSS_DAMPING of its weight.
@@ -138,6 +144,19 @@ class Scorer:
             if total
             else 0.0
         )
+
+
+def chinese_words(probe: str, names: set[str]) -> list[str]:
+    """The words of a question's Chinese that a sentence must say: not stop words, counts, notice names, nor words
+    naming the kind of value asked (文号; 办公室, and so its parts 办公 and 公室 too)."""
+    tokens = tokenize(probe)
+    named = [tok for tok in tokens if names_kind(tok)]
+    return [
+        tok
+        for tok in tokens
+        if not (tok in STOP or len(tok) < 2 or COUNT_WORD.fullmatch(tok) or any(tok in w for w in named))
+        and not (tok.lower() in names or any(tok in a for a in names))
+    ]
 
 
 def asked_kind(q: Question) -> str | None:
@@ -161,13 +180,20 @@ def best_sentences(
     kind = asked_kind(q)
     scored: list[tuple[float, Citation]] = []
     for rank, h in enumerate(hits):
-        notice = corpus.get(h.chunk.doc_id).notice
+        parsed = corpus.get(h.chunk.doc_id)
+        notice = parsed.notice
         quote = h.chunk.quote
         for m in SENTENCE.finditer(quote):
             sentence = m.group(0).strip()
             if len(sentence) < 6 or not holds(kind, q.text, sentence):
                 continue
+            line = h.chunk.start_line + quote[: m.start()].count("\n")
             cov = scorer.coverage(words, sentence) if words else 0.0
+            stage = parsed.structure.stage_at(line) if words else None
+            if stage and (cov or scorer.coverage(words, stage.name)):
+                # a stage's heading is also what the overview calls it: （五）迎接验收 is the 申报验收 阶段
+                # (only for the stage the question names: the noun alone, 阶段, is every stage's)
+                cov = max(cov, scorer.coverage(words, stage.name + stage.noun + sentence))
             if cov and h.chunk.kind == "block" and h.chunk.label:
                 # A line under a heading says what the heading is about: "组 长：王 丽" under 领导小组成员名单.
                 # Heading words count for less than the line's own, and only for a line that matches by itself.
@@ -175,7 +201,6 @@ def best_sentences(
             if q.lang == "en" and not words:
                 cov = h.dense_score or 0.0  # no mapped words: trust the multilingual embedder alone
             score = cov + 0.02 / (1 + rank)
-            line = h.chunk.start_line + quote[: m.start()].count("\n")
             scored.append((score, cite(notice, h.chunk.label, line, line, sentence)))
     scored.sort(key=lambda x: x[0], reverse=True)
     out: list[tuple[float, Citation]] = []
@@ -189,6 +214,8 @@ def best_sentences(
 
 
 def passes(q: Question, score: float, hits: Sequence[Hit]) -> bool:
+    if q.lang == "en" and is_specific(asked_kind(q)) and score >= MIN_COVERAGE_SPECIFIC_EN:
+        return True  # best_sentences kept only sentences holding the value
     if q.lang == "en" and score < 0.3:  # English words the map cannot carry: the embedder's similarity decides
         return bool(hits) and (hits[0].dense_score or 0.0) >= MIN_DENSE_EN
     return score >= MIN_COVERAGE

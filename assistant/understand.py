@@ -89,7 +89,10 @@ META = {
     "date": re.compile(
         r"(什么时候|何时|哪天|哪一天|哪年|几月|日期|时间)\S{0,6}(印发|发布|发文|出台|成文|下发|制定)|(印发|发布|发文|成文|下发)"
         r"(的)?(日期|时间)|when\s+(was|were|did)\b.*\b(issue|issued|publish|published|release|released|dated|adopt|adopted|sign|signed)\b"
-        r"|\b(issue|publication|release|signing)\s+date\b|\bdate\s+of\s+(the|this)\s+(notice|plan|document|circular|list)\b|\bwhat\s+date\b"
+        r"|\b(issue|publication|release|signing)\s+date\b|\bdate\s+of\s+(the|this)\s+(notice|plan|document|circular|list)\b"
+        r"|(?<!by )(?<!until )(?<!before )\bwhat\s+date\b"
+        r"(?!.*\b(?:must|should|shall|need|needs|due|submit\w*|complet\w*|finish\w*)\b)"
+        r"|\bwhen\b.*\b(?:posted|put\s+online|uploaded|went\s+online)\b|(?:发表|刊登|上网|发帖)(?:的)?(?:日期|时间)|什么时候(?:发表|刊登|上网)"
     ),
     "number": re.compile(r"文号|发文字号|字号是|\b(document|reference|file|doc)\s+(number|no\.?)"),
     "issuer": re.compile(
@@ -98,7 +101,20 @@ META = {
     ),
     "recipients": re.compile(r"主送|下发给|印发给|发给哪些|发送给|发至|\baddressed\b|\brecipients?\b|\bsent\s+to\b"),
     "title": re.compile(r"标题|题目|全称|文件名|\b(full\s+)?title\b|\bfull\s+name\b"),
+    # a web page's own labelled lines: where it comes from, who edited or wrote it
+    "source": re.compile(r"来源|出处|转载自|\bsource\b|\bwhere\b.*\b(?:come|comes|came|taken)\s+from\b"),
+    "editor": re.compile(r"编辑|\beditor\b|\bedited\b"),
+    "author": re.compile(r"作者|撰稿|\bauthor\b|\bwho\s+wrote\b|\bwritten\s+by\b"),
 }
+# What a notice says it implements (根据/依据/按照《…》), asked without naming the document: 依据哪个文件, based on
+# what.
+BASIS = re.compile(
+    r"(?:根据|依据|依照|按照|落实|贯彻)\S{0,4}(?:哪|什么|啥)\S{0,4}(?:文件|方案|纲要|意见|通知|规定|政策|精神|文)"
+    r"|(?:根据|依据|依照|按照)\S{0,4}(?:哪|什么|啥)\S{0,8}(?:制定|出台|印发|编制)|制定依据|依据是什么|上位文件|上级文件"
+    r"|\bbased\s+on\b|\b(?:legal|policy)\s+basis\b|\bon\s+what\s+basis\b|\bwhat\s+is\s+the\s+basis\b"
+    r"|\b(?:which|what)\s+(?:\w+\s+){0,3}(?:document|plan|opinions?|policy|regulation|circular)s?\b.*\bimplement(?:s|ing)?\b"
+    r"|\b(?:upper|higher)[- ]level\s+(?:document|policy|plan)|\bparent\s+(?:document|policy)\b|\bpursuant\s+to\b"
+)
 # A question about another document a notice rests on ("依据的《…》文号", "which Luoyang document is it based on")
 # asks about the notice's text, not about the notice itself.
 REFERENCED = re.compile(r"根据|依据|依照|按照|落实|贯彻|《|\bbased\s+on\b|\brefers?\b|\bcites?\b|\bimplements?\b")
@@ -672,6 +688,10 @@ def find_meta(low: str) -> str | None:
 
 def find_metas(low: str) -> tuple[str, ...]:
     """Every meta field a question asks, in the order it asks them: 文号和印发日期 -> (number, date)."""
+    if "《" in low:  # it names the document: a question about that document, read from the text
+        return ()
+    if BASIS.search(low):
+        return ("basis",)
     if REFERENCED.search(low):
         return ()
     found = [(m.start(), k) for k, rx in META.items() if (m := rx.search(low))]

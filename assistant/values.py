@@ -23,6 +23,7 @@ class ValueKind:
     ask: re.Pattern[str]
     value: re.Pattern[str] | None
     cues: tuple[str, ...]
+    specific: bool = False  # few sentences hold such a value: holding it is evidence of its own
 
 
 @lru_cache(maxsize=1)
@@ -33,7 +34,8 @@ def kinds() -> tuple[ValueKind, ...]:
         if name == "units":
             continue
         value = spec.get("value") or ""
-        out.append(ValueKind(name, re.compile(spec["ask"]), re.compile(value) if value else None, tuple(spec["cues"])))
+        rx = re.compile(value) if value else None
+        out.append(ValueKind(name, re.compile(spec["ask"]), rx, tuple(spec["cues"]), bool(spec.get("specific"))))
     return tuple(out)
 
 
@@ -106,6 +108,10 @@ def cue_words(kind: str | None, text: str) -> tuple[str, ...]:
     asked = asked_unit(text) if kind in QUANTITIES else None
     unit = (asked[0],) if asked and asked[0].isascii() else ()
     return tuple(dict.fromkeys(c for c in (*by_name(kind).cues, *unit) if re.search(rf"\b{re.escape(c)}\b", low)))
+
+
+def is_specific(kind: str | None) -> bool:
+    return kind is not None and by_name(kind).specific
 
 
 def names_kind(word: str) -> bool:

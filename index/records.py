@@ -113,6 +113,17 @@ class NumberedList:
 
 
 @dataclass(frozen=True)
+class Stage:
+    """A heading naming one of the stages an overview sentence lists (分为动员部署、…、申报验收五个阶段 ->
+    （五）迎接验收…): the heading's line, and the name and noun the overview gives it (申报验收, 阶段)."""
+
+    line: int
+    name: str
+    noun: str
+    overview: int  # the overview sentence's line
+
+
+@dataclass(frozen=True)
 class Structure:
     """The lines of a notice that answer by their place or shape, found once when the notice is parsed."""
 
@@ -124,6 +135,17 @@ class Structure:
     dates: tuple[LineText, ...] = ()
     rosters: tuple[Roster, ...] = ()
     lists: tuple[NumberedList, ...] = ()
+    # a web page's own labelled lines (来源:…, 编辑:…, 作者:…): label name -> the "label:value" text as printed
+    page: tuple[tuple[str, LineText], ...] = ()
+    # the head's sentences naming the documents the notice implements (根据《…》(X〔2024〕39号), 全面落实《…》)
+    basis: tuple[LineText, ...] = ()
+    stages: tuple[Stage, ...] = ()  # headings of the stages an overview sentence lists, in order
+
+    def stage_at(self, line: int) -> Stage | None:
+        return next((x for x in self.stages if x.line == line), None)
+
+    def page_line(self, name: str) -> LineText | None:
+        return next((hit for label, hit in self.page if label == name), None)
 
     def roster_at(self, line: int) -> Roster | None:
         return next((r for r in self.rosters if r.start_line == line), None)

@@ -1,11 +1,12 @@
 """The lines of a notice that answer by their place or shape, found once when it is parsed: where its 文号, issuer,
-title, 主送 and date are printed, roster lines that run on over the next lines, and numbered lists."""
+title, 主送 and date are printed, a web page's own labelled lines (来源, 编辑), the head's sentences naming the
+documents it implements, roster lines that run on over the next lines, and numbered lists."""
 
 from __future__ import annotations
 
 import re
 
-from index.records import LineText, Notice, NumberedList, Roster, Structure
+from index.records import LineText, Notice, NumberedList, Roster, Stage, Structure
 from index.text import CN_TO_99, HEAD_LINES, MONTH_DAY, SENTENCE, cn_to_int, no_spaces, prints_date
 
 LABEL_LINE = re.compile(r"^\s*[\u4e00-\u9fff][\u4e00-\u9fff ]{0,7}[:：]\s*\S")
@@ -15,6 +16,23 @@ ISSUED = re.compile(r"印发|发布|出台")  # a head sentence with a month and
 ITEM = re.compile(
     rf"^\s*(?:(?P<arabic>\d{{1,2}})\s*[.、．]|[（(](?P<paren>[{CN_TO_99}]{{1,3}})[)）]|(?P<han>[{CN_TO_99}]{{1,3}})、)"
 )
+# A web page prints its own metadata as short "label:value" lines: 时间:2024-04-20 来源:渭南市司法局, [编辑:陈冰娟].
+PAGE_LABELS = {
+    "source": "信息来源|稿件来源|文章来源|来源",
+    "editor": "责任编辑|编辑",
+    "author": "作者|撰稿|撰稿人",
+}
+PAGE_LABEL = re.compile(
+    r"(?:^|(?<=[\s\[【(（]))(?P<label>" + "|".join(PAGE_LABELS.values()) + r")\s*[:：]\s*(?P<value>[^\s\]】)）]+)"
+)
+PAGE_LINE_MAX = 60  # page chrome, not a sentence of the notice
+# A head sentence naming what the notice implements: 根据《…》, 按照…要求, 全面落实《…》和《…》.
+BASIS = re.compile(r"(?:根据|依据|依照|按照|贯彻落实|全面落实|落实)[^。；]*?《[^》]{4,}》")
+# An overview listing the stages the headings after it take one by one: 分为动员部署、实施推进、…五个阶段.
+OVERVIEW = re.compile(
+    rf"分为(?P<names>[^。；：:]{{4,120}}?)(?:等)?(?P<count>[{CN_TO_99}\d]{{1,3}})个(?P<noun>阶段|步骤|环节|时期|部分|方面)"
+)
+STAGE_WINDOW = 120  # lines after an overview its stage headings may run over
 MAX_ITEMS = 30
 MAX_GAP_LINES = 2  # lines inside one item (a wrapped paragraph) before the list is taken to have ended
 
@@ -33,7 +51,72 @@ def find_structure(notice: Notice) -> Structure:
         dates=date_lines(lines, notice.date),
         rosters=tuple(rosters(lines)),
         lists=tuple(numbered_lists(lines)),
+        page=tuple(page_lines(lines)),
+        basis=tuple(basis_sentences(lines)),
+        stages=tuple(stages(lines)),
     )
+
+
+def stages(lines: list[str]) -> list[Stage]:
+    """The headings that take, in order, the stages an overview sentence names: item k of the first list numbered in one
+    style after it is the k-th name (its heading may word it otherwise: 申报验收 listed, （五）迎接验收 printed)."""
+    out: list[Stage] = []
+    for n, line in enumerate(lines, 1):
+        for m in OVERVIEW.finditer(line):
+            names = [x.strip() for x in re.split(r"[、，,]|和|及", m.group("names")) if x.strip()]
+            try:
+                if len(names) != cn_to_int(m.group("count")):
+                    continue
+            except ValueError:
+                continue
+            heads = _headings(lines, n, len(names))
+            out += [Stage(h, name, m.group("noun"), n) for h, name in zip(heads, names, strict=False)]
+    return out
+
+
+def _headings(lines: list[str], after: int, count: int) -> list[int]:
+    """Lines of the items numbered 1..count in one style after line `after`, other styles' items skipped in between."""
+    style: str | None = None
+    found: list[int] = []
+    for j in range(after, min(len(lines), after + STAGE_WINDOW)):
+        item = _item(lines[j])
+        if item is None:
+            continue
+        if style is None and item[1] == 1 and item[0] != "arabic":
+            style = item[0]
+        if style is not None and item == (style, len(found) + 1):
+            found.append(j + 1)
+            if len(found) == count:
+                return found
+        elif style == "paren" and item[0] == "han":  # the next chapter: the stages have ended
+            break
+    return found if len(found) == count else []
+
+
+def page_lines(lines: list[str]) -> list[tuple[str, LineText]]:
+    """A web page's labelled lines, each "label:value" as printed: (source, 来源:渭南市司法局)."""
+    out: list[tuple[str, LineText]] = []
+    for n, line in enumerate(lines, 1):
+        if len(line.strip()) > PAGE_LINE_MAX:
+            continue
+        for m in PAGE_LABEL.finditer(line):
+            name = next(k for k, words in PAGE_LABELS.items() if m.group("label") in words.split("|"))
+            if all(k != name for k, _ in out):
+                out.append((name, LineText(n, m.group(0).strip())))
+    return out
+
+
+def basis_sentences(lines: list[str]) -> list[LineText]:
+    """The sentences of the notice's opening prose that name the documents it implements, before its first heading
+    or numbered item (a later 根据《…》 is a task's, not the notice's)."""
+    out: list[LineText] = []
+    for n, line in enumerate(lines[:HEAD_LINES], 1):
+        if _item(line) is not None:
+            break
+        for sentence in SENTENCE.findall(line):
+            if BASIS.search(sentence):
+                out.append(LineText(n, sentence.strip()))
+    return out
 
 
 def line_of(lines: list[str], value: str, within: int | None = None) -> LineText | None:

@@ -1,6 +1,10 @@
-"""Questions about a notice itself: its 文号, issuer, 主送, title or date, each from the line printing it."""
+"""Questions about a notice itself: its 文号, issuer, 主送, title or date, a web page's source, editor or author,
+and the documents it says it implements, each from the line printing it."""
 
 from __future__ import annotations
+
+import re
+from collections.abc import Callable
 
 from assistant.citing import cite
 from assistant.kinds.context import Context
@@ -35,11 +39,37 @@ def _date(n: Notice, s: Structure) -> Found:
     return (found, say("meta.date", value="；".join(hit.text for hit in found))) if found else ([], None)
 
 
+def _page(name: str) -> Callable[[Notice, Structure], Found]:
+    """A web page's own labelled line (来源:…, 编辑:…): the value as printed after its label."""
+
+    def read(n: Notice, s: Structure) -> Found:
+        hit = s.page_line(name)
+        value = re.split(r"[:：]", hit.text, maxsplit=1)[1].strip() if hit else ""
+        return ([hit], say(f"meta.{name}", value=value)) if hit else ([], None)
+
+    return read
+
+
+def _basis(n: Notice, s: Structure) -> Found:
+    found = list(s.basis)
+    return (found, say("meta.basis", value="；".join(hit.text for hit in found))) if found else ([], None)
+
+
 def _cited(cites: list[Citation], line_no: int) -> bool:
     return any(c.start_line == line_no for c in cites)
 
 
-READERS = {"number": _number, "issuer": _issuer, "recipients": _recipients, "title": _title, "date": _date}
+READERS: dict[str, Callable[[Notice, Structure], Found]] = {
+    "number": _number,
+    "issuer": _issuer,
+    "recipients": _recipients,
+    "title": _title,
+    "date": _date,
+    "source": _page("source"),
+    "editor": _page("editor"),
+    "author": _page("author"),
+    "basis": _basis,
+}
 
 
 def draft(q: Question, ctx: Context) -> Draft:

@@ -36,7 +36,7 @@ def draft(q: Question, ctx: Context) -> Draft:
 # A question for what has actually happened (实际达到多少, how many so far) is not answered by a notice's target or
 # requirement: only by a sentence that reports something done.
 ACTUAL = re.compile(
-    r"实际(上)?(达到|完成|是|有|情况)|实际\S{0,4}(多少|几)|目前(已经?|为止)|截至目前|到目前为止|现在已|已经(达到|完成)了?多少"
+    r"实际(上)?(达到|完成|是|有|情况|获得|取得)|实际\S{0,4}(多少|几)|目前(已经?|为止)|截至目前|到目前为止|现在已|已经(达到|完成)了?多少"
     r"|\bactual(ly)?\b|\bso far\b|\bto date\b|\bcurrently (?:at|achieved|reached|has|have)\b"
 )
 REPORTED = re.compile(r"已(经)?(完成|达到|实现|建成|开展|办理|组织)|截至\S{0,8}(年|月|日|底)|累计")

@@ -110,16 +110,15 @@ def test_questions_about_the_notice_itself(read, text, meta):
     assert (q.kind, q.meta) == ("meta", meta)
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "渭南工作要点依据的《陕西省关于进一步推进法治政府建设的若干措施》文号是什么？",
-        "Which Luoyang document are the Yiyang measures based on (give its document number)?",
-    ],
-)
-def test_a_question_about_a_document_the_notice_rests_on_is_not_about_the_notice(read, text):
-    q = read(text)
+def test_a_question_about_a_named_document_the_notice_rests_on_is_not_about_the_notice(read):
+    q = read("渭南工作要点依据的《陕西省关于进一步推进法治政府建设的若干措施》文号是什么？")
     assert q.meta is None and q.kind == "open"
+
+
+def test_which_document_a_notice_rests_on_is_its_basis_sentence(read):
+    """Not naming the document, it asks what the notice's head says it implements (根据《…》(洛政办〔2024〕39号))."""
+    q = read("Which Luoyang document are the Yiyang measures based on (give its document number)?")
+    assert (q.kind, q.meta) == ("meta", "basis")
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,192 @@
+"""Facts stated in a notice's prose, asked in either language with wordings unlike the gold set's: a contact value
+(e-mail, room), a stage's dates where the heading names the stage otherwise than the overview, a renamed thing, a
+target rate, a count, a web page's own source and editor lines, the documents a notice implements, and a date with a
+format from one paragraph. Expected values are read from the parsed notices, not written from the answers."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.records import Kind
+from assistant.understand import understand
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _line(corpus, doc_id: str, pattern: str) -> tuple[int, str]:
+    """The first line of a notice matching `pattern`, 1-based, with the match."""
+    for n, line in enumerate(corpus.get(doc_id).notice.lines, 1):
+        if m := re.search(pattern, line):
+            return n, m.group(0)
+    raise AssertionError(f"{doc_id}: no line matches {pattern!r}")
+
+
+def _cited_lines(answer) -> set[int]:
+    return {n for c in answer.citations for n in range(c.start_line, c.end_line + 1)}
+
+
+def _assert_answers(answer, doc_id: str, line: int, value: str) -> None:
+    assert answer.found, f"{doc_id}: refused, expected line {line} ({value})\n{answer.text}"
+    assert value in answer.text, f"{doc_id}: {value!r} missing from\n{answer.text}"
+    assert any(c.doc_id == doc_id and c.start_line <= line <= c.end_line for c in answer.citations), (
+        f"{doc_id}: line {line} not cited: {[(c.doc_id, c.start_line) for c in answer.citations]}"
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "To which mailbox do the Lingchuan responsible units e-mail their digital copies?",
+        "陵川各责任单位的电子版资料要发到哪个电子邮箱？",
+    ],
+)
+def test_an_email_address_in_prose(bundled_assistant, corpus, question):
+    line, address = _line(corpus, "lingchuan-2022", EMAIL.pattern)
+    _assert_answers(bundled_assistant.ask(question), "lingchuan-2022", line, address)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "In which office number do Lingchuan units hand in the paper copies of their materials?",
+        "陵川的纸质资料送到哪个办公室？",
+    ],
+)
+def test_a_room_in_prose(bundled_assistant, corpus, question):
+    line, room = _line(corpus, "lingchuan-2022", r"\d+办公室")
+    _assert_answers(bundled_assistant.ask(question), "lingchuan-2022", line, room)
+
+
+@pytest.mark.parametrize(
+    "question,stage",
+    [
+        ("During which months does Lingchuan's acceptance stage run?", "申报验收"),
+        ("陵川申报验收阶段安排在哪几个月？", "申报验收"),
+        ("When is Lingchuan's summing-up stage (总结提升) scheduled?", "总结提升"),
+        ("陵川的动员部署是哪个月？", "动员部署"),
+    ],
+)
+def test_a_stage_heading_gives_its_dates(bundled_assistant, corpus, question, stage):
+    """The overview names the stage; its heading (worded its own way) carries the dates."""
+    found = next(s for s in corpus.get("lingchuan-2022").structure.stages if s.name == stage)
+    heading = corpus.get("lingchuan-2022").notice.lines[found.line - 1]
+    dates = re.search(r"（([^（）]*\d+月[^（）]*)）", heading)
+    assert dates, heading
+    answer = bundled_assistant.ask(question)
+    _assert_answers(answer, "lingchuan-2022", found.line, dates.group(1).split("—")[0].split("-")[0])
+
+
+def test_stage_headings_are_read_from_the_overview(corpus):
+    s = corpus.get("lingchuan-2022").structure
+    overview = corpus.get("lingchuan-2022").notice.lines[s.stages[0].overview - 1]
+    assert [x.name for x in s.stages] == re.search(r"分为(.+?)五个阶段", overview).group(1).split("、")
+    assert all(re.match(r"（[一二三四五]）", corpus.get("lingchuan-2022").notice.lines[x.line - 1]) for x in s.stages)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What was Yiyang's assessment of rule-of-law government renamed to?", "宜阳把法治政府建设考核改成了什么？"],
+)
+def test_a_renamed_thing(bundled_assistant, corpus, question):
+    line, new = _line(corpus, "yiyang-2024", r"(?<=更名为)“[^”]+”")
+    _assert_answers(bundled_assistant.ask(question), "yiyang-2024", line, new.strip("“”"))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "In Weinan, what percentage of disclosure-on-request information must be replied to in time?",
+        "渭南依申请公开信息及时答复率要达到多少？",
+    ],
+)
+def test_a_target_rate(bundled_assistant, corpus, question):
+    line, rate = _line(corpus, "weinan-2024", r"(?<=及时答复率达)\d+%")
+    _assert_answers(bundled_assistant.ask(question), "weinan-2024", line, rate)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How many third-level indicators must each Lingchuan unit refine?"],
+)
+def test_a_count_in_prose(bundled_assistant, corpus, question):
+    line, count = _line(corpus, "lingchuan-2022", r"(?<=细化)\d+项")
+    _assert_answers(bundled_assistant.ask(question), "lingchuan-2022", line, count)
+
+
+@pytest.mark.parametrize(
+    "question,label",
+    [
+        ("What is the source credited on the Weinan page?", "source"),
+        ("渭南这则工作要点出自哪里，来源写的是什么？", "source"),
+        ("Who is the editor of the Weinan web article?", "editor"),
+        ("渭南那篇网页文章的编辑叫什么？", "editor"),
+    ],
+)
+def test_a_web_page_metadata_line(bundled_assistant, corpus, question, label):
+    hit = corpus.get("weinan-2024").structure.page_line(label)
+    assert hit is not None
+    value = re.split(r"[:：]", hit.text, maxsplit=1)[1]
+    answer = bundled_assistant.ask(question)
+    _assert_answers(answer, "weinan-2024", hit.line, value)
+
+
+def test_page_lines_are_found_only_where_printed(corpus):
+    assert {k for k, _ in corpus.get("weinan-2024").structure.page} >= {"source", "editor"}
+    assert corpus.get("zhashui-2024").structure.page == ()
+
+
+@pytest.mark.parametrize(
+    "question,doc_id",
+    [
+        ("On which higher-level document is the Changjiang task list grounded? Give its number.", "changjiang-2024"),
+        ("宜阳这些举措是依据哪份文件出台的？", "yiyang-2024"),
+        ("What is the legal basis of the Lingchuan plan?", "lingchuan-2022"),
+    ],
+)
+def test_the_documents_a_notice_implements(bundled_assistant, corpus, question, doc_id):
+    basis = corpus.get(doc_id).structure.basis
+    assert basis, doc_id
+    number = re.search(r"[^(（《》]{1,6}〔\d{4}〕\d+号", basis[0].text)
+    title = re.search(r"《[^》]+》", basis[0].text)
+    _assert_answers(bundled_assistant.ask(question), doc_id, basis[0].line, (number or title).group(0))
+
+
+def test_a_question_naming_the_document_is_read_from_the_text(corpus):
+    notices, tasks = [p.notice for p in corpus.notices], corpus.tasks()
+    named = "渭南要点依据的《陕西省关于进一步推进法治政府建设的若干措施》文号是什么？"
+    assert understand(named, notices, tasks).kind == Kind.OPEN
+    assert understand("宜阳依据的是哪个文件？", notices, tasks).metas == ("basis",)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Lingchuan materials: what is the deadline for handing them in, and which electronic file format is required?",
+        "陵川的资料最晚哪天报送？电子版要求什么格式？",
+    ],
+)
+def test_a_date_and_a_format_from_one_paragraph(bundled_assistant, corpus, question):
+    line, date = _line(corpus, "lingchuan-2022", r"\d{4}年\d+月\d+日(?=前报送)")
+    _, fmt = _line(corpus, "lingchuan-2022", r"[A-Z]{2,5}(?=格式)")
+    answer = bundled_assistant.ask(question)
+    _assert_answers(answer, "lingchuan-2022", line, date)
+    assert fmt in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What e-mail address do Zhashui departments use to submit their reports?",
+        "昌江区司法局的办公电话是多少？",
+        "What was the new name given to Zhashui's annual legal training programme?",
+        "渭南的行政执法考核改为什么名称？",
+        "Who edited the Yiyang measures web page?",
+        "How much money did Lingchuan budget for the acceptance stage?",
+        "陵川申报验收后实际获得命名了吗，哪一年获得的？",
+    ],
+)
+def test_facts_the_notices_do_not_state_are_refused(bundled_assistant, question):
+    answer = bundled_assistant.ask(question)
+    assert not answer.found, f"answered although the notices do not say:\n{answer.text}"
