@@ -141,11 +141,13 @@ DUE_CUES = (
     "before the end of",
     "by the end of",
 )
+DEADLINE_NAMED = re.compile(r"deadline|完成时限|时限|期限|完成时间")  # "whose deadline mentions 2024年12月"
 DUE_WORDS = re.compile(r"due|前|截止|到期|\bby\b|\bbefore\b|\buntil\b|\bno later than\b")
 BY_DATE = re.compile(r"\bby\b|before|no later than|not later than|之前|以前|前")  # on or before, not in that month
 COUNT_CUES = re.compile(
     r"(多少|几)\s*(项|个|条|份)?\s*(存在问题|任务|问题|指标|事项|要点|工作(?!日))|(多少|几)\s*(项|条)(?!\S*学时)"
-    r"|how many\s+(\w+\s+)?(tasks|items|problems|indicators|points|measures)"
+    r"|how many\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?(?:[\w'’]+\s+){0,2}?"
+    r"(tasks|items|problems|indicators|points|measures)"
     r"|number of (tasks|items|problems|indicators)"
 )
 
@@ -445,7 +447,8 @@ def find_section_level(text: str) -> int | None:
 
 
 MENTION_ZH = re.compile(
-    r"[“\"「『]([^”\"」』]{2,12}|[一二三四五六七八九十]+、[^”\"」』]{2,30})[”\"」』]|(?:涉及|提到|提及|包含|含有|写有|要求)([\u4e00-\u9fff]{2,10}?)(?:的|？|\?|$)"
+    r"[“\"「『]([^”\"」』]{2,12}|[一二三四五六七八九十]+、[^”\"」』]{2,30})[”\"」』]|(?:涉及|提到|提及|包含|含有|写有|要求|要报|需报|需要报|要提供|需提供|需要提供|要交|需交)"
+    r"(?:(?:\d+|[一二三四五六七八九十两]+)[件个份项条篇次])?([\u4e00-\u9fff\w]{2,10}?)(?:的|？|\?|$)"
 )
 ITEM_KIND = re.compile(
     r"否决项|加分项|存在问题|[一二三]级指标|评价指标|指标|任务|问题|事项|要点|举措|工作要点|任务清单"
@@ -470,7 +473,8 @@ ONLY = re.compile(
 # A count that also asks for its rows: 有几项，分别是哪些 / how many, and which ones?
 WHICH_TOO = re.compile(
     r"哪些|哪几|哪一些|分别是|是哪|\bwhich\s+(?:ones|are\s+they|of\s+them)\b|\b(?:list|name)\s+them\b"
-    r"|\bwhat\s+are\s+they\b|\bwhich\s+(?:tasks|items|problems|indicators|points|measures)\b",
+    r"|\bwhat\s+are\s+they\b|\bwhich\s+(?:tasks|items|problems|indicators|points|measures)\b"
+    r"|(?:,|;|\band)\s*which(?:\s+(?:ones?|ones\s+are\s+they))?\s*[?？.]?\s*$|[，,]\s*(?:是)?哪(?:些|几)",
     re.I,
 )
 
@@ -582,7 +586,8 @@ def understand(text: str, notices: list[Notice], tasks: list[Task], *, limit: in
     doc_ids = find_notices(text, notices, by_year=not foreign) or by_province(text, notices)  # 陕西的通知
     unit_names = sorted({u for t in tasks for u in t.lead + t.responsible})
     units = find_units(text, unit_names)
-    due = find_period(text) or (find_due(text) if any(c in low for c in DUE_CUES) or DUE_WORDS.search(low) else None)
+    dated = any(c in low for c in DUE_CUES) or DUE_WORDS.search(low) or DEADLINE_NAMED.search(low)
+    due = find_period(text) or (find_due(text) if dated else None)
     if due is None:  # a deadline written in words, as the task table has it: 长期, 长期坚持
         literals = sorted(
             {t.deadline for t in tasks if t.deadline and not re.search(r"\d", t.deadline)}, key=len, reverse=True
@@ -664,9 +669,13 @@ POINTS_AT_ROW = re.compile(
 
 
 # Which notices are from a province, once the province is taken out: 陕西的有哪些, which ones are from Shanxi.
+AMONG = (  # 这几份里头, 以上文件中: the loaded notices, said before the question
+    rf"(?:(?:这|那|以上|上面|载入的?|已有的?|现有的?)?(?:几|些)?(?:份|个)?{NOTICE_NOUN}?(?:里头|里面|里|之中|当中|中)[，,]?)?"
+)
 FROM_PLACE = re.compile(
-    rf"^(?:来自|属于)?省?的?{NOTICE_NOUN}?(?:有|是)?哪(?:些|几份|几个|个|份)(?:{NOTICE_NOUN})?(?:是|来自|属于)?省?的?$"
-    rf"|^(?:which|what)\s+(?:{NOTICE_NOUN}|ones?)\s+(?:are|is|come|came)\s+(?:from|in)(?:\s+province)?$"
+    rf"^{AMONG}(?:来自|属于)?省?的?{NOTICE_NOUN}?(?:有|是)?哪(?:些|几份|几个|个|份)(?:{NOTICE_NOUN})?(?:是|来自|属于)?省?的?$"
+    rf"|^(?:which|what)\s+(?:(?:of\s+(?:these|them|those|the\s+{NOTICE_NOUN}))|{NOTICE_NOUN}|ones?)"
+    rf"\s+(?:are|is|come|came)\s+(?:from|in)(?:\s+province)?$"
 )
 
 

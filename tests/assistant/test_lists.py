@@ -221,3 +221,56 @@ def test_a_count_alone_names_its_rows_without_listing_them(bundled_assistant, co
     a = bundled_assistant.ask("柞水县由县审批局牵头的任务共几项？")
     assert a.kind == "count" and not row_lines(a)
     assert re.search(rf"(?<!\d){len(expected_rows(corpus, 'zhashui-2024', lead_has('县审批局')))}(?!\d)", a.text)
+
+
+# --- filters read from how people ask (each wording differs from the question it came from) ----------------------
+
+
+def mentions_unit(unit: str) -> Keep:
+    return lambda t: any(unit in u for u in t.lead + t.responsible)
+
+
+@pytest.mark.parametrize(
+    "question, doc, keep",
+    [
+        ("How many of Yiyang's problems name 县委编办, and which?", "yiyang-2024", mentions_unit("县委编办")),
+        ("how many of the Weinan points involve 市司法局, which ones?", "weinan-2024", mentions_unit("市司法局")),
+        (
+            "宜阳完成时限写到2024年12月31日的有哪几个问题？",
+            "yiyang-2024",
+            lambda t: "2024年12月31日" in (t.deadline or ""),
+        ),
+        (
+            "Which Yiyang problems have a deadline that names 2024年12月31日?",
+            "yiyang-2024",
+            lambda t: "2024年12月31日" in (t.deadline or ""),
+        ),
+        (
+            "陵川哪几项三级指标需要提供五个高质量案例？",
+            "lingchuan-2022",
+            lambda t: "高质量案例" in t.content + (t.materials or ""),
+        ),
+    ],
+)
+def test_a_count_or_list_asked_as_people_ask_it(bundled_assistant, corpus, question, doc, keep):
+    """ "how many of X's tasks name U, and which", a deadline that names a date, items that must hand in N of
+    something: the rows that pass, counted and each listed."""
+    rows = expected_rows(corpus, doc, keep)
+    assert_rows_listed(bundled_assistant.ask(question), corpus, doc, rows, question)
+
+
+@pytest.mark.parametrize(
+    "question, province",
+    [("以上几份文件当中哪些来自山西省？", "山西省"), ("Which of these are from Shaanxi?", "陕西省")],
+)
+def test_which_loaded_notices_are_from_a_province(bundled_assistant, corpus, question, province):
+    from assistant.places import province_of  # the adcode table's lookup, not the question reading under test
+
+    want = {
+        p.notice.doc_id
+        for p in corpus.notices
+        if p.notice.region and (place := province_of(p.notice.region)) and place.name == province
+    }
+    assert want, f"no bundled notice is from {province}"
+    a = bundled_assistant.ask(question)
+    assert a.found and set(a.understood.doc_ids) == want, (a.understood, a.text)
