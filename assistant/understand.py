@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -276,27 +277,89 @@ def find_fields(text: str) -> tuple[str, ...]:
     return tuple(sorted(at, key=at.__getitem__))
 
 
+@dataclass(frozen=True)
+class NameIndex:
+    """Every name of every notice, built once per corpus: one regex over the Latin names, a map from each Chinese
+    name to its notices, and the title tails. A question is matched against it in time independent of how many
+    notices there are (Python's regex cache holds 512 patterns: a pattern per alias thrashed it past ~200 notices)."""
+
+    latin: re.Pattern[str] | None
+    latin_docs: dict[str, tuple[str, ...]]
+    cjk: dict[str, tuple[str, ...]]  # name -> notices, matched by substring
+    cjk_lengths: tuple[int, ...]
+    tails: dict[str, tuple[str, ...]]  # a title's last 12 characters -> notices
+    order: dict[str, int]
+
+    @classmethod
+    def of(cls, notices: Sequence[Notice]) -> NameIndex:
+        latin: dict[str, list[str]] = {}
+        cjk: dict[str, list[str]] = {}
+        tails: dict[str, list[str]] = {}
+        for n in notices:
+            names = [a for a in n.aliases if len(a) >= 2] + [n.doc_id]
+            if n.doc_number:
+                names += [n.doc_number, n.doc_number.rstrip("号")]
+            for name in names:
+                target = latin.setdefault(name.lower(), []) if name.isascii() else cjk.setdefault(name, [])
+                if n.doc_id not in target:
+                    target.append(n.doc_id)
+            if len(n.title) >= 8:
+                tails.setdefault(n.title[-12:], []).append(n.doc_id)
+        words = sorted(latin, key=len, reverse=True)
+        pattern = re.compile(rf"(?<![a-z])({'|'.join(map(re.escape, words))})(?![a-z])") if words else None
+        return cls(
+            pattern,
+            {k: tuple(v) for k, v in latin.items()},
+            {k: tuple(v) for k, v in cjk.items()},
+            tuple(sorted({len(k) for k in cjk})),
+            {k: tuple(v) for k, v in tails.items()},
+            {n.doc_id: i for i, n in enumerate(notices)},
+        )
+
+    def named(self, text: str) -> tuple[set[str], set[str]]:
+        """The notices a question names by a name, and those it names only by a title tail."""
+        low, squashed = text.lower(), re.sub(r"\s+", "", text)
+        hits: set[str] = set()
+        if self.latin is not None:
+            for m in self.latin.finditer(low):
+                hits.update(self.latin_docs[m.group(1)])
+        for size in self.cjk_lengths:  # every substring of each name length: O(len(text)), not O(notices)
+            for i in range(len(squashed) - size + 1):
+                docs = self.cjk.get(squashed[i : i + size])
+                if docs and not (squashed[i + size - 1].isdigit() and squashed[i + size : i + size + 1].isdigit()):
+                    hits.update(docs)  # (〔2024〕2 is not 〔2024〕25号)
+        by_title: set[str] = set()
+        for size in {12} if len(squashed) >= 8 else set():
+            for i in range(len(squashed) - size + 1):
+                by_title.update(self.tails.get(squashed[i : i + size], ()))
+        for tail, docs in self.tails.items():  # titles shorter than 12 characters
+            if len(tail) < 12 and tail in squashed:
+                by_title.update(docs)
+        return hits, by_title - hits
+
+
+_NAME_INDEX: dict[tuple[tuple[str, str], ...], NameIndex] = {}
+_NAME_LOCK = threading.Lock()
+
+
+def name_index(notices: Sequence[Notice]) -> NameIndex:
+    """The index of `notices`, built on first use and kept for that corpus (its notices' ids and hashes)."""
+    key = tuple((n.doc_id, n.sha256) for n in notices)
+    index = _NAME_INDEX.get(key)
+    if index is None:
+        index = NameIndex.of(notices)
+        with _NAME_LOCK:
+            while len(_NAME_INDEX) >= 4:  # a few corpora at once (tests, an upload's rebuild)
+                _NAME_INDEX.pop(next(iter(_NAME_INDEX)))
+            _NAME_INDEX[key] = index
+    return index
+
+
 def find_notices(text: str, notices: list[Notice], *, by_year: bool = True) -> tuple[str, ...]:
     """Notices the question names by region (中文 or pinyin), 文号, doc_id or title; else by a year only one has."""
-    low = text.lower()
-    squashed = re.sub(r"\s+", "", text)
-    hits: list[str] = []
-    by_title: list[str] = []
-    for n in notices:
-        names = [a for a in n.aliases if len(a) >= 2] + [n.doc_id]
-        if n.doc_number:
-            names += [n.doc_number, n.doc_number.rstrip("号")]
-        for name in names:
-            if name.isascii():
-                if re.search(rf"(?<![a-z]){re.escape(name.lower())}(?![a-z])", low):
-                    hits.append(n.doc_id)
-                    break
-            elif name in squashed:
-                hits.append(n.doc_id)
-                break
-        else:
-            if len(n.title) >= 8 and n.title[-12:] in squashed:
-                by_title.append(n.doc_id)
+    index = name_index(notices)
+    named, by_title = index.named(text)
+    hits = sorted(named, key=index.order.__getitem__)
     if len(by_title) == 1:  # a title tail several notices share names none of them
         hits.extend(by_title)
     if not hits and by_year:

@@ -237,3 +237,31 @@ def test_a_count_or_date_after_the_notices_name_is_no_item(read, text):
 )
 def test_the_fields_asked_in_the_order_asked(read, text, fields):
     assert read(text).fields == fields
+
+
+def test_notices_named_among_hundreds_are_found_by_the_corpus_name_index(corpus):
+    """300 copies of the bundled notices, each with its own region, pinyin and 文号: a question naming one by any of
+    them finds exactly that one; a title tail all copies share names none."""
+    import dataclasses
+
+    from assistant.understand import find_notices
+
+    base = [p.notice for p in corpus.notices]
+    copies = [
+        dataclasses.replace(
+            n,
+            doc_id=f"copy-{k}",
+            region=f"第{k}县",
+            aliases=(f"第{k}县", f"xian{k}"),
+            doc_number=f"X政办〔2024〕{k}号",
+            sha256=str(k),
+        )
+        for k, n in enumerate(base * 60)
+    ]
+    assert find_notices("第123县第17项由谁牵头？", copies) == ("copy-123",)
+    assert find_notices("Who leads task 3 in the Xian77 list?", copies) == ("copy-77",)
+    assert find_notices("X政办〔2024〕250号的印发日期", copies) == ("copy-250",)
+    assert find_notices("xian7 and xian8", copies) == ("copy-7", "copy-8")
+    tail = base[0].title[-12:]
+    assert find_notices(f"《{tail}》第3项", copies) == ()
+    assert find_notices(f"《{tail}》第3项", base) == (base[0].doc_id,)
