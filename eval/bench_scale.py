@@ -14,7 +14,12 @@ from assistant.config import BUNDLED_NOTICES
 from assistant.understand import understand
 from index.corpus import load_corpus
 
-QUESTIONS = ["第{k}县第17项由谁牵头？", "Who leads task 3 in the Xian{k} notice?", "X政办〔2024〕{k}号的发文日期", "哪些通知提到12345"]
+QUESTIONS = [
+    "第{k}县第17项由谁牵头？",
+    "Who leads task 3 in the Xian{k} notice?",
+    "X政办〔2024〕{k}号的发文日期",
+    "哪些通知提到12345",
+]
 
 
 def corpus_of(n: int):
