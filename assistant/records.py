@@ -64,6 +64,7 @@ class Question:
     parts: tuple[str, ...] = ()  # the sub-questions in the order asked; () or one part: a single question
     expects: tuple[str | None, ...] = ()  # per part, the kind of value answering it (data/values.toml): date, percent…
     metas: tuple[str, ...] = ()  # every meta field asked, in order: 文号和印发日期 -> (number, date)
+    cited_only: tuple[str, ...] = ()  # a document asked about that notices only cite (洛政办〔2024〕39号, 《…条例》)
     only_units: bool = False  # "only 各行政执法部门", 光是区司法局一家: the units are the whole column
 
     @property

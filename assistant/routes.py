@@ -43,6 +43,7 @@ def _filters_rows(q: Question) -> bool:
 
 ROUTES: tuple[tuple[Kind, Callable[[Question], bool]], ...] = (
     (Kind.REFUSE, lambda q: bool(q.foreign) and not q.doc_ids),
+    (Kind.REFUSE, lambda q: bool(q.cited_only)),  # what a document the notices only cite says
     (
         Kind.NOTICES,
         lambda q: (

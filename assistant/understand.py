@@ -690,6 +690,7 @@ def understand(text: str, notices: list[Notice], tasks: list[Task], *, limit: in
         only_units=bool(units) and bool(ONLY.search(text)) and not EITHER_WAY.search(text),
         notices_asked=find_notices_asked(low, province_names(low, notices, doc_ids)) if not numbers else None,
         points_at_row=bool(POINTS_AT_ROW.search(low)),
+        cited_only=find_cited_only(text, notices),
     )
     parts = find_parts(text)
     q = replace(q, parts=parts, expects=tuple(expected(p) for p in parts))
@@ -751,6 +752,39 @@ def find_notices_asked(low: str, provinces: tuple[str, ...] = ()) -> str | None:
         if FROM_PLACE.search(bare.replace(" ", "") if not bare.isascii() else bare):
             return "region"
     return next((k for k, rx in NOTICES_RANK.items() if rx.search(flat)), None)
+
+
+# A document named by its 文号 or its 《title》.
+DOC_NAME = re.compile(r"《[^》]{2,}》|[\u4e00-\u9fff]{1,8}\s*[〔［\[(（]\s*\d{4}\s*[〕］\])）]\s*\d+\s*号")
+# The question asks how a loaded notice relates to the document it names (依据, cites, which notice mentions it), not
+# what that document itself says.
+RELATION = re.compile(
+    r"根据|依据|依照|按照|落实|贯彻|引用|援引|提到|提及|哪个通知|哪份通知|哪些通知|哪[一几]?[项条]"
+    r"|\bbased\s+on\b|\bbasis\b|\brefers?\b|\bcit(?:es?|ed|ing)\b|\bimplement\w*|\bpursuant\b|\bmention\w*"
+    r"|\bwhich\s+(?:notices?|documents?|items?|tasks?)\b"
+)
+
+
+def _flat(name: str) -> str:
+    return re.sub(r"[\s《》〔〕［］\[\]()（）]", "", name)
+
+
+def find_cited_only(text: str, notices: list[Notice]) -> tuple[str, ...]:
+    """Documents the question asks about that are no loaded notice (a notice only cites them: 洛政办〔2024〕39号,
+    《…条例》); () when it asks how a notice relates to them or for what the citing line prints (their 文号, title)."""
+    low = text.lower()
+    if RELATION.search(low) or expected(text) in ("docnum", "title"):
+        return ()
+    loaded = [(_flat(n.doc_number or "") or None, _flat(n.title)) for n in notices]
+    cores = [re.sub(r"^.*?关于印发|的通知$", "", t) for _, t in loaded]
+
+    def is_loaded(name: str) -> bool:
+        flat = _flat(name)
+        return any((num and flat.endswith(num)) or flat in title for num, title in loaded) or any(
+            c and c in flat for c in cores
+        )
+
+    return tuple(m.group(0) for m in DOC_NAME.finditer(text) if not is_loaded(m.group(0)))
 
 
 def find_meta(low: str) -> str | None:

@@ -120,3 +120,24 @@ def names_kind(word: str) -> bool:
 
 
 QUANTITIES = ("duration", "count", "money", "percent")
+
+
+# A question for what has actually happened (实际达到多少, how many last year) is not answered by a notice's target or
+# requirement: only by a sentence that reports something done. Notices set targets; few report outcomes.
+ACTUAL = re.compile(
+    r"实际(上)?(达到|完成|是|有|情况|获得|取得)|实际\S{0,4}(多少|几)|目前(已经?|为止)|截至目前|到目前为止|现在已|已经(达到|完成)了?多少"
+    r"|(?:去年|上一?年度?|前年)\S{0,8}(?:多少|几)"
+    r"|\bactual(ly)?\b|\bso far\b|\bto date\b|\bcurrently (?:at|achieved|reached|has|have)\b"
+    r"|\b(?:last|previous|past)\s+year\b"
+)
+REPORTED = re.compile(r"已(经)?(完成|达到|实现|建成|开展|办理|组织)|截至\S{0,8}(年|月|日|底)|累计")
+
+
+def asks_outcome(text: str) -> bool:
+    """The question asks what has actually been done (实际完成了多少, how many last year), not what is required."""
+    return bool(ACTUAL.search(text.lower()))
+
+
+def reports_outcome(sentence: str) -> bool:
+    """The sentence reports something done (已完成, 截至年底, 累计), not a target."""
+    return bool(REPORTED.search(sentence))

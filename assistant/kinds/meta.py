@@ -8,7 +8,9 @@ from collections.abc import Callable
 
 from assistant.citing import cite
 from assistant.kinds.context import Context
+from assistant.kinds.refuse import not_given
 from assistant.records import Citation, Draft, Phrase, Question, say
+from assistant.values import expected, holds
 from index.records import LineText, Notice, Structure
 
 Found = tuple[list[LineText], Phrase | None]  # the lines printing the fact (found when the notice was parsed), the fact
@@ -55,6 +57,11 @@ def _basis(n: Notice, s: Structure) -> Found:
     return (found, say("meta.basis", value="；".join(hit.text for hit in found))) if found else ([], None)
 
 
+# Values a notice's head lines print only beside a label of their own (电话：…, 邮箱：…): asked of the issuer, editor or
+# source, the answer's line must hold one.
+UNPRINTED = ("phone", "hotline", "email", "url", "money", "percent")
+
+
 def _cited(cites: list[Citation], line_no: int) -> bool:
     return any(c.start_line == line_no for c in cites)
 
@@ -87,4 +94,6 @@ def draft(q: Question, ctx: Context) -> Draft:
             lines.append(say("meta.line", notice=n, fact=fact))  # with no line (it has no 文号): said of the whole
     if not cites:
         return Draft(lines if ctx.doc_ids else [say("not_found")], found=False)
+    if (kind := expected(q.text)) in UNPRINTED and not any(holds(kind, q.text, c.quote) for c in cites):
+        return not_given(cites, ctx.corpus)  # the editor's phone: the editor's line is near, not the answer
     return Draft(lines, cites)

@@ -14,6 +14,7 @@ from assistant.records import Citation, Draft, Phrase, Question, say
 from assistant.scoring import best_sentences, passes
 from assistant.tasktable import facts
 from assistant.understand import find_fields
+from assistant.values import asks_outcome, reports_outcome
 from assistant.wording import Joined
 from index.records import Task
 
@@ -33,20 +34,11 @@ def draft(q: Question, ctx: Context) -> Draft:
     return parted(q, ctx)
 
 
-# A question for what has actually happened (实际达到多少, how many so far) is not answered by a notice's target or
-# requirement: only by a sentence that reports something done.
-ACTUAL = re.compile(
-    r"实际(上)?(达到|完成|是|有|情况|获得|取得)|实际\S{0,4}(多少|几)|目前(已经?|为止)|截至目前|到目前为止|现在已|已经(达到|完成)了?多少"
-    r"|\bactual(ly)?\b|\bso far\b|\bto date\b|\bcurrently (?:at|achieved|reached|has|have)\b"
-)
-REPORTED = re.compile(r"已(经)?(完成|达到|实现|建成|开展|办理|组织)|截至\S{0,8}(年|月|日|底)|累计")
-
-
 def single(q: Question, ctx: Context) -> Draft:
     best = best_sentences(q, ctx.hits, ctx.corpus, ctx.scorer)
     if not best or not passes(q, best[0][0], ctx.hits):
         return nothing_answers(ctx.hits, ctx.corpus)
-    if ACTUAL.search(q.text.lower()) and not any(REPORTED.search(c.quote) for _, c in best):
+    if asks_outcome(q.text) and not any(reports_outcome(c.quote) for _, c in best):
         return nothing_answers(ctx.hits, ctx.corpus)  # the notices set targets; they report no outcome
     keep = [c for s, c in best if passes(q, s, ctx.hits)] or [best[0][1]]
     keep = [cite_roster(ctx.corpus.get(c.doc_id), c) for c in keep]

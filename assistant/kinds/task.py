@@ -7,12 +7,12 @@ from functools import lru_cache
 
 from assistant.citing import cite_task
 from assistant.kinds.context import Context
-from assistant.kinds.refuse import nothing_answers
+from assistant.kinds.refuse import not_given
 from assistant.records import ROW_FIELDS, Draft, Phrase, Question, say
 from assistant.scoring import MIN_COVERAGE
 from assistant.tasktable import DEFAULT_FIELDS, facts, in_scope, item_noun, tasks_for
 from assistant.understand import lexicon
-from assistant.values import expected, holds
+from assistant.values import asks_outcome, expected, holds, reports_outcome
 from assistant.wording import Joined
 from index.records import Notice, Task
 
@@ -58,24 +58,53 @@ def described(q: Question, ctx: Context) -> tuple[Notice, Task] | None:
     return best[2], best[3]
 
 
-# Values a row's columns never hold: asked of a row, they must be in its own text (the budget of item 6).
-NOT_COLUMNS = ("money", "percent", "phone", "email", "url", "place")
+# Values a row's columns never hold: asked of a row, they must be in its own text (the budget of item 6, how many
+# staff item 13 provides).
+NOT_COLUMNS = ("money", "percent", "phone", "hotline", "email", "url", "place", "count")
+# Columns that answer a count themselves: how many units lead item 5 is read off its lead column.
+COUNTED_COLUMNS = ("lead", "responsible")
+# Kinds of value an outcome is asked in: how many were done, how much was spent, when it was finished.
+OUTCOMES = ("count", "money", "percent", "duration", "date")
+
+
+def _row_text(t: Task) -> str:
+    return f"{t.content} {t.materials or ''}"
 
 
 def lacks_asked_value(q: Question, pairs: list[tuple[Notice, Task]]) -> bool:
     """The question asks for a kind of value no column gives and no asked row's text holds (how much money for item
-    6?): the row is not the answer."""
+    6? how many people does item 13 add?): the row is not the answer."""
     kind = expected(q.text)
-    return kind in NOT_COLUMNS and not any(holds(kind, q.text, f"{t.content} {t.materials or ''}") for _, t in pairs)
+    if kind == "count" and set(q.fields) & set(COUNTED_COLUMNS):
+        return False
+    return kind in NOT_COLUMNS and not any(holds(kind, q.text, _row_text(t)) for _, t in pairs)
+
+
+def asks_unreported_outcome(q: Question, pairs: list[tuple[Notice, Task]]) -> bool:
+    """The question asks what an item actually achieved (how many cases item 23 corrected last year): a row sets a
+    requirement and reports no outcome, unless its text says something was done."""
+    return (
+        asks_outcome(q.text)
+        and expected(q.text) in OUTCOMES
+        and not set(q.fields) & {"lead", "responsible", "deadline"}
+        and not any(reports_outcome(_row_text(t)) for _, t in pairs)
+    )
+
+
+def not_in_row(pairs: list[tuple[Notice, Task]], ctx: Context) -> Draft:
+    """The asked rows do not give the asked value: a refusal naming them as the nearest passages, not as sources."""
+    return not_given([cite_task(n, t) for n, t in pairs], ctx.corpus)
 
 
 def draft(q: Question, ctx: Context) -> Draft | None:
     if not q.numbers:  # a row named by what it is about
         row = described(q, ctx)
-        return None if row is None or lacks_asked_value(q, [row]) else rows(q, ctx, [row])
+        if row is None or lacks_asked_value(q, [row]):
+            return None
+        return not_in_row([row], ctx) if asks_unreported_outcome(q, [row]) else rows(q, ctx, [row])
     pairs = tasks_for(q, ctx.corpus, ctx.doc_ids)
-    if pairs and lacks_asked_value(q, pairs):
-        return nothing_answers(ctx.hits, ctx.corpus)
+    if pairs and (lacks_asked_value(q, pairs) or asks_unreported_outcome(q, pairs)):
+        return not_in_row(pairs, ctx)
     if not pairs:
         return None if q.style in ("bonus", "veto") else no_such_item(q, ctx)
     return rows(q, ctx, pairs)

@@ -1,0 +1,101 @@
+"""Grounded or silent: a question asking for a value the row, the head line or the document it names does not hold
+is refused, with that passage among the nearest and never cited; the same passage still answers what it does say."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.records import Kind
+from assistant.routes import route
+from assistant.understand import understand
+
+# (question, notice, item): the item's text gives no such value (no count of staff, no number of cases, no phone).
+ROW_LACKS = [
+    ("柞水县第13项要配备的行政复议专职人员一共是多少名？", "zhashui-2024", 13),
+    ("Under Zhashui item 13, how many full-time reconsideration staff must be provided?", "zhashui-2024", 13),
+    ("昌江区评价指标23的责任人电话是多少？", "changjiang-2024", 23),
+    ("What e-mail address does Changjiang indicator 23 give?", "changjiang-2024", 23),
+    # outcomes, asked with the item named: the row sets a requirement, it reports nothing done
+    ("昌江区第23项上一年度一共通报了几个部门？", "changjiang-2024", 23),
+    ("For Changjiang item 23, how many departments were actually named and shamed last year?", "changjiang-2024", 23),
+]
+
+
+@pytest.mark.parametrize("question,doc_id,number", ROW_LACKS)
+def test_a_row_without_the_asked_value_is_nearest_not_cited(question, doc_id, number, bundled_assistant, corpus):
+    answer = bundled_assistant.ask(question)
+    row = next(t for t in corpus.get(doc_id).tasks if t.number == number)
+    assert answer.found is False, f"{doc_id} item {number}: {answer.text[:150]}"
+    assert not answer.citations
+    assert any(c.doc_id == doc_id and c.start_line == row.start_line for c in answer.nearest), answer.nearest
+
+
+# The same rows still answer what their columns and text do say.
+ROW_GIVES = [
+    ("柞水县第13项牵头的是哪个单位？", "zhashui-2024", 13, "lead"),
+    ("Zhashui item 13: what does it say?", "zhashui-2024", 13, "content"),
+    ("昌江区第23项有几个责任单位？", "changjiang-2024", 23, "responsible"),
+    ("Which units lead Changjiang indicator 23?", "changjiang-2024", 23, "lead"),
+]
+
+
+@pytest.mark.parametrize("question,doc_id,number,field", ROW_GIVES)
+def test_the_row_still_answers_its_own_fields(question, doc_id, number, field, bundled_assistant, corpus):
+    answer = bundled_assistant.ask(question)
+    row = next(t for t in corpus.get(doc_id).tasks if t.number == number)
+    assert answer.found, f"{doc_id} item {number} {field}: {answer.text[:150]}"
+    assert any(c.doc_id == doc_id and c.start_line == row.start_line for c in answer.citations)
+    value = row.content[:10] if field == "content" else getattr(row, field)[0]
+    assert value in answer.text, f"{doc_id} item {number} {field}: {value} not in {answer.text[:150]}"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["渭南那份工作要点的编辑联系电话是什么？", "What is the Weinan page editor's mobile phone number?"],
+)
+def test_a_head_line_without_the_asked_value_is_refused(question, bundled_assistant, corpus):
+    answer = bundled_assistant.ask(question)
+    editor = corpus.get("weinan-2024").structure.page_line("editor")
+    assert editor is not None
+    assert answer.found is False and not answer.citations, answer.text[:150]
+    assert any(c.start_line == editor.line for c in answer.nearest)
+
+
+@pytest.mark.parametrize("question", ["渭南那份工作要点的编辑是谁？", "Who edited the Weinan page?"])
+def test_the_head_line_still_answers_its_own_value(question, bundled_assistant, corpus):
+    answer = bundled_assistant.ask(question)
+    editor = corpus.get("weinan-2024").structure.page_line("editor")
+    assert editor is not None
+    assert answer.found and editor.text.split("：" if "：" in editor.text else ":")[1].strip() in answer.text
+
+
+# Documents the loaded notices only cite: their own content is not loaded.
+CITED = [
+    ("赣府发〔2024〕10号对行政复议提出了哪些要求？", "赣府发〔2024〕10号", "changjiang-2024"),
+    ("What does 赣府发〔2024〕10号 itself require of counties?", "赣府发〔2024〕10号", "changjiang-2024"),
+    ("《法治政府建设实施纲要（2021-2025年）》第三部分讲了什么？", "法治政府建设实施纲要", "zhashui-2024"),
+]
+
+
+@pytest.mark.parametrize("question,name,citing", CITED)
+def test_a_document_only_cited_is_refused_naming_who_cites_it(question, name, citing, bundled_assistant, corpus):
+    q = understand(question, [p.notice for p in corpus.notices], corpus.tasks())
+    assert route(q) is Kind.REFUSE and q.cited_only
+    answer = bundled_assistant.ask(question)
+    assert answer.found is False and not answer.citations, answer.text[:150]
+    assert name in answer.text
+    assert any(c.doc_id == citing for c in answer.nearest)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "哪份通知是根据赣府发〔2024〕10号制定的？",
+        "Which notice implements 赣府发〔2024〕10号?",
+        "昌江区通知依据的《江西省人民政府关于进一步推进法治政府建设的若干意见》文号是多少？",
+    ],
+)
+def test_how_a_notice_relates_to_a_cited_document_is_still_answered(question, bundled_assistant):
+    answer = bundled_assistant.ask(question)
+    assert answer.found and any(c.doc_id == "changjiang-2024" for c in answer.citations), answer.text[:150]
+    assert "赣府发〔2024〕10号" in answer.text
