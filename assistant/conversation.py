@@ -608,7 +608,8 @@ class Resolver:
         if q.kind in LISTING:
             parts.append(template("understood.count" if q.kind == Kind.COUNT else "understood.list", lang))
         if q.kind == Kind.META and q.meta:
-            parts.append(template(f"understood.meta.{q.meta}", lang))
+            metas = q.metas if q.meta in q.metas else (q.meta,)
+            parts.append(template("sep.list", lang).join(template(f"understood.meta.{m}", lang) for m in metas))
         elif q.fields and q.kind in (Kind.TASK, Kind.CROSS, *LISTING):
             parts.append(template("sep.list", lang).join(template(f"understood.field.{f}", lang) for f in q.fields))
         if q.kind in LISTING:

@@ -22,21 +22,26 @@ from assistant.errors import IndexNotBuilt, UnknownNotice
 from assistant.glossary import Glossary
 from assistant.kinds.context import Context
 from assistant.llm import LLMAnswerer, LLMAnswerStep, make_chat_model
-from assistant.records import Answer, Kind, Question
+from assistant.records import Answer, Citation, Kind, Question, say
 from assistant.retrieve import Hit, HybridRetriever, Retrieved
 from assistant.scoring import Scorer
 from assistant.tasktable import tasks_for
-from assistant.understand import routed, understand
+from assistant.understand import routed, sub_questions, understand
+from assistant.wording import phrase
 from index.build import index_dir
 from index.corpus import Corpus, load_corpus
 from index.embed import make_embedder
+from index.records import Task
 from index.store import NoticeIndex
 
 log = logging.getLogger(__name__)
+MARKER = re.compile(r"\[(\d+)\]")
 
 GLOSS_PER_WORD = 4  # Chinese words added to BM25's query for one English word
 MAX_WHOLE_NOTICES = 2  # an open question naming this many notices or fewer is checked against all their lines
 CROSS_K = 5  # passages per notice for a question put to every notice
+# Kinds that answer a message of several clauses as one: several fields of one item, a list or count, each notice.
+ONE_ANSWER = (Kind.TASK, Kind.LIST, Kind.COUNT, Kind.SECTIONS, Kind.CROSS, Kind.NOTICES, Kind.REFUSE)
 
 
 @dataclass(frozen=True)
@@ -107,6 +112,8 @@ class Assistant:
         """The answer to `question`, a follow-up to `history` when given (the notice, item, field or list filter it
         leaves out come from the conversation); `answer.understood` says what it was understood as."""
         req, resolved = self._resolve(question, doc, history)
+        if (parted := self._parted(req, resolved)) is not None:
+            return parted
         result: Answer = self.chain.invoke(req)
         return self._with_understood(result, resolved)
 
@@ -128,7 +135,7 @@ class Assistant:
             for piece in self.chain.stream(req):
                 yield piece if isinstance(piece, str) else self._with_understood(piece, resolved)
             return
-        final = self._with_understood(self.chain.invoke(req), resolved)
+        final = self._parted(req, resolved) or self._with_understood(self.chain.invoke(req), resolved)
         yield from re.findall(r"[^\n]*\n|[^\n]+$", final.text)
         yield final
 
@@ -140,6 +147,33 @@ class Assistant:
         resolved = self.resolver.resolve(question, past)
         resolved = replace(resolved, question=self._scoped(resolved.question, doc))
         return Request(question, doc, past, resolved.question), resolved
+
+    def _parted(self, req: Request, whole: Resolved) -> Answer | None:
+        """A message asking several things one after another ("文号多少，哪天发的" / "who is the director, and who is
+        the deputy?") answered part by part as a short conversation, each part resolved against the parts before
+        it; None when the message is answered as one question (several fields of one item, a list, meta fields the
+        whole already asks, prose parts the open kind answers part by part) or an LLM answers it whole."""
+        parts = sub_questions(req.question)
+        if self.llm is not None or len(parts) < 2:
+            return None
+        history = list(req.history)
+        asked = []
+        for part in parts:
+            asked.append(self._scoped(self.resolver.resolve(part, history).question, req.doc))
+            history.append(Turn("user", part))
+        kind = whole.question.kind
+        if kind in ONE_ANSWER and all(family(q.kind) in (family(kind), Kind.OPEN, Kind.CROSS) for q in asked):
+            return None  # the fields of one item, a list and what it lists (分别是什么): one answer gives them all
+        if all(q.kind == Kind.OPEN for q in asked):
+            return None  # prose parts: the open kind answers them part by part, each read with the first
+        if all(q.kind == Kind.META for q in asked) and {q.meta for q in asked} <= set(whole.question.metas):
+            return None
+        history = list(req.history)
+        answers: list[tuple[str, Answer]] = []
+        for part in parts:
+            answers.append((part, self.ask(part, req.doc, history)))
+            history += [Turn("user", part), Turn("assistant", answers[-1][1].text, answers[-1][1].understood)]
+        return joined(answers, whole.question)
 
     def _with_understood(self, answer: Answer, resolved: Resolved) -> Answer:
         return replace(answer, understood=self.resolver.understood(resolved, answer.tasks))
@@ -221,3 +255,59 @@ class Assistant:
         return [
             Hit(c, 0.0, None, None, None) for c in self.index.chunks(doc_ids) if c.id not in seen and c.kind != "task"
         ]
+
+
+def renumbered(text: str, number: Mapping[int, int]) -> str:
+    """A part's [n] markers as the merged citation list numbers them (a marker with no citation stays as it is)."""
+    return MARKER.sub(lambda m: f"[{number.get(int(m.group(1)), int(m.group(1)))}]", text)
+
+
+def family(kind: Kind) -> Kind:
+    """Kinds answered from the same rows: a list, its count and its groups."""
+    return Kind.LIST if kind in (Kind.LIST, Kind.COUNT, Kind.SECTIONS) else kind
+
+
+def joined(answers: Sequence[tuple[str, Answer]], whole: Question) -> Answer:
+    """The answers to a message's parts as one: their texts in order (a part the notices do not answer says so),
+    citations merged without repeats and any [n] markers renumbered to match, `understood` naming every part."""
+    lang = whole.lang
+    texts: list[str] = []
+    cites: list[Citation] = []
+    tasks: list[Task] = []
+    nearest: list[Citation] = []
+    notes: list[str] = []
+    for part, a in answers:
+        if not a.found:
+            texts.append(phrase(say("open.part_missing", part=part), lang))
+            nearest += [c for c in a.nearest if c not in nearest]
+            continue
+        for c in a.citations:
+            if c not in cites:
+                cites.append(c)
+        texts.append(renumbered(a.text, {n: cites.index(c) + 1 for n, c in enumerate(a.citations, 1)}))
+        tasks += [t for t in a.tasks if t not in tasks]
+        notes += [x for x in a.notes if x not in notes]
+    found = any(a.found for _, a in answers)
+    us = [a.understood for _, a in answers if a.understood is not None]
+    understood = None
+    if us:
+        sep = "；" if lang == "zh" else "; "
+        understood = replace(
+            us[0],
+            text=sep.join(u.text for u in us),
+            label=sep.join(u.label for u in us),
+            kind=whole.kind.value,
+            carried=tuple(dict.fromkeys(c for u in us for c in u.carried)),
+            items=tuple(dict.fromkeys(i for u in us for i in u.items)),
+        )
+    return Answer(
+        "\n".join(texts),
+        cites,
+        tasks,
+        lang,
+        found=found,
+        notes=notes,
+        nearest=nearest,
+        kind=next((a.kind for _, a in answers if a.found), answers[0][1].kind),
+        understood=understood,
+    )

@@ -89,7 +89,7 @@ CROSS_ASK = re.compile(
 META = {
     "date": re.compile(
         r"(什么时候|何时|哪天|哪一天|哪年|几月|日期|时间)\S{0,6}(印发|发布|发文|出台|成文|下发|制定)|(印发|发布|发文|成文|下发)"
-        r"(的)?(日期|时间)|when\s+(was|were|did)\b.*\b(issue|issued|publish|published|release|released|dated|adopt|adopted|sign|signed)\b"
+        r"(的)?(日期|时间)|(什么时候|何时|啥时候|哪天|哪一天|几号)(印|下)?发(的|出)|when\s+(was|were|did)\b.*\b(issue|issued|publish|published|release|released|dated|adopt|adopted|sign|signed)\b"
         r"|\b(issue|publication|release|signing)\s+date\b|\bdate\s+of\s+(the|this)\s+(notice|plan|document|circular|list)\b"
         r"|(?<!by )(?<!until )(?<!before )\bwhat\s+date\b"
         r"(?!.*\b(?:must|should|shall|need|needs|due|submit\w*|complet\w*|finish\w*)\b)"
@@ -97,7 +97,7 @@ META = {
     ),
     "number": re.compile(r"文号|发文字号|字号是|\b(document|reference|file|doc)\s+(number|no\.?)"),
     "issuer": re.compile(
-        r"(哪个|哪一?家|什么|哪级)(单位|部门|机关|政府)\S{0,4}(印发|发布|发文|制定|下发)|发文(机关|单位)|发布(单位|机关)|由谁(印发|发布)|谁(印发|发布)的"
+        r"(哪个|哪一?家|什么|哪级)(单位|部门|机关|政府)\S{0,4}(印发|发布|发文|制定|下发|发的|发出)|发文(机关|单位)|发布(单位|机关)|由谁(印发|发布)|谁(印发|发布)的"
         r"|\bwho\s+(issued|published|released)\b|\bissued\s+by\b|\bwhich\s+\w+\s+(issued|published)\b|\bissuing\s+(body|authority|office|department)\b|\bissuer\b"
     ),
     "recipients": re.compile(r"主送|下发给|印发给|发给哪些|发送给|发至|\baddressed\b|\brecipients?\b|\bsent\s+to\b"),
@@ -812,6 +812,43 @@ ASKS = re.compile(
 )
 PART_END = re.compile(r"[？?；;]+")
 CLAUSE = re.compile(r"[，,、]\s*(?:(?:and|also|plus)\s+)?|\s+(?:and|also)\s+(?=(?:what|which|who|when|where|how)\b)")
+
+
+# What makes a clause a question of its own: a question word (是否/吗 mark a yes-no question about the clause before).
+QUESTION_WORD = re.compile(
+    r"谁|什么|哪|多少|几|何时|啥时候|啥|\b(?:what|which|who|whom|whose|when|where|how)\b",
+    re.I,
+)
+SUB_END = re.compile(r"[？?；;]+")
+SUB_JOIN = re.compile(
+    r"[，,、]\s*(?:(?:and|also|plus)\s+)?|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])"
+    r"|\s+(?:and|also|plus)\s+(?=(?:what|which|who|whom|whose|when|where|how)\b)",
+    re.I,
+)
+
+
+def sub_questions(text: str) -> tuple[str, ...]:
+    """The questions a message asks one after another, in order: split at a question mark or semicolon, and at a
+    comma, 、, space or "and" before a clause with its own question word when every clause has one (文号多少 哪天发的 /
+    who is the director and who is the deputy?). A sentence asking nothing is the context of the question after it."""
+    out: list[str] = []
+    lead = ""
+    for sentence in SUB_END.split(text):
+        sentence = sentence.strip(" ，,。.\n")
+        if not sentence:
+            continue
+        if not QUESTION_WORD.search(sentence):
+            lead = f"{lead}{sentence}，"
+            continue
+        clauses = [c.strip(" ，,。.") for c in SUB_JOIN.split(sentence)]
+        clauses = [c for c in clauses if c]
+        if len(clauses) < 2 or not all(QUESTION_WORD.search(c) for c in clauses):
+            clauses = [sentence]
+        out.extend([lead + clauses[0], *clauses[1:]])
+        lead = ""
+    if lead and out:
+        out[-1] += "，" + lead.rstrip("，")
+    return tuple(out)
 
 
 def find_parts(text: str) -> tuple[str, ...]:
