@@ -3,7 +3,10 @@
 A message that leaves out the notice, the item, the field or the list filter ("那第18项呢", "and the deadline?",
 "same for Yiyang?", "它的文号是什么", "第二个呢", "其中哪些是长期的") takes them from the earlier turns; a message
 that is complete on its own ignores them. Each earlier user turn is resolved in its own context first, so a chain of
-follow-ups carries through. The result is a `Question` as `understand` makes them, whose text says the whole question
+follow-ups carries through. After a prose answer, 这一项 / that item is the row its first quoted
+passage lies in; an item asked with a topic of its own (第24项的出庭应诉率) put to another notice
+carries the topic, not the number; 那个阶段 / that stage names what the previous prose question asked about.
+The result is a `Question` as `understand` makes them, whose text says the whole question
 (that is what retrieval and the LLM get), and the list of what was carried over, so that the answer can show it.
 """
 
@@ -17,7 +20,16 @@ from typing import Any
 from assistant.errors import BadQuestion
 from assistant.records import ItemRef, Kind, Question, Understood
 from assistant.tasktable import DEFAULT_FIELDS, filtered_tasks, tasks_for
-from assistant.understand import STRONG_CONTENT, find_mentions, find_negated, lexicon, routed, understand
+from assistant.understand import (
+    STRONG_CONTENT,
+    find_mentions,
+    find_negated,
+    find_period,
+    lexicon,
+    routed,
+    understand,
+    without_numbers,
+)
 from assistant.wording import template
 from index.corpus import Corpus
 from index.records import Notice, Task
@@ -47,15 +59,28 @@ NARROW = {
     "zh": re.compile(r"其中|这些|它们|以上|上述|这几项|当中|里面"),
     "en": re.compile(r"\b(of those|of these|of them|among them|among those|among these|those|these|them)\b", re.I),
 }
+# Asking which row a prose answer came from: 这是第几项, which item is that?
+ITEM_ASK = {
+    "zh": re.compile(r"第几(?:项|条|个)|哪一?(?:项|条)(?:任务|措施|指标)?|这一?条|该条|出自哪"),
+    "en": re.compile(r"\bwhich\s+(?:item|task|row|measure|problem|indicator|number)\b|\bwhat\s+item\b", re.I),
+}
 CN_ORDINALS = "一二三四五六七八九十"
 EN_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 ORDINAL = {
-    "zh": re.compile(rf"第\s*([{CN_ORDINALS}]|\d{{1,2}})\s*个|(最后一个|最后那个)"),
+    "zh": re.compile(
+        rf"第\s*([{CN_ORDINALS}]|\d{{1,2}})\s*个"
+        r"|(最后(?:一|那)?(?:个|条|项)|后(?:面|边)?(?:一|那)(?:个|条|项)|后者)|(前(?:面|边)?(?:一|那)(?:个|条|项)|前者)"
+    ),
     "en": re.compile(
-        r"\b(?:the\s+)?(" + "|".join(EN_ORDINALS) + r"|last|\d{1,2}(?:st|nd|rd|th))\b"
-        r"(?=\s*(?:one|item|task|row|problem|indicator|of\b|[?？,，—–:]|\s-\s|$))",
+        r"\b(?:the\s+)?(" + "|".join(EN_ORDINALS) + r"|last|latter|former|\d{1,2}(?:st|nd|rd|th))\b"
+        r"(?=\s*(?:one|item|task|row|problem|indicator|of\b|[?？,，—–:.]|\s-\s|$))",
         re.I,
     ),
+}
+# Relative ordinals (后一个 / the latter) pick from a list only: after one item they do not name an item number.
+RELATIVE = {
+    "zh": re.compile(r"后者|前者|[前后](?:面|边)?(?:一|那)(?:个|条|项)"),
+    "en": re.compile(r"\b(latter|former)\b", re.I),
 }
 # Words that ask, join or point without naming anything: a message of field words and these alone ("牵头单位和完成
 # 时限分别是？", "and when is it due, and who else?") names no item or notice of its own, however long it is.
@@ -75,6 +100,39 @@ SIMILAR = re.compile(
     r"(?:类似|相似|同样|一样|相同|相应|对应|同类)的?(?:要求|规定|措施|任务|事项|指标|内容|工作|条款|举措|做法)"
     r"|\b(?:similar|same|equivalent|comparable|matching|corresponding)\s+(?:requirement|rule|provision|measure|task"
     r"|item|indicator|duty|target|obligation)s?\b",
+    re.I,
+)
+# Words any question about an item says: left over alone, they name no topic to carry to another notice.
+TOPIC_NOISE = {
+    "zh": re.compile(
+        r"要求|规定|内容|任务|事项|具体|指标|问题|讲|说|对|达到|怎么|如何|几|项|条|做|通知|清单|措施|举措|方案|列表|哪|里|中|在|为|由|县|区|市"
+    ),
+    "en": re.compile(
+        r"\b(does|do|did|say|says|said|require[sd]?|requirement|list|notice|measures?|plan|document|item|task|problem|"
+        r"indicator|how|much|many|in|on|at|an?|this|that|mean|means|content|text|described?|asks?|need|needs)\b"
+    ),
+}
+# "That phase", 那个阶段: a part of the notice the previous prose question named.
+DEMONSTRATIVE = {
+    "zh": re.compile(r"(?:那|这|该|此)(?:个|一)?(阶段|环节|步骤|一步|步|时段|期间|节点|部分|时候|过程|程序|轮)"),
+    "en": re.compile(
+        r"\b(?:that|this|the same)\s+(phase|stage|step|period|part|round|point|process|review|milestone)\b", re.I
+    ),
+}
+# Question words of a prose question, taken out to leave what it asks about.
+ASKING = {
+    "zh": re.compile(
+        r"(?:是|在)?(?:几月份?|哪天|哪一天|什么时候|何时|多久|几号|几个|多少|什么|哪些|哪里|哪儿|怎么|如何|吗|呢|啊|请问)|^[那还再]|分几个"
+    ),
+    "en": re.compile(
+        r"\b(?:what|when|which|how|many|much|long|is|are|was|were|does|do|did|the|in|of|month|date|day|it|held|"
+        r"happen|happens|take|place|due|there|plan|notice|list|document|measures)\b",
+        re.I,
+    ),
+}
+YEARLESS = re.compile(
+    r"(?<![\d年])(?:上半年|下半年|第?[一二三四1-4]\s*季度)|\b(?:(?:first|second)\s+half|(?:first|second|third|fourth)\s+"
+    r"quarter|h[12]|q[1-4])\b(?!\s*(?:of\s+)?20\d{2})",
     re.I,
 )
 FIRST_SENTENCE = re.compile(r"[^。；;！!？?]{6,}[。；;！!？?]?")
@@ -158,6 +216,7 @@ class Focus:
     question: Question
     doc_ids: tuple[str, ...]
     items: tuple[ItemRef, ...]
+    cited: tuple[ItemRef, ...] = ()  # the rows a prose answer quoted, first citation first (what 这一项 then means)
 
 
 @dataclass(frozen=True)
@@ -181,7 +240,7 @@ class Shape:
         size = len(re.findall(r"[\u4e00-\u9fff\w]", text)) if lang == "zh" else len(re.findall(r"\w+", text))
         return cls(
             bool(CUE[lang].search(text.strip())),
-            bool(PRONOUN[lang].search(text)),
+            bool(PRONOUN[lang].search(text) or DEMONSTRATIVE[lang].search(text)),
             bool(NARROW[lang].search(text)),
             size <= SHORT[lang],
             only_fields(text, lang),
@@ -213,11 +272,15 @@ def ordinal(text: str, lang: str) -> int | None:
         return None
     word = (m.group(1) or "").lower()
     if lang == "zh":
+        if m.group(3):
+            return 0
         if m.group(2) or not word:
             return -1
         n = int(word) if word.isdigit() else CN_ORDINALS.index(word) + 1
-    elif word == "last":
+    elif word in ("last", "latter"):
         return -1
+    elif word == "former":
+        return 0
     elif word in EN_ORDINALS:
         n = EN_ORDINALS.index(word) + 1
     else:
@@ -266,8 +329,28 @@ class Resolver:
         items = self.items_of(q, reply)
         docs = q.doc_ids or tuple(dict.fromkeys(i.doc_id for i in items))
         return Focus(
-            q, docs if len(docs) == 1 or q.doc_ids else (), items if len(items) >= 2 else focus.items if focus else ()
+            q,
+            docs if len(docs) == 1 or q.doc_ids else (),
+            items if len(items) >= 2 else focus.items if focus else (),
+            self.cited_of(q, reply) if q.kind not in (Kind.TASK, *LISTING) else (),
         )
+
+    def cited_of(self, q: Question, reply: Turn | None) -> tuple[ItemRef, ...]:
+        """The task rows a prose answer quoted: as its `understood` record lists them, else the rows whose text holds
+        the reply's quoted sentences, in the order the reply quotes them."""
+        if reply is None:
+            return ()
+        if reply.understood is not None and reply.understood.items:
+            return reply.understood.items
+        pool = [t for t in self.tasks if not q.doc_ids or t.doc_id in q.doc_ids]
+        found: list[ItemRef] = []
+        for piece in re.findall(r"[^。；;：:！!？?\n<>“”\"]{10,}", reply.content):
+            piece = re.sub(r"^\s*[-*]?\s*\d+[.、．]\s*", "", piece).strip()
+            hits = [t for t in pool if len(piece) >= 10 and piece in t.content]  # rows sharing a line: by their text
+            hits = hits or [t for t in pool if len(piece) >= 10 and piece in t.source_text]
+            if len(hits) == 1 and ref(hits[0]) not in found:
+                found.append(ref(hits[0]))
+        return tuple(found)
 
     def rows(self, q: Question) -> tuple[ItemRef, ...]:
         """The rows an answer to `q` names, in the answer's order: a task question's rows, a list's matches."""
@@ -311,7 +394,15 @@ class Resolver:
         if q.fields == ("content",) and not STRONG_CONTENT.search(q.text):
             q = replace(q, fields=())  # "what about item 18?", "是什么" ask for nothing in particular
         shape = Shape.of(q.text, q.lang)
-        rules = (self._pick, self._similar, self._narrow, self._other_item, self._other_field, self._other_notice)
+        rules = (
+            self._pick,
+            self._cited,
+            self._similar,
+            self._narrow,
+            self._other_item,
+            self._other_field,
+            self._other_notice,
+        )
         for rule in (*rules, self._scope):
             if (resolved := rule(q, focus, shape)) is not None:
                 return resolved
@@ -328,11 +419,26 @@ class Resolver:
         rebuilt = self.task_question(q.lang, (item.doc_id,), (item.number,), STYLE_OF_KIND.get(item.kind), fields)
         return Resolved(rebuilt, ("notice", "item") + (("field",) if fields and not q.fields else ()))
 
+    def _cited(self, q: Question, focus: Focus, shape: Shape) -> Resolved | None:
+        """柞水要求人员变动多久内报备 → 这一项的完成时限是啥 / which item is that?: the row the prose answer quoted."""
+        if not focus.cited or q.doc_ids or q.numbers or q.meta or q.units or q.due:
+            return None
+        asks_item = bool(ITEM_ASK[q.lang].search(q.text))  # 这是第几项 reads as a count until the answer says which
+        if not (shape.pronoun or asks_item) or (q.kind in LISTING and not asks_item):
+            return None
+        item = focus.cited[0]
+        fields = tuple(f for f in q.fields if f != "content") or DEFAULT_FIELDS
+        rebuilt = self.task_question(q.lang, (item.doc_id,), (item.number,), STYLE_OF_KIND.get(item.kind), fields)
+        return Resolved(rebuilt, ("notice", "item"))
+
     def _narrow(self, q: Question, focus: Focus, shape: Shape) -> Resolved | None:
         """其中哪些是长期的 / which of those are led by 县司法局: the previous list's filters and the new ones."""
         p = focus.question
         if not shape.narrows or p.kind not in LISTING or q.numbers:
             return None
+        if not q.due and (span := YEARLESS.search(q.text)):  # 其中上半年的: the year of the list's deadlines
+            year = self.year_of(p)
+            q = replace(q, due=find_period(f"{year}年{span.group(0)}" if q.lang == "zh" else f"{span.group(0)} {year}"))
         mentions = q.mentions or (find_mentions(q.text, q.lang) if not (q.units or q.due) else ())
         if not (q.units or q.due or mentions or q.asks_count or q.fields):
             return None
@@ -354,13 +460,69 @@ class Resolver:
         merged = replace(routed(merged), negated=negated)
         return Resolved(merged, ("filter",) + (("notice",) if p.doc_ids and not q.doc_ids else ()))
 
+    def topic_of(self, p: Question) -> str:
+        """An item question that also names what it asks about (第24项要求出庭应诉率达到多少, item 24 — what 出庭应诉率
+        is required?): the question without its item number; "" when it names nothing beside the item and fields."""
+        if len(p.numbers) != 1:
+            return ""
+        names = [a for d in p.doc_ids for a in self.notice(d).aliases]
+        text = re.sub(r"\s*[—–-]+\s*|\s{2,}", " ", without_numbers(p.text, names))
+        if not self.names_a_topic(text, p):
+            return ""
+        return re.sub(r"(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])", "", text) if p.lang == "zh" else text.strip()
+
+    @staticmethod
+    def named_part(topic: str, noun: str, lang: str) -> str:
+        """那个阶段 with the topic 县级初审 -> 县级初审阶段; "that stage" with 总结提升 -> "the 总结提升 stage"."""
+        if topic.lower().endswith(noun.lower()):
+            return topic
+        return f"{topic}{noun}" if lang == "zh" else f"the {topic} {noun}"
+
+    def open_topic(self, p: Question) -> str:
+        """What a prose question asked about, its notice and question words taken out (陵川县：县级初审是几月 ->
+        县级初审); "" when nothing of substance is left."""
+        rest = p.text
+        words = [w for d in p.doc_ids for n in (self.notice(d),) for w in (*n.aliases, n.region or "", n.title)]
+        for w in sorted((w for w in words if len(w) >= 2), key=len, reverse=True):
+            rest = re.sub(
+                rf"(?:the\s+)?\b{re.escape(w)}\b(?:\s+notice)?" if w.isascii() else re.escape(w), " ", rest, flags=re.I
+            )
+        rest = ASKING[p.lang].sub(" ", rest)
+        rest = re.sub(r"[^\w\s\u4e00-\u9fff]", " ", rest)
+        rest = re.sub(r"\s+", "" if p.lang == "zh" else " ", rest).strip()
+        size = (
+            len(re.findall(r"[\u4e00-\u9fff]", rest)) if p.lang == "zh" else len(re.findall(r"[a-z]{3,}", rest, re.I))
+        )
+        return rest if size >= 2 else ""
+
+    def names_a_topic(self, text: str, p: Question) -> bool:
+        """Whether a question, its item numbers taken out, still names something of its own beside the notice, units
+        and field words (出庭应诉率, the court-appearance rate)."""
+        rest = text.lower()
+        notices = [self.notice(d) for d in p.doc_ids]
+        words = [w for n in notices for w in (*n.aliases, n.region or "", n.title, n.doc_number or "")]
+        words += [*p.units, *(c for cs in lexicon().fields.values() for c in cs)]
+        for w in sorted((w.lower() for w in words if len(w) >= 2), key=len, reverse=True):
+            rest = re.sub(rf"\b{re.escape(w)}\b" if w.isascii() else re.escape(w), " ", rest)
+        rest = TOPIC_NOISE[p.lang].sub(" ", FILLER[p.lang].sub(" ", rest))
+        if p.lang == "zh":
+            return len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 3
+        return bool(re.search(r"[\u4e00-\u9fff]{2}", rest)) or len(re.findall(r"[a-z]{3,}", rest)) >= 2
+
+    def year_of(self, p: Question) -> int:
+        """The year a list's deadlines fall in: its own period's, else the most common year of the rows' deadlines."""
+        if p.due and (m := re.match(r"\d{4}", p.due)):
+            return int(m.group(0))
+        years = [y for t in self.tasks if t.doc_id in p.doc_ids for y in re.findall(r"(20\d{2})年", t.deadline or "")]
+        return int(max(set(years), key=years.count)) if years else 0
+
     def _other_item(self, q: Question, focus: Focus, shape: Shape) -> Resolved | None:
         """那第18项呢 / and 19? / 第18项由谁牵头: another item, of the notice in focus, for the same fields."""
         p = focus.question
         numbers, style = q.numbers, q.style
         if not numbers and shape.leans and p.numbers and not (q.units or q.due or q.meta):
             numbers = tuple(dict.fromkeys(n for n in map(int, BARE_NUMBER.findall(q.text)) if 0 < n <= 300))
-        k = ordinal(q.text, q.lang)
+        k = None if RELATIVE[q.lang].search(q.text) else ordinal(q.text, q.lang)
         if not numbers and p.kind == Kind.TASK and p.numbers and len(focus.items) < 2 and k is not None and k >= 0:
             numbers = (k + 1,)  # after one item, "and the second one?" / "第二个呢" is the notice's item 2
         if not numbers or q.asks_count or q.asks_cross or q.section_level or (q.asks_list and q.units):
@@ -425,6 +587,11 @@ class Resolver:
             return None
         if q.numbers or q.meta or q.units or q.due or q.mentions or q.asks_count or q.asks_list or q.section_level:
             return None
+        if p.kind == Kind.TASK and p.numbers and not q.fields and (topic := self.topic_of(p)):
+            # 昌江区第24项要求出庭应诉率达到多少 → 那柞水县的呢: the same requirement, not the same number
+            return Resolved(
+                routed(self.understand(self.swap_notice(topic, p.doc_ids, q.doc_ids, p.lang)), q.doc_ids), ("question",)
+            )
         if p.kind == Kind.TASK and p.numbers:
             fields = q.fields or p.fields
             carried = ("item",) + (("field",) if fields and not q.fields else ())
@@ -452,7 +619,12 @@ class Resolver:
         if q.kind == Kind.META and q.meta:
             return Resolved(self.meta_question(q.lang, focus.doc_ids, q.meta), ("notice",))
         named = self.name_notices(focus.doc_ids, q.lang)
-        text = f"{named}：{q.text}" if q.lang == "zh" else f"{q.text} ({named})"
+        said = q.text
+        p = focus.question
+        if p.kind not in (Kind.TASK, Kind.META, *LISTING) and (topic := self.open_topic(p)):
+            # 县级初审是几月 → 那个阶段材料要交到哪: the phase the previous question asked about, named in the search
+            said = DEMONSTRATIVE[q.lang].sub(lambda m: self.named_part(topic, m.group(1), q.lang), said, 1)
+        text = f"{named}：{said}" if q.lang == "zh" else f"{said} ({named})"
         return Resolved(routed(self.understand(text), focus.doc_ids), ("notice",))
 
     # --- questions said in full ---------------------------------------------------------------------------------

@@ -82,6 +82,7 @@ def item_noun(tasks: Sequence[Task]) -> Phrase:
 
 
 PERIODS = {
+    "全年": (1, 12),
     "上半年": (1, 6),
     "下半年": (7, 12),
     "第一季度": (1, 3),

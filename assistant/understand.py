@@ -433,6 +433,13 @@ PERIOD_ZH = re.compile(r"(\d{4})\s*年\s*(?:的)?\s*(上半年|下半年|第?[�
 PERIOD_EN = re.compile(
     r"\b(?:(first|second)\s+half|h([12])|(first|second|third|fourth)\s+quarter|q([1-4]))\s*(?:of\s+)?(20\d{2})\b", re.I
 )
+# A whole year a deadline falls in: 2024年内完成, due in 2024 ("2024年底" is a month, read as a date).
+YEAR_ZH = re.compile(r"(\d{4})\s*年\s*(?:内|以内|之内|全年|当年|度内|(?=(?:完成|到期|截止)))")
+YEAR_EN = re.compile(
+    r"\b(?:due|deadlines?|complet\w*|finish\w*|done|ends?)\s+(?:\w+\s+)?(?:in|during|within)\s+(?:the\s+year\s+)?"
+    r"(20\d{2})\b",
+    re.I,
+)
 QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "一": 1, "二": 2, "三": 3, "四": 4}
 
 
@@ -450,6 +457,8 @@ def find_period(text: str) -> str | None:
             return f"{year}年{'上' if (half or '').lower() == 'first' or h == '1' else '下'}半年"
         n = QUARTERS[quarter.lower()] if quarter else int(q)
         return f"{year}年第{'一二三四'[n - 1]}季度"
+    if m := YEAR_ZH.search(text) or YEAR_EN.search(text):
+        return f"{m.group(1)}年全年"
     return None
 
 

@@ -95,7 +95,7 @@ def _due_condition(q: Question, tasks: Sequence[Task]) -> Phrase | None:
     if "due" in q.negated:  # a row kept for a date besides 长期坚持 is "not just" 长期
         mixed = literal and any(q.due in (t.deadline or "") for t in tasks)
         return say("list.due_is_not_only" if mixed else "list.due_is_not", due=q.due)
-    if not literal and re.search(r"半年|季度", q.due) and not q.by_date:
+    if not literal and re.search(r"半年|季度|全年", q.due) and not q.by_date:
         return say("list.due_in", due=q.due)
     return say("list.due_is" if literal else "list.due_by", due=q.due)
 

@@ -40,6 +40,19 @@ def due_by(year: int, month: int) -> Callable[[Task], bool]:
     return passes
 
 
+def due_within(year: int, first: int, last: int) -> Callable[[Task], bool]:
+    """A dated deadline (not a recurring 每年…) in months first..last of year; 年底 is December."""
+
+    def passes(t: Task) -> bool:
+        m = re.search(r"(\d{4})年(\d{1,2})月|(\d{4})年底", t.deadline or "")
+        if not m or (t.deadline or "").startswith("每年"):
+            return False
+        y, mo = (int(m.group(1)), int(m.group(2))) if m.group(1) else (int(m.group(3)), 12)
+        return y == year and first <= mo <= last
+
+    return passes
+
+
 @dataclass(frozen=True)
 class Expect:
     """What the last turn must be about and say, in terms of the task tables."""
@@ -255,6 +268,60 @@ CONVERSATIONS: list[tuple[str, list[str], Expect]] = [
         ["Who issued the Yiyang notice?", "What about Changjiang?"],
         Expect("changjiang-2024", meta="issuer"),
     ),
+    # --- relative ordinals pick from the previous list: the former is its first row, the latter its last
+    (
+        "zh-latter",
+        ["柞水县哪些任务由县审批局牵头？", "后边那条的完成时限呢？"],
+        Expect("zhashui-2024", pick=(LEAD_SPJ, -1), fields=("deadline",), carried=("notice", "item")),
+    ),
+    (
+        "zh-former",
+        ["宜阳县哪些问题由县司法局牵头？", "前者由谁配合？"],
+        Expect("yiyang-2024", pick=(LEAD_SFJ, 0), fields=("responsible",)),
+    ),
+    (
+        "en-latter",
+        ["Which Yiyang problems are led by 县司法局?", "And the latter — when is it due?"],
+        Expect("yiyang-2024", pick=(LEAD_SFJ, -1), fields=("deadline",)),
+    ),
+    (
+        "en-second-of-these",
+        ["Which Zhashui tasks are led by 县审批局?", "For the second of these, what's the deadline?"],
+        Expect("zhashui-2024", pick=(LEAD_SPJ, 1), fields=("deadline",)),
+    ),
+    # --- narrowing the previous list to a year or a part of it (a year-less half or quarter: the list's year)
+    (
+        "zh-of-those-in-year",
+        ["柞水县哪些任务由县司法局牵头？", "这些当中2024年内要完成的有哪些？"],
+        Expect("zhashui-2024", rows=lambda t: LEAD_SFJ(t) and due_within(2024, 1, 12)(t), carried=("filter",)),
+    ),
+    (
+        "zh-of-those-second-half",
+        ["柞水县哪些任务由县司法局牵头？", "其中下半年到期的呢？"],
+        Expect("zhashui-2024", rows=lambda t: LEAD_SFJ(t) and due_within(2024, 7, 12)(t)),
+    ),
+    (
+        "en-of-those-during-year",
+        ["Which Zhashui tasks are led by 县司法局?", "of those, which must be finished during 2024?"],
+        Expect("zhashui-2024", rows=lambda t: LEAD_SFJ(t) and due_within(2024, 1, 12)(t)),
+    ),
+    (
+        "en-of-those-quarter",
+        ["Which Zhashui tasks are led by 县司法局?", "which of them fall in the first quarter?"],
+        Expect("zhashui-2024", rows=lambda t: LEAD_SFJ(t) and due_within(2024, 1, 3)(t)),
+    ),
+    # --- an item asked with a topic, then another notice: the topic is carried, not the number
+    (
+        "zh-topic-to-other-notice",
+        ["柞水县第14项对负责人出庭应诉率的要求是多少？", "昌江区呢？"],
+        Expect("changjiang-2024", quote="出庭应诉率", carried=("question",)),
+    ),
+    # --- a demonstrative for the part a prose question asked about: the search names it
+    (
+        "zh-that-stage",
+        ["陵川县示范创建的总结提升阶段在几月？", "这个阶段要做什么？"],
+        Expect("lingchuan-2022", quote="总结提升", carried=("notice",)),
+    ),
     # --- a message complete on its own ignores the conversation
     (
         "zh-complete",
@@ -384,6 +451,13 @@ def test_a_follow_up_with_nothing_to_follow_is_answered_as_asked(bundled_assista
         ("最后一个呢", "zh", -1),
         ("the first one — who leads it?", "en", 0),
         ("the last one?", "en", -1),
+        ("后面那个呢？", "zh", -1),
+        ("后一个谁牵头", "zh", -1),
+        ("前面那条的完成时限", "zh", 0),
+        ("前者呢", "zh", 0),
+        ("and the former?", "en", 0),
+        ("the latter — who leads it?", "en", -1),
+        ("For the third of those, who is responsible?", "en", 2),
     ],
 )
 def test_ordinals_pick_from_a_list(text, lang, index):
@@ -418,6 +492,64 @@ class PromptLoggingFake(GenericFakeChatModel):
     def _generate(self, messages: list[BaseMessage], stop: Any = None, run_manager: Any = None, **kwargs: Any):
         self.prompts.append(messages)
         return super()._generate(messages, stop, run_manager, **kwargs)
+
+
+@pytest.mark.parametrize(
+    "turns, lang",
+    [
+        (["柞水县对领导干部旁听庭审活动有什么要求？", "这条是第几项，谁牵头？"], "zh"),
+        (["昌江区对行政机关负责人出庭应诉率有什么要求？", "这一项由哪个单位牵头，什么时候完成？"], "zh"),
+        (
+            [
+                "What does the Zhashui notice ask of agency heads about appearing in court (出庭应诉)?",
+                "which item is that?",
+            ],
+            "en",
+        ),
+        (["What does the Changjiang list require of the 出庭应诉率 of agency heads?", "who leads that item?"], "en"),
+    ],
+)
+def test_after_a_prose_answer_this_item_is_the_row_its_first_citation_quotes(bundled_assistant, corpus, turns, lang):
+    """A prose answer quotes a passage inside a numbered row; "这一项" / "that item" then asks about that row, found
+    from the answer's text alone (as a chat client sends it back) and from its `understood` record alike."""
+    first = bundled_assistant.ask(turns[0])
+    assert first.citations, f"{turns[0]!r} was not answered: {first.text!r}"
+    quote = first.citations[0].quote.strip()
+    doc = first.citations[0].doc_id
+    rows = [
+        t
+        for t in corpus.get(doc).tasks
+        if any(p in t.content for p in re.findall(r"[\u4e00-\u9fff，、%\d]{10,}", quote))
+    ]
+    assert len(rows) == 1, f"{turns[0]!r}: its first citation {quote!r} is not inside one row"
+    plain = bundled_assistant.ask(turns[1], None, [Turn("user", turns[0]), Turn("assistant", first.text)])
+    with_record = bundled_assistant.ask(
+        turns[1], None, [Turn("user", turns[0]), Turn("assistant", "…", first.understood)]
+    )
+    for answer in (plain, with_record) if first.understood.items else (plain,):
+        u = answer.understood
+        assert u.doc_ids == (doc,) and u.numbers == (rows[0].number,), f"{turns[1]!r} understood as {u.label!r}"
+        assert answer.kind == "task" and any(c.start_line == rows[0].start_line for c in answer.citations), answer.text
+
+
+def test_an_item_number_without_a_topic_is_carried_as_the_number(bundled_assistant, corpus):
+    """那柞水县的呢 after 宜阳县第6项的完成时限: no words of its own beside the item, so the same item number."""
+    for turns in (
+        ["宜阳县第6项的完成时限是什么", "那柞水县的呢"],
+        ["What is the deadline of item 6 in Yiyang?", "and Zhashui's?"],
+    ):
+        answer = converse(bundled_assistant, turns)
+        t = row(corpus, Expect("zhashui-2024", 6))
+        assert answer.understood.numbers == (6,) and t.deadline and t.deadline in answer.text, answer.text
+
+
+def test_a_topic_carried_to_another_notice_is_refused_where_that_notice_says_nothing(bundled_assistant):
+    """The topic asked of another notice is searched there: grounded where it says it, refused where not."""
+    answer = converse(
+        bundled_assistant, ["What 出庭应诉率 does item 14 of the Zhashui list set?", "what about Yiyang?"]
+    )
+    assert answer.understood.doc_ids == ("yiyang-2024",) and answer.understood.numbers == ()
+    assert all("出庭应诉率" in c.quote for c in answer.citations)
 
 
 def test_in_llm_mode_the_model_gets_the_resolved_question(bundled_assistant):

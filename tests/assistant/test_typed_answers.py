@@ -36,6 +36,11 @@ def test_a_message_splits_into_the_parts_it_asks(text, parts):
         ("2024年第二季度到期的任务", "2024年第二季度"),
         ("tasks due in the first half of 2024", "2024年上半年"),
         ("which items fall in Q1 2024", "2024年第一季度"),
+        ("哪些要在2025年以内办完", "2025年全年"),
+        ("2024年到期的有几项", "2024年全年"),
+        ("which tasks are due during 2025", "2025年全年"),
+        ("2024年底前完成的任务", None),  # a month (年底), read as a date
+        ("柞水县2024年印发的通知", None),  # a year that is not a deadline
     ],
 )
 def test_deadline_periods(text, period):
