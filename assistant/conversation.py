@@ -442,7 +442,8 @@ class Resolver:
         mentions = q.mentions or (find_mentions(q.text, q.lang) if not (q.units or q.due) else ())
         if not (q.units or q.due or mentions or q.asks_count or q.fields):
             return None
-        negated = _merge(p.negated, find_negated(q.text, q.lang, q.units, q.due))
+        kept = tuple(n for n in p.negated if not (n == "due" and q.due))  # a new deadline filter replaces the old one
+        negated = _merge(kept, find_negated(q.text, q.lang, q.units, q.due))
         joined = p.text + ("" if q.lang == "zh" else " ") + q.text
         merged = replace(
             p,

@@ -666,8 +666,10 @@ def understand(text: str, notices: list[Notice], tasks: list[Task], *, limit: in
         )
         due = next((d for d in literals if d in text), None) or deadline_word(low, literals)
     asks_count = bool(COUNT_CUES.search(low))
-    asks_list = any(c in low for c in LIST_CUES)
-    which_items = asks_list or asks_count or re.search(r"\bwhich\b(?:\s+\S+){0,2}?\s+" + EN_ITEMS, low)
+    # "which Weinan tasks name 市行政审批局" asks for rows, as "which tasks" does
+    which_rows = bool(re.search(r"\bwhich\b(?:\s+\S+){0,2}?\s+" + EN_ITEMS, low))
+    asks_list = any(c in low for c in LIST_CUES) or (which_rows and bool(units))
+    which_items = asks_list or asks_count or which_rows
     mentions: tuple[str, ...] = ()
     if which_items and not numbers and not units and not due and ITEM_NOUN.search(low):
         mentions = find_mentions(text, lang)

@@ -295,6 +295,17 @@ CONVERSATIONS: list[tuple[str, list[str], Expect]] = [
         ["柞水县哪些任务由县司法局牵头？", "这些当中2024年内要完成的有哪些？"],
         Expect("zhashui-2024", rows=lambda t: LEAD_SFJ(t) and due_within(2024, 1, 12)(t), carried=("filter",)),
     ),
+    # a year replaces the previous list's negated deadline (not 长期 -> within 2024), it is not negated itself
+    (
+        "en-not-long-term-then-year",
+        ["Which Zhashui tasks aren't long-term?", "which of those have to be finished within 2024?"],
+        Expect("zhashui-2024", rows=due_within(2024, 1, 12), carried=("filter",)),
+    ),
+    (
+        "zh-not-long-term-then-year",
+        ["宜阳哪些问题的完成时限不只是长期坚持？", "这里面2024年内到期的是哪些？"],
+        Expect("yiyang-2024", rows=due_within(2024, 1, 12), carried=("filter",)),
+    ),
     (
         "zh-of-those-second-half",
         ["柞水县哪些任务由县司法局牵头？", "其中下半年到期的呢？"],

@@ -51,7 +51,12 @@ def test_the_row_still_answers_its_own_fields(question, doc_id, number, field, b
 
 @pytest.mark.parametrize(
     "question",
-    ["渭南那份工作要点的编辑联系电话是什么？", "What is the Weinan page editor's mobile phone number?"],
+    [
+        "渭南那份工作要点的编辑联系电话是什么？",
+        "What is the Weinan page editor's mobile phone number?",
+        "把渭南那篇稿子编辑的手机发我",
+        "the Weinan editor's cell?",
+    ],
 )
 def test_a_head_line_without_the_asked_value_is_refused(question, bundled_assistant, corpus):
     answer = bundled_assistant.ask(question)

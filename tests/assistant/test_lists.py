@@ -235,6 +235,7 @@ def mentions_unit(unit: str) -> Keep:
     [
         ("How many of Yiyang's problems name 县委编办, and which?", "yiyang-2024", mentions_unit("县委编办")),
         ("how many of the Weinan points involve 市司法局, which ones?", "weinan-2024", mentions_unit("市司法局")),
+        ("Which Yiyang problems name 县委党校?", "yiyang-2024", mentions_unit("县委党校")),
         (
             "宜阳完成时限写到2024年12月31日的有哪几个问题？",
             "yiyang-2024",
