@@ -71,12 +71,18 @@ def _row_text(t: Task) -> str:
     return f"{t.content} {t.materials or ''}"
 
 
+MATERIALS_NAMED = re.compile(r"材料|资料|materials?|evidence|documents", re.I)  # not "provided", which asks a value too
+
+
 def lacks_asked_value(q: Question, pairs: list[tuple[Notice, Task]]) -> bool:
     """The question asks for a kind of value no column gives and no asked row's text holds (how much money for item
     6? how many people does item 13 add?): the row is not the answer."""
     kind = expected(q.text)
     if kind == "count" and set(q.fields) & set(COUNTED_COLUMNS):
         return False
+    named = set(q.fields) & {"lead", "responsible", "deadline"}
+    if named or ("materials" in q.fields and MATERIALS_NAMED.search(q.text)):
+        return False  # a column is asked; values in the question describe the row ("indicator 28 (5-15 days)")
     return kind in NOT_COLUMNS and not any(holds(kind, q.text, _row_text(t)) for _, t in pairs)
 
 

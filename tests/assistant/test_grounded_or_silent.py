@@ -104,3 +104,24 @@ def test_how_a_notice_relates_to_a_cited_document_is_still_answered(question, bu
     answer = bundled_assistant.ask(question)
     assert answer.found and any(c.doc_id == "changjiang-2024" for c in answer.citations), answer.text[:150]
     assert "赣府发〔2024〕10号" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question, doc, number, field",
+    [
+        ("陵川三级指标40（做风险评估、3个工作日那条？）要交哪些材料", "lingchuan-2022", 40, "materials"),
+        ("Zhashui item 14 (the 100% court-appearance one) - who leads it?", "zhashui-2024", 14, "lead"),
+        ("宜阳存在问题9（一年办多少件那个）谁牵头", "yiyang-2024", 9, "lead"),
+    ],
+)
+def test_values_describing_the_row_do_not_turn_a_column_question_into_a_value_question(
+    question, doc, number, field, bundled_assistant, corpus
+):
+    """A column is asked (materials, lead); the numbers in the question only describe which row is meant, so the
+    answer is the column, cited, not a refusal for a value the row does not hold."""
+    t = next(t for t in corpus.tasks(doc) if t.number == number and t.kind == "task")
+    answer = bundled_assistant.ask(question)
+    assert answer.found, answer.text
+    value = t.materials[:10] if field == "materials" else t.lead[0]
+    assert value and value in answer.text, answer.text
+    assert any(c.doc_id == doc and c.start_line == t.start_line for c in answer.citations)
