@@ -18,7 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from assistant.config import Settings
 from assistant.conversation import turns_from
 from assistant.errors import AssistantError, BadQuestion, UnknownNotice
-from assistant.web.limits import BodyLimit
+from assistant.web.limits import BodyLimit, SecurityHeaders
 from assistant.web.openai_api import openai_error
 from assistant.web.openai_api import router as openai_router
 from assistant.web.state import NotReady, UploadRejected, WebState
@@ -79,6 +79,7 @@ def create_app(settings: Settings | None = None, *, ui: bool = True) -> FastAPI:
             allow_headers=["Content-Type", "X-API-Key", "Authorization"],
         )
     app.add_middleware(BodyLimit, limit=MAX_JSON_BYTES, applies=json_route)
+    app.add_middleware(SecurityHeaders)
     add_error_handlers(app)
     key_ok = key_checker(settings)
     ready = ready_check(state)

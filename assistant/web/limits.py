@@ -1,4 +1,5 @@
-"""A size limit on request bodies, counted as they arrive (a chunked body has no Content-Length to check first)."""
+"""A size limit on request bodies, counted as they arrive (a chunked body has no Content-Length to check first), and
+the security headers every response carries."""
 
 from __future__ import annotations
 
@@ -59,3 +60,32 @@ class BodyLimit:
             }
         )
         await send({"type": "http.response.body", "body": body})
+
+
+SECURITY_HEADERS = (
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"same-origin"),
+    (b"x-frame-options", b"SAMEORIGIN"),
+    (b"content-security-policy", b"frame-ancestors 'self'"),  # the chat is not framed elsewhere; the widget is a script
+)
+
+
+class SecurityHeaders:
+    """nosniff, a same-origin referrer policy and no framing by other sites, on every response (page, widget, API)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                have = {k.lower() for k, _ in message.get("headers", [])}
+                extra = [(k, v) for k, v in SECURITY_HEADERS if k not in have]
+                message = {**message, "headers": [*message.get("headers", []), *extra]}
+            await send(message)
+
+        await self.app(scope, receive, with_headers)

@@ -218,3 +218,12 @@ def test_json_bodies_and_feedback_fields_are_bounded(server):
         else ""
     )
     assert after == before
+
+
+@pytest.mark.parametrize("path", ["/", "/widget.js", "/healthz", "/api/notices"])
+def test_every_response_carries_the_security_headers(server, path):
+    r = httpx.get(server.url + path, timeout=30)
+    assert r.headers["x-content-type-options"] == "nosniff"
+    assert r.headers["referrer-policy"] == "same-origin"
+    assert r.headers["x-frame-options"] == "SAMEORIGIN"
+    assert "frame-ancestors 'self'" in r.headers["content-security-policy"]
