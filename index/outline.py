@@ -8,7 +8,8 @@
 An item is a line opening with a numbering marker (1. / （一） / （1） / ①), with the lines that continue it
 (a wrapped item). Its fields are the bracket that closes it — labelled (`牵头单位：…；完成时限：…`, `[责任单位:…]`)
 or not (`县发改局牵头，各乡镇配合`, `县财政局负责`, `6月底前完成`) — or labelled fields trailing its text
-(`…工作。责任单位：…`). Items of the marker style that carries fields are tasks, also the ones between them that
+(`…工作。责任单位：…`), or labelled field lines of their own under it (blank lines between or not) up to the next
+item or heading. Items of the marker style that carries fields are tasks, also the ones between them that
 carry none; numbered prose before the first and after the last of them (principles, 保障措施) stays prose.
 """
 
@@ -134,16 +135,22 @@ def read_items(lines: Sequence[str]) -> list[Item]:
             items.append(Item(*current[:6]))
             current.clear()
 
+    gap = False  # a blank line since the item's last line: only its field lines may follow
+    width = max((len(x.strip()) for x in lines if "\t" not in x), default=0)
     for i, raw in enumerate(lines, 1):
         line = raw.strip()
-        if not line or "\t" in raw:
+        if "\t" in raw:
             close()
+            continue
+        if not line:
+            gap = True
             continue
         marker = next(((style, m) for style, m in ((s, p.match(line)) for s, p in MARKERS) if m), None)
         if marker:
             style, m = marker
             number = number_of(m.group(1)) if style != "circled" else ord(m.group(1)) - ord("①") + 1
             close()
+            gap = False
             if number is not None:
                 current.extend([style, number, m.group(0).strip(), line[m.end() :].strip(), i, i, False])
             continue
@@ -151,6 +158,13 @@ def read_items(lines: Sequence[str]) -> list[Item]:
         if current and _field_line(line):
             current[3] += ("" if text.endswith(("；", ";", "。")) else "；") + line  # 牵头单位：… on a line of its own
             current[5:7] = [i, True]
+            gap = False
+        elif gap:
+            close()  # the item's paragraph ended, and this line is none of its fields
+            gap = False
+        elif current and current[6] and _wrapped_field(lines[i - 2].strip(), line, width):
+            current[3] += line  # a field line wrapped by the page width (a PDF's lines)
+            current[5] = i
         elif (
             current and not current[6] and (not text.endswith(ENDS_SENTENCE) or _unclosed(text) or _opens_fields(line))
         ):
@@ -160,6 +174,19 @@ def read_items(lines: Sequence[str]) -> list[Item]:
             close()
     close()
     return items
+
+
+def _wrapped_field(previous: str, line: str, width: int) -> bool:
+    """Whether `line` continues the field line before it: that line filled the page's width without ending a
+    sentence, and this one opens no item or field of its own."""
+    return (
+        bool(_label_pattern().match(previous))
+        and width >= 20
+        and len(previous) >= width - 2
+        and not previous.endswith(ENDS_SENTENCE)
+        and not _label_pattern().match(line)
+        and _field_line(previous + line)
+    )
 
 
 def _field_line(line: str) -> bool:

@@ -55,12 +55,15 @@ HEADING = re.compile(
 )
 # A note that the first unit listed in a cell leads: 排在第一位的为牵头单位, 列第一位的单位牵头, 首位为牵头单位.
 FIRST_LEADS = re.compile(
-    r"(?:第一位|第一个|首位|首个|最前面|排第一|第一)[^。；，,;]{0,8}?牵头|牵头单位[^。；，,;]{0,4}(?:第一位|首位|最前)"
+    r"(?:第一位|第一个|首位|首个|最前面|排第一|第一(?!时间|次|批|季|阶段|线|责任))[^。；，,;]{0,8}?牵头"
+    r"|牵头单位[^。；，,;]{0,6}(?:第一位|第一个|首位|最前|排第一)"
 )
+# The same note going on to say the other listed units co-operate: 其余为配合单位, 其他单位配合.
+REST_COOPERATE = re.compile(r"(?:其余|其他|其它|余下|后面)[^。；，,;]{0,6}?(?:配合|协办|协助)")
 # A note that marked units lead: 标注★的为牵头单位, 带*号的单位牵头
 MARK_LEADS = re.compile(r"([★☆*＊※▲△])[^。；，,;]{0,8}?牵头")
 # A unit marked as the lead inside a units cell: 县发改局（牵头）
-LEAD_MARK = re.compile(r"[（(]\s*(?:牵头|牵头单位|主责|主责单位)\s*[)）]$")
+LEAD_MARK = re.compile(r"[（(]\s*(?:共同牵头|牵头|牵头单位|主责|主责单位)\s*[)）]$")
 # Words of a units column's header that say its units co-operate: with no 牵头 column, the other units column leads.
 COOPERATE = ("配合", "协办", "协助", "协同", "参与")
 
@@ -307,17 +310,20 @@ class LeadNote:
 
     first: bool = False  # 排在第一位的为牵头单位
     mark: str | None = None  # 标★的为牵头单位
+    rest_cooperate: bool = False  # …其余为配合单位: the first unit is not among the responsible ones then
 
 
 def lead_note(lines: Sequence[str]) -> LeadNote:
     """The notice's note on which listed unit leads, if it has one."""
-    first, mark = False, None
+    first, rest, mark = False, False, None
     for line in lines:
         text = squash(line)
-        first = first or bool(FIRST_LEADS.search(text))
+        if m := FIRST_LEADS.search(text):
+            first = True
+            rest = rest or bool(REST_COOPERATE.search(text, m.end()))
         if mark is None and (m := MARK_LEADS.search(text)):
             mark = m.group(1)
-    return LeadNote(first, mark)
+    return LeadNote(first=first, mark=mark, rest_cooperate=rest)
 
 
 def lead_column(names: Sequence[str], roles: list[str | None]) -> list[str | None]:
@@ -334,17 +340,23 @@ def lead_column(names: Sequence[str], roles: list[str | None]) -> list[str | Non
 
 def settle_units(lead: Sequence[str], responsible: Sequence[str], note: LeadNote) -> tuple[tuple, tuple]:
     """Lead and responsible units as a reader takes them: 县发改局（牵头） in a units list leads, so does a unit with
-    the mark the notice's note names (★县发改局); where the note says the first listed unit leads and no lead is
-    named, the first responsible unit leads."""
-    lead, rest = list(lead), []
+    the mark the notice's note names (★县发改局). Where the note says the first listed unit leads and the row names
+    no lead of its own, the first unit (and any marked one) leads and the whole list stays responsible, the lead
+    included: the note picks the lead among the responsible units, it does not take it out of them."""
+    lead, rest, marked, listed = list(lead), [], [], []
     for unit in responsible:
         if LEAD_MARK.search(unit):
-            lead.append(LEAD_MARK.sub("", unit))
+            marked.append(LEAD_MARK.sub("", unit).strip())
+            listed.append(marked[-1])
         elif note.mark and note.mark in unit:
-            lead.append(unit.replace(note.mark, "").strip())
-        elif unit not in lead and unit not in rest:
-            rest.append(unit)
-    lead = [LEAD_MARK.sub("", u).replace(note.mark or "\0", "").strip() for u in lead]
-    if note.first and not lead and rest and is_unit(rest[0]):
-        lead.append(rest.pop(0))
+            marked.append(unit.replace(note.mark, "").strip())
+            listed.append(marked[-1])
+        else:
+            listed.append(unit)
+            if unit not in lead and unit not in rest:
+                rest.append(unit)
+    if note.first and not lead and listed and is_unit(listed[0]):
+        leads = tuple(dict.fromkeys([listed[0], *marked]))
+        return leads, tuple(u for u in dict.fromkeys(listed) if not (note.rest_cooperate and u in leads))
+    lead = [LEAD_MARK.sub("", u).replace(note.mark or "\0", "").strip() for u in [*lead, *marked]]
     return tuple(dict.fromkeys(lead)), tuple(rest)

@@ -15,6 +15,20 @@ P_SEGMENT = re.compile(r"<p>(.*?)</p>", re.S)  # one merged cell holding several
 HEADER_CELL_MAX = 10  # a header names a column; a longer cell is data
 # Trailing phrases of a 责任单位 cell that say how the units share the work, not which units they are.
 UNIT_TAIL = re.compile(r"(?:按职责分工)?(?:分别)?负责$")
+# Where a cell's units lost their separators (a PDF cell's line breaks: 县农业农村局各乡镇人民政府): a unit ends in a
+# body's suffix (with an aside such as （共同牵头）) and the next opens with a place or 各 + a place.
+FUSED_END = re.compile(
+    r"(?:局|办|委|院|府|室|部|厅|处|所|中心|公司|单位|政府|办事处|街道|分局|大队|支队|会|联|社|站|队|机构|集团)"
+    r"(?:[（(][^（()）]{1,8}[)）])?$"
+)
+FUSED_START = re.compile(r"^(?:[县市区省州]|各(?=乡|镇|街道|村|社区|县|区|市))")
+FUSED_MAX = 80  # a longer cell is prose, not a list of units
+# A branch printed after its parent names one unit: 市生态环境局镇坪分局, 县公安局城区派出所.
+BRANCH = re.compile(r"(?:分局|分公司|分中心|分院|分所|支队|大队|中队|派出所)$")
+FUSED_UNIT = re.compile(
+    r"(?:局|办|委|院|府|室|部|厅|处|所|中心|公司|单位|政府|街道|会|联|社|行|站|队|机构|集团|镇|乡|部门|机关)"
+    r"(?:[（(][^（()）]{1,8}[)）])?$"
+)
 
 
 def clean_cell(text: str) -> str:
@@ -109,9 +123,25 @@ def split_units(cell: str) -> tuple[str, ...]:
     return _units(parts)
 
 
+def unfuse(text: str) -> list[str]:
+    """Units run together without a separator, split where one unit ends and the next begins, only where both
+    sides read as units: `县自然资源局县农业农村局` is two, `县人力资源和社会保障局` and `市生态环境局湘源分局` one,
+    and a branch after its parent (`市公安局县分局`) stays with it."""
+    if len(text) > FUSED_MAX:
+        return [text]
+    for i in range(3, len(text) - 2):
+        left, right = text[:i], text[i:]
+        if not (FUSED_END.search(left) and FUSED_START.match(right) and FUSED_UNIT.search(right)):
+            continue
+        rest = unfuse(right)
+        if not BRANCH.search(rest[0]):
+            return [left, *rest]
+    return [text]
+
+
 def _units(parts: list[str]) -> tuple[str, ...]:
     units: list[str] = []
-    for part in parts:
+    for part in (u for p in parts for u in unfuse(p.strip())):
         unit = part.strip()
         if unit.startswith("及") and len(unit) > 2:
             unit = unit[1:]

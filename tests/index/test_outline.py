@@ -109,7 +109,7 @@ def test_fields_wrapped_inside_the_bracket_and_a_lead_note():
     tasks, fields = outline_tasks("t", lines)
 
     assert [(t.number, t.lead, t.responsible, t.deadline, t.end_line) for t in tasks] == [
-        (1, ("县消防救援大队",), ("各镇人民政府",), "2025年5月底前", 4),
+        (1, ("县消防救援大队",), ("县消防救援大队", "各镇人民政府"), "2025年5月底前", 4),
         (2, ("县住建局",), ("县市场监管局",), None, 5),
     ]
     assert fields == {"lead", "responsible", "deadline"}

@@ -112,7 +112,7 @@ def test_lead_note(note, expected):
 def test_settle_units():
     units = ("县财政局", "★县发改局", "各镇")
     assert settle_units((), units, LeadNote(mark="★")) == (("县发改局",), ("县财政局", "各镇"))
-    assert settle_units((), units[::2], LeadNote(first=True)) == (("县财政局",), ("各镇",))
+    assert settle_units((), units[::2], LeadNote(first=True)) == (("县财政局",), ("县财政局", "各镇"))
     assert settle_units((), ("县水利局（牵头）", "各镇"), LeadNote()) == (("县水利局",), ("各镇",))
     assert settle_units(("县水利局",), ("各镇",), LeadNote(first=True)) == (("县水利局",), ("各镇",))
 
