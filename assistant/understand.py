@@ -39,6 +39,8 @@ NUMBER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"[（(]\s*(\d{1,3})\s*[）)]"), "any"),  # (17): every notice's item 17, as 第17项
     (re.compile(rf"第\s*(\d{{1,3}})\s*(?:项|条|个|号|点)?|第\s*([{CN}]{{1,4}})\s*(?:项|条|个|号|点)"), "any"),
     (re.compile(rf"(?:任务|事项|要点)\s*{NUM}|{NUM}\s*号?(?:任务|事项)"), "any"),
+    # a message opening on "22项是谁牵头" / "19条呢": the item, not a count (共22项 does not open a message)
+    (re.compile(r"^\s*(\d{1,3})\s*[项条](?=\s*(?:是|的|由|谁|呢|要|讲|说|怎么|啥|什么|完成|牵头|哪))"), "any"),
     (re.compile(r"(?:task|item|point|no\.|number|#)\s*(?:no\.?\s*)?#?\s*(\d{1,3})(?!\.?\d|%|[a-z])", re.I), "any"),
 ]
 YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")

@@ -265,3 +265,17 @@ def test_notices_named_among_hundreds_are_found_by_the_corpus_name_index(corpus)
     tail = base[0].title[-12:]
     assert find_notices(f"《{tail}》第3项", copies) == ()
     assert find_notices(f"《{tail}》第3项", base) == (base[0].doc_id,)
+
+
+@pytest.mark.parametrize(
+    "text, numbers",
+    [
+        ("22项是谁牵头？", (22,)),
+        ("8条呢，完成时限", (8,)),
+        ("3项由哪个单位负责", (3,)),
+        ("共22项吗", ()),
+        ("一共5项任务", ()),
+    ],
+)
+def test_a_message_opening_on_n_items_asks_about_that_item(read, text, numbers):
+    assert read(text).numbers == numbers
