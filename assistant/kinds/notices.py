@@ -3,10 +3,27 @@ cited on the line printing its date (found when it was parsed)."""
 
 from __future__ import annotations
 
+import re
+
 from assistant.citing import cite
 from assistant.kinds.context import Context
 from assistant.records import Citation, Draft, Phrase, Question, say
 from index.records import ParsedNotice
+from index.text import FULL_DATE
+
+PRINTED_ISO = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
+# once a question is about the notices' dates, the other end may be asked without the noun: 哪个最早印发、哪个最新
+ENDS = {
+    "newest": re.compile(r"最新|最晚|最近|newest|latest|most recent", re.I),
+    "oldest": re.compile(r"最早|最先|oldest|earliest", re.I),
+}
+
+
+def printed_date(p: ParsedNotice) -> str | None:
+    """The notice's date as its date line prints it (2024年12月16日, 2024-04-20), else the ISO date."""
+    hit = p.structure.dates[0] if p.structure.dates else None
+    m = (FULL_DATE.search(hit.text) or PRINTED_ISO.search(hit.text)) if hit else None
+    return re.sub(r"\s+", "", m.group(0)) if m else p.notice.date
 
 
 def _dated(p: ParsedNotice) -> tuple[Phrase, Citation | None]:
@@ -15,7 +32,7 @@ def _dated(p: ParsedNotice) -> tuple[Phrase, Citation | None]:
     hit = p.structure.dates[0] if p.structure.dates else None
     if n.date is None or hit is None:
         return say("notices.undated", notice=n), None
-    return say("notices.line", notice=n, date=n.date), cite(n, "", hit.line, hit.line, hit.text)
+    return say("notices.line", notice=n, date=printed_date(p)), cite(n, "", hit.line, hit.line, hit.text)
 
 
 def draft(q: Question, ctx: Context) -> Draft:
@@ -27,10 +44,12 @@ def draft(q: Question, ctx: Context) -> Draft:
     if q.notices_asked in ("newest", "oldest"):
         if not dated:
             return Draft([say("not_found")], found=False)
-        ends = [
-            p for p in dated if p.notice.date == (dated[-1] if q.notices_asked == "newest" else dated[0]).notice.date
-        ]
-        lines.append(say(f"notices.{q.notices_asked}", notices=tuple(p.notice for p in ends), date=ends[0].notice.date))
+        # 哪份最新、哪份最早: both ends, in the order asked
+        at = {k: m.start() for k, rx in ENDS.items() if (m := rx.search(q.text))}
+        for end in sorted(at, key=at.__getitem__) or [q.notices_asked]:
+            edge = (dated[-1] if end == "newest" else dated[0]).notice.date
+            ends = [p for p in dated if p.notice.date == edge]
+            lines.append(say(f"notices.{end}", notices=tuple(p.notice for p in ends), date=printed_date(ends[0])))
     if len(chosen) < len(ctx.corpus.notices):  # 陕西的有哪些: the notices the question (or the user) chose
         lines.append(say("notices.region", count=len(chosen), total=len(ctx.corpus.notices)))
     else:

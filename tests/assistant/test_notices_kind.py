@@ -28,6 +28,13 @@ NOT_THIS_KIND = [
 ]
 
 
+def _printed(p) -> str:
+    """The notice's date as its date line prints it: 2024年12月16日, or 2024-04-20 on a web page."""
+    y, m, d = (int(x) for x in p.notice.date.split("-"))
+    line = p.structure.dates[0].text
+    return f"{y}年{m}月{d}日" if f"{y}年{m}月{d}日" in line.replace(" ", "") else p.notice.date
+
+
 def _understood(text: str, corpus):
     return understand(text, [p.notice for p in corpus.notices], [t for p in corpus.notices for t in p.tasks])
 
@@ -42,8 +49,9 @@ def test_newest_and_oldest_name_the_notice_with_the_latest_or_earliest_printed_d
     dates = sorted(p.notice.date for p in corpus.notices if p.notice.date)
     end = dates[-1] if which == "newest" else dates[0]
     first_line = answer.text.split("\n")[0]
-    assert end in first_line
-    chosen = next(p.notice for p in corpus.notices if p.notice.date == end)
+    chosen_p = next(p for p in corpus.notices if p.notice.date == end)
+    assert _printed(chosen_p) in first_line, "the date as the notice prints it"
+    chosen = chosen_p.notice
     assert (chosen.doc_number or chosen.title) in first_line
     assert len(answer.citations) == sum(1 for p in corpus.notices if p.structure.dates)
 
@@ -63,3 +71,19 @@ def test_the_list_of_notices_cites_every_notice_on_the_line_printing_its_date(te
 @pytest.mark.parametrize("text", NOT_THIS_KIND)
 def test_questions_about_one_notice_or_the_content_are_not_this_kind(text, corpus):
     assert route(_understood(text, corpus)) is not Kind.NOTICES
+
+
+@pytest.mark.parametrize(
+    "question, order",
+    [
+        ("五份文件里哪个最早印发、哪个最新？", ("oldest", "newest")),
+        ("Which notice is the newest, and which the oldest?", ("newest", "oldest")),
+    ],
+)
+def test_both_ends_asked_together_are_both_answered_in_the_order_asked(bundled_assistant, corpus, question, order):
+    dated = sorted((p for p in corpus.notices if p.notice.date and p.structure.dates), key=lambda p: p.notice.date)
+    ends = {"oldest": dated[0], "newest": dated[-1]}
+    lines = bundled_assistant.ask(question).text.splitlines()[:2]
+    for which, line in zip(order, lines, strict=True):
+        p = ends[which]
+        assert _printed(p) in line and (p.notice.doc_number or p.notice.title) in line, (which, line)
