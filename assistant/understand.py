@@ -114,6 +114,7 @@ META = {
 BASIS = re.compile(
     r"(?:根据|依据|依照|按照|落实|贯彻)\S{0,4}(?:哪|什么|啥)\S{0,4}(?:文件|方案|纲要|意见|通知|规定|政策|精神|文)"
     r"|(?:根据|依据|依照|按照)\S{0,4}(?:哪|什么|啥)\S{0,8}(?:制定|出台|印发|编制)|制定依据|依据是什么|上位文件|上级文件"
+    r"|(?:照着|参照|对照|比照|仿照|照搬)\S{0,6}(?:哪|什么|啥)\S{0,4}(?:文件|方案|通知|意见|文)"
     r"|\bbased\s+on\b|\b(?:legal|policy)\s+basis\b|\bon\s+what\s+basis\b|\bwhat\s+is\s+the\s+basis\b"
     r"|\b(?:which|what)\s+(?:\w+\s+){0,3}(?:document|plan|opinions?|policy|regulation|circular)s?\b.*\bimplement(?:s|ing)?\b"
     r"|\b(?:upper|higher)[- ]level\s+(?:document|policy|plan)|\bparent\s+(?:document|policy)\b|\bpursuant\s+to\b"

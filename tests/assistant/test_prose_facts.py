@@ -143,6 +143,7 @@ def test_page_lines_are_found_only_where_printed(corpus):
         ("On which higher-level document is the Changjiang task list grounded? Give its number.", "changjiang-2024"),
         ("宜阳这些举措是依据哪份文件出台的？", "yiyang-2024"),
         ("What is the legal basis of the Lingchuan plan?", "lingchuan-2022"),
+        ("柞水这个清单是参照哪个文件搞的，文号多少？", "zhashui-2024"),
     ],
 )
 def test_the_documents_a_notice_implements(bundled_assistant, corpus, question, doc_id):
