@@ -66,6 +66,8 @@ class Question:
     metas: tuple[str, ...] = ()  # every meta field asked, in order: 文号和印发日期 -> (number, date)
     cited_only: tuple[str, ...] = ()  # a document asked about that notices only cite (洛政办〔2024〕39号, 《…条例》)
     only_units: bool = False  # "only 各行政执法部门", 光是区司法局一家: the units are the whole column
+    distinct: str | None = None  # lead | responsible: the units of that column asked for, each once (去重, distinct)
+    part: int | None = None  # a top-level section picked by its ordinal: 第五部分, section 7, part 7
 
     @property
     def named_notice(self) -> bool:

@@ -50,12 +50,14 @@ ROUTES: tuple[tuple[Kind, Callable[[Question], bool]], ...] = (
             q.notices_asked is not None and not q.numbers and (len(q.doc_ids) != 1 or q.notices_asked == "region")
         ),
     ),
-    (Kind.SECTIONS, lambda q: q.section_level is not None),
+    (Kind.LIST, lambda q: q.distinct is not None),  # the units of a column, each once
+    (Kind.SECTIONS, lambda q: q.section_level is not None and q.part is None),
     (Kind.COUNT, lambda q: bool(q.mentions) and q.asks_count),
     (Kind.LIST, lambda q: bool(q.mentions)),
     (Kind.TASK, lambda q: bool(q.numbers) and not q.asks_count and not (q.asks_list and bool(q.units))),
     (Kind.COUNT, lambda q: q.asks_count),
     (Kind.LIST, _filters_rows),
+    (Kind.LIST, lambda q: q.part is not None and (q.asks_list or q.item_noun) and not q.meta),  # 第七部分的指标有哪些
     (Kind.LIST, lambda q: bool(q.due) and (q.asks_list or q.item_noun)),
     (Kind.META, lambda q: q.meta is not None),
     (Kind.CROSS, _row_in_each),

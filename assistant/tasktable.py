@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from assistant.records import Kind, Phrase, Question, say
 from index.corpus import Corpus
 from index.records import Notice, Task
-from index.text import no_spaces, year_month
+from index.text import cn_to_int, no_spaces, year_month
 
 STYLE_PREFIX = {"problem": ("存在问题",), "indicator": ("三级指标", "评价指标"), "paren": ("(", "（")}
 DEFAULT_FIELDS = ("lead", "responsible", "deadline")
@@ -145,8 +145,16 @@ def says_words(t: Task, words: Sequence[str], fields: Sequence[str]) -> bool:
     return all(no_spaces(w) in flat for w in words)
 
 
+def in_part(t: Task, part: int) -> bool:
+    """Whether a row sits under the top-level heading numbered `part` (七、重大突发事件…)."""
+    m = re.match(r"\s*([一二三四五六七八九十]+)、", t.section[0]) if t.section else None
+    return m is not None and cn_to_int(m.group(1)) == part
+
+
 def keeps(q: Question, t: Task) -> bool:
     """Whether a row passes every filter of a list or count question."""
+    if q.part is not None and not in_part(t, q.part):
+        return False
     if q.units and unit_matches(t, q.units, q.fields, q.only_units) == ("units" in q.negated):
         return False
     if q.mentions and not says_words(t, q.mentions, q.fields):

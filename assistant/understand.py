@@ -512,6 +512,44 @@ SECTION_COUNT = re.compile(
 )
 
 
+PART = re.compile(
+    r"第\s*([一二三四五六七八九十]+|\d+)\s*(?:部分|大项|板块|章)"
+    r"|\b(?:section|part|chapter|area)\s+(\d+|[ivx]+)\b(?!\s*(?:of\s+)?(?:task|item|indicator|problem))"
+    r"|(?:^|[\s，,（(])([一二三四五六七八九十]+)、"
+)
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
+
+
+def find_part(text: str) -> int | None:
+    """第五部分, section 7, part 7, "七、…": the top-level section of a task table a question picks by its ordinal."""
+    m = PART.search(text.lower())
+    if not m:
+        return None
+    word = next(g for g in m.groups() if g)
+    if word.isdigit():
+        return int(word)
+    return ROMAN[word] if word in ROMAN else cn_to_int(word)
+
+
+DISTINCT_CUE = re.compile(
+    r"去重|不重复|不同的|各不相同|no repeats?|without repeat|\bdistinct\b|\bdifferent\b|\bunique\b"
+    r"|(?:牵头|责任|负责)(?:单位|部门)\S{0,4}(?:有|是)哪些|哪些(?:牵头|责任|负责)?(?:单位|部门)"
+    r"|\bwhich\s+(?:\w+\s+)?(?:units|departments|agencies|bodies)\b"
+)
+UNIT_NOUN = re.compile(r"单位|部门|\b(?:units?|departments?|agencies|bodies)\b")
+
+
+def find_distinct(low: str, fields: tuple[str, ...]) -> str | None:
+    """lead | responsible when a question asks for the units of a column, each once (宜阳的牵头单位有哪些（去重）,
+    every distinct lead unit): the column named, lead when it names none; None when it asks something else."""
+    if not (DISTINCT_CUE.search(low) and UNIT_NOUN.search(low)):
+        return None
+    named = [f for f in fields if f in ("lead", "responsible")]
+    if not named:
+        return None
+    return named[0]
+
+
 def find_section_level(text: str) -> int | None:
     """For "分为几个方面", "有多少个二级指标", "how many areas": which level of the notice's grouping is counted."""
     m = SECTION_COUNT.search(text.lower())
@@ -706,8 +744,10 @@ def understand(text: str, notices: list[Notice], tasks: list[Task], *, limit: in
         points_at_row=bool(POINTS_AT_ROW.search(low)),
         cited_only=find_cited_only(text, notices),
     )
+    part = find_part(text) if not numbers else None
+    distinct = find_distinct(low, fields) if not (numbers or units) else None
     parts = find_parts(text)
-    q = replace(q, parts=parts, expects=tuple(expected(p) for p in parts))
+    q = replace(q, part=part, distinct=distinct, parts=parts, expects=tuple(expected(p) for p in parts))
     return routed(q)
 
 

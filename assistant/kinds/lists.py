@@ -10,8 +10,8 @@ from collections.abc import Sequence
 
 from assistant.citing import cite_task
 from assistant.kinds.context import Context
-from assistant.records import Draft, Phrase, Question, say
-from assistant.tasktable import filtered_tasks, in_scope, item_noun
+from assistant.records import Citation, Draft, Phrase, Question, say
+from assistant.tasktable import filtered_tasks, in_scope, item_noun, keeps
 from assistant.wording import Joined
 from index.records import Notice, Task
 
@@ -24,7 +24,58 @@ CLAUSE_END = re.compile(r"[，,：:]")
 
 
 def draft(q: Question, ctx: Context) -> Draft | None:
+    if q.distinct:
+        return distinct_draft(q, ctx)
     return rows_draft(q, ctx, counting=False)
+
+
+def _part_condition(q: Question, tasks: Sequence[Task]) -> Phrase | None:
+    """The section a question picked (第七部分), by its heading as the notice writes it."""
+    if q.part is None or not tasks or not tasks[0].section:
+        return None
+    return say("list.part", heading=re.sub(r"\s+", "", tasks[0].section[0]))
+
+
+def distinct_draft(q: Question, ctx: Context) -> Draft:
+    """The units of one column (lead; responsible where asked, or where the notice has no lead column), each once in
+    the order they first appear, with how many rows name each, each cited on the first row that names it."""
+    lines: list[Phrase] = []
+    cites: list[Citation] = []
+    kept: list[Task] = []
+    for p in ctx.corpus.notices:
+        n = p.notice
+        if not in_scope(n, ctx.doc_ids):
+            continue
+        tasks = [t for t in p.tasks if keeps(q, t)]
+        column = q.distinct or "lead"
+        fallback = column == "lead" and not any(t.lead for t in p.tasks)
+        if fallback:
+            column = "responsible"
+        first: dict[str, Task] = {}
+        rows: dict[str, int] = {}
+        for t in tasks:
+            for u in dict.fromkeys(t.lead if column == "lead" else t.responsible):
+                first.setdefault(u, t)
+                rows[u] = rows.get(u, 0) + 1
+        if not first:
+            continue
+        column_name = say(f"distinct.{column}")
+        lines.append(
+            say(
+                "distinct.head",
+                notice=n,
+                part=_part_condition(q, tasks),
+                column=Joined((column_name, say("distinct.no_lead")), "none") if fallback else column_name,
+                count=len(first),
+            )
+        )
+        noun = item_noun(tasks)
+        lines.extend(say("distinct.row", unit=u, rows=rows[u], noun=noun) for u in first)
+        cites.extend(cite_task(n, t) for t in dict.fromkeys(first.values()))
+        kept.extend(tasks)
+    if not lines:
+        return Draft([say("not_found")], found=False)
+    return Draft(lines, cites, kept)
 
 
 def rows_draft(q: Question, ctx: Context, *, counting: bool) -> Draft | None:
@@ -48,7 +99,7 @@ def rows_draft(q: Question, ctx: Context, *, counting: bool) -> Draft | None:
         )
         lines.extend(_row(t, n, q) for t in rows)
         shown.extend((n, t) for t in rows)
-        if counting and not (q.units or q.due or q.mentions):
+        if counting and not (q.units or q.due or q.mentions or q.part is not None):
             lines.extend(_extra(ctx.corpus.get(n.doc_id).tasks))
     if not pairs:
         if q.mentions:  # no row says it in those words: the notice's text may still say it otherwise
@@ -69,6 +120,7 @@ def _head(
     return say(
         "list.head",
         notice=n,
+        part=_part_condition(q, tasks),
         unit=_unit_condition(q),
         due=_due_condition(q, tasks),
         mentions=Joined(tuple(_mention(q, w) for w in q.mentions), "none"),

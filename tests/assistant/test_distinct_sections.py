@@ -1,0 +1,87 @@
+"""Distinct units of a task table's column, and counts and lists under one section picked by its ordinal
+(assistant/kinds/lists.py distinct_draft, tasktable.in_part, understand.find_part / find_distinct). Expected values are
+read from the parsed task tables (Task.section, lead, responsible), never written here."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from index.text import cn_to_int
+
+
+@pytest.fixture(scope="module")
+def assistant(bundled_assistant):
+    return bundled_assistant
+
+
+def under(corpus, doc: str, part: int):
+    def ordinal(t) -> int | None:
+        m = re.match(r"\s*([一二三四五六七八九十]+)、", t.section[0]) if t.section else None
+        return cn_to_int(m.group(1)) if m else None
+
+    rows = [t for t in corpus.get(doc).tasks if t.kind == "task" and ordinal(t) == part]
+    assert rows
+    return rows
+
+
+def first_seen(rows, column: str) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for t in rows:
+        for u in dict.fromkeys(getattr(t, column)):
+            out[u] = out.get(u, 0) + 1
+    return out
+
+
+def unit_lines(text: str) -> list[str]:
+    return [line.strip()[2:] for line in text.splitlines() if line.strip().startswith("- ")]
+
+
+@pytest.mark.parametrize(
+    ("question", "doc", "column", "part"),
+    [
+        ("柞水县的牵头单位都有哪些？不要重复", "zhashui-2024", "lead", None),
+        ("List the distinct lead units of the Yiyang notice", "yiyang-2024", "lead", None),
+        ("昌江区任务清单里的责任单位有哪些（去重）", "changjiang-2024", "responsible", None),
+        ("Which unique responsible units are in part 4 of the Changjiang list?", "changjiang-2024", "responsible", 4),
+        ("陵川第五部分涉及哪些不同的责任单位", "lingchuan-2022", "responsible", 5),
+        # Weinan has no lead column: its responsible units stand in
+        ("渭南的牵头单位有哪些，去重后列出", "weinan-2024", "responsible", None),
+    ],
+)
+def test_distinct_units(assistant, corpus, question, doc, column, part):
+    rows = under(corpus, doc, part) if part else [t for t in corpus.get(doc).tasks if t.kind == "task"]
+    expected = first_seen(rows, column)
+    a = assistant.ask(question, None, [])
+    lines = unit_lines(a.text)
+    assert [re.sub(r"\s*[（(]\d+ [^（(]*[）)]$", "", line) for line in lines] == list(expected), a.text
+    for line, (_unit, n) in zip(lines, expected.items(), strict=True):
+        assert re.search(rf"[（(]{n}\b", line), line
+    assert str(len(expected)) in a.text.splitlines()[0]
+    assert a.citations and all(c.doc_id == doc for c in a.citations)
+    cited = "".join(c.quote for c in a.citations)
+    assert all(re.sub(r"\s", "", u)[:3] in re.sub(r"\s", "", cited) for u in expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "doc", "part", "listing"),
+    [
+        ("昌江区清单第三部分一共多少项任务？", "changjiang-2024", 3, False),
+        ("How many indicators does part 2 of the Lingchuan plan contain?", "lingchuan-2022", 2, False),
+        ("渭南第五部分的任务有哪些", "weinan-2024", 5, True),
+        ("List the tasks under section 4 of the Zhashui notice", "zhashui-2024", 4, True),
+    ],
+)
+def test_rows_under_a_section(assistant, corpus, question, doc, part, listing):
+    rows = under(corpus, doc, part)
+    a = assistant.ask(question, None, [])
+    head = a.text.splitlines()[0]
+    assert re.search(rf"(?<!\d){len(rows)}(?!\d)", head), a.text
+    assert re.sub(r"\s", "", rows[0].section[0])[:6] in head
+    assert "加分" not in a.text and "bonus" not in a.text
+    if listing:
+        listed = [line for line in a.text.splitlines() if line.lstrip().startswith("- ")]
+        assert len(listed) == len(rows)
+        assert len(a.citations) == len(rows)
+    assert a.citations and all(c.doc_id == doc for c in a.citations)
