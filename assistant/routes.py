@@ -17,7 +17,10 @@ def _row_by_description(q: Question) -> bool:
     return (
         bool(set(q.fields) & set(ROW_FIELDS))
         and (q.item_noun or q.task_noun or q.points_at_row)  # 那项, 这条任务, the item about …: it points at a row
-        and not (q.numbers or q.units or q.due or q.mentions or q.asks_count or q.asks_list or q.meta)
+        and not (q.numbers or q.units or q.due or q.mentions or q.asks_count or q.meta)
+        # a list cue with a pointer at one row lists that row's units (那一条的责任单位有哪些) or names the table
+        # ("the Zhashui list — that one"), not rows
+        and (q.points_at_row or not q.asks_list)
     )
 
 

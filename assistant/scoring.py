@@ -34,15 +34,16 @@ STOP = set(
     "中 有 为 把 将 被 从 到 "
     "负责 牵头 单位 部门 责任 完成 时限 任务 事项 情况 工作 如何 怎么 怎样 是否 需要 应当 应该 各 该 其 这 那 项 个 "
     "县 市 区 哪 哪几个 几个 哪几 哪里 哪儿 是谁 什么样 何时 为什么 哪个 有没有 一下 么 这份 这个 这些 那个 那些 此 本 "
-    "省里 市里 县里 区里 "
+    "省里 市里 县里 区里 各是 分别是 有个 "
     "the a an of in on at to for by and or is are was were be does do did what which who whom whose when where how "
     "many much list notice notices task tasks item items each every all any there their its it this that with about "
     "say says said tell me please according".split()
 )
 QUOTED_TERM_MAX = 8  # a longer Chinese span in an English question is a phrase: its words count one by one
-# A question's "两个" or "几项" counts, it names nothing a passage must hold.
+# A question's "两个" or "几项" counts, it names nothing a passage must hold; nor does 第几项.
 COUNT_WORD = re.compile(
     r"[一二两三四五六七八九十百几\d]+(?:[个项条名位次期件家种类批天日周年]|个?工作日|小时|学时|分钟|个?月)?"
+    r"|第几[个项条]?"  # which item it is (是第几项) asks where a row stands, it names nothing either
 )
 # Words notices vary for one relation: a notice "based on" a document says 根据, 依据, 按照, or 全面落实《…》.
 RELATION: dict[str, tuple[str, ...]] = {w: ("根据", "依据", "按照", "落实", "贯彻") for w in ("根据", "依据", "按照")}

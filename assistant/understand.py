@@ -149,7 +149,7 @@ DEADLINE_NAMED = re.compile(r"deadline|完成时限|时限|期限|完成时间")
 DUE_WORDS = re.compile(r"due|前|截止|到期|\bby\b|\bbefore\b|\buntil\b|\bno later than\b")
 BY_DATE = re.compile(r"\bby\b|before|no later than|not later than|之前|以前|前")  # on or before, not in that month
 COUNT_CUES = re.compile(
-    r"(多少|几)\s*(项|个|条|份)?\s*(存在问题|任务|问题|指标|事项|要点|工作(?!日))|(多少|几)\s*(项|条)(?!\S*学时)"
+    r"(?<!第)(多少|几)\s*(项|个|条|份)?\s*(存在问题|任务|问题|指标|事项|要点|工作(?!日))|(?<!第)(多少|几)\s*(项|条)(?!\S*学时)"
     r"|how many\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?(?:[\w'’]+\s+){0,2}?"
     r"(tasks|items|problems|indicators|points|measures)"
     r"|number of (tasks|items|problems|indicators)"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from assistant.citing import cite_task
@@ -15,6 +17,7 @@ from assistant.understand import lexicon
 from assistant.values import asks_outcome, expected, holds, reports_outcome
 from assistant.wording import Joined
 from index.records import Notice, Task
+from index.text import no_spaces
 
 # How far the best row must cover the question's words, and lead the next row, to be the row it describes.
 DESCRIBED_MIN = max(MIN_COVERAGE, 0.6)
@@ -36,26 +39,91 @@ def field_cues() -> str:
 def described(q: Question, ctx: Context) -> tuple[Notice, Task] | None:
     """The one row whose text covers the question's content words clearly better than any other row, or None.
 
-    The asked fields' own words (牵头, deadline…) are granted to every row, so rows compete on what they are about."""
+    The asked fields' own words (牵头, deadline…) are granted to every row, so rows compete on what they are about.
+    Words are read as a person would: a word with one character mistyped (体质 for 体制) is read as the row's word
+    its neighbours in the question pin down, and an English word whose glosses no row says (table → 目录) is no
+    evidence about which row is meant."""
     notices = [p.notice for p in ctx.corpus.notices]
-    groups = [g for g in ctx.scorer.content_words(q, notices) if not all(POINTER.match(w) for w in g)]
     cues = field_cues()
+    rows = [
+        (p.notice, t, no_spaces(f"{' '.join(t.section)} {t.content} {t.label}").lower())
+        for p in ctx.corpus.notices
+        if in_scope(p.notice, ctx.doc_ids)
+        for t in p.tasks
+    ]
+    texts = [text for _, _, text in rows]
+    groups, asked = [], q.text  # asked: the question as the rows spell it, mistyped words read as the rows' words
+    for g in ctx.scorer.content_words(q, notices):
+        if all(POINTER.match(w) for w in g):
+            continue
+        if not any(w in text for w in g for text in texts):
+            read = {w: typo_read(w, q.text, texts) for w in g}
+            for w, r in read.items():
+                asked = asked.replace(w, r)
+            g = tuple(read.values())
+        groups.append(g)
+    if not rows or not groups:
+        return None
+    if q.lang == "en":  # glosses of an English word no row says, when the rows say most of what is asked
+        said = [g for g in groups if any(w in q.text or any(w in text for text in texts) for w in g)]
+        if said != groups and ctx.scorer.coverage(groups, " ".join(texts)) >= DESCRIBED_MIN:
+            groups = said
     scored = sorted(
-        (
-            (ctx.scorer.coverage(groups, f"{' '.join(t.section)} {t.content} {t.label} {cues}"), i, p.notice, t)
-            for p in ctx.corpus.notices
-            if in_scope(p.notice, ctx.doc_ids)
-            for i, t in enumerate(p.tasks)
-        ),
+        ((ctx.scorer.coverage(groups, f"{text} {cues}"), i, n, t) for i, (n, t, text) in enumerate(rows)),
         key=lambda s: -s[0],
     )
-    if not scored or not groups:
-        return None
     best = scored[0]
     runner_up = scored[1][0] if len(scored) > 1 else 0.0
-    if best[0] < DESCRIBED_MIN or best[0] - runner_up < DESCRIBED_MARGIN:
+    if best[0] < DESCRIBED_MIN:
         return None
-    return best[2], best[3]
+    if best[0] - runner_up >= DESCRIBED_MARGIN:
+        return best[2], best[3]
+    # Rows that say the same words: the one that says a phrase of the question as written (行政执法案卷制作不规范
+    # opens one row; another says 行政执法, 案卷制作, 规范化 apart) is the one described.
+    close = [s for s in scored if best[0] - s[0] < DESCRIBED_MARGIN]
+    runs = sorted(((longest_run(no_spaces(asked).lower(), rows[s[1]][2]), s) for s in close), key=lambda r: -r[0])
+    if runs[0][0] >= PHRASE_MIN and runs[0][0] - runs[1][0] >= PHRASE_LEAD:
+        return runs[0][1][2], runs[0][1][3]
+    return None
+
+
+# A phrase of the question one close row says and no other: this long, and this much longer than the next row's.
+PHRASE_MIN = 6
+PHRASE_LEAD = 3
+
+
+def longest_run(question: str, text: str) -> int:
+    """The length of the longest stretch of the question the text says as written."""
+    match = SequenceMatcher(None, question, text, autojunk=False).find_longest_match(0, len(question), 0, len(text))
+    return match.size
+
+
+# Characters either side of a mistyped word that must be as the question has them for a row's word to replace it.
+TYPO_CONTEXT = 2
+
+
+def typo_read(word: str, question: str, texts: Sequence[str]) -> str:
+    """The word the rows say where the question has `word` with one character changed (体质 for 体制), found with the
+    characters around it in the question as written (执法体质改革 → 执法体制改革); the word itself when no row, or more
+    than one reading, fits."""
+    at = question.find(word)
+    if at < 0 or len(word) < 2 or not HAN.fullmatch(word):
+        return word
+    left = HAN_TAIL.search(question[max(0, at - TYPO_CONTEXT) : at])
+    right = HAN_HEAD.search(question[at + len(word) : at + len(word) + TYPO_CONTEXT])
+    before, after = (left.group() if left else ""), (right.group() if right else "")
+    if len(before) + len(after) < TYPO_CONTEXT:
+        return word
+    readings = set()
+    for i in range(len(word)):
+        probe = re.compile(re.escape(before + word[:i]) + "([\u3400-\u9fff])" + re.escape(word[i + 1 :] + after))
+        readings |= {word[:i] + m.group(1) + word[i + 1 :] for text in texts for m in probe.finditer(text)}
+    return readings.pop() if len(readings) == 1 else word
+
+
+HAN = re.compile(r"[\u3400-\u9fff]+")
+HAN_TAIL = re.compile(r"[\u3400-\u9fff]+$")
+HAN_HEAD = re.compile(r"^[\u3400-\u9fff]+")
 
 
 # Values a row's columns never hold: asked of a row, they must be in its own text (the budget of item 6, how many

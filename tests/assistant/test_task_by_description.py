@@ -48,3 +48,107 @@ def test_a_description_several_rows_fit_equally_picks_none(corpus, bundled_assis
     # 法治政府 is in many rows of every notice: no row stands out, so no row's lead is given as the answer
     answer = bundled_assistant.ask("法治政府建设那一项谁牵头？")
     assert answer.kind != Kind.TASK
+
+
+def _row(corpus, doc_id: str, says: str):
+    """The one row of a notice whose content says `says`: the expected answer read from the task table."""
+    found = [(p.notice, t) for p in corpus.notices if p.notice.doc_id == doc_id for t in p.tasks if says in t.content]
+    assert len(found) == 1, (doc_id, says, [t.label for _, t in found])
+    return found[0]
+
+
+def _asks_row(answer, notice, t, fields: tuple[str, ...]) -> None:
+    assert answer.kind == Kind.TASK, (notice.doc_id, t.label, answer.text[:120])
+    assert [(c.doc_id, c.start_line) for c in answer.citations] == [(notice.doc_id, t.start_line)], answer.text[:120]
+    for field in fields:
+        assert all(unit in answer.text for unit in getattr(t, field)), (t.label, field)
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{region}“{term}”那条是第几项，牵头单位和责任单位各是谁？",
+        "{region}有个“{term}”的，是第几个任务，谁来牵头？",
+    ],
+)
+def test_which_item_asked_with_fields_is_the_row_not_a_count(template, corpus, bundled_assistant):
+    # 第几项 asks where one row stands, not how many rows there are
+    for notice, t, term in _quoted_rows(corpus)[:4]:
+        answer = bundled_assistant.ask(template.format(region=notice.region, term=term))
+        _asks_row(answer, notice, t, ("lead",))
+        assert t.label in answer.text  # the row's label shows which item it is
+
+
+def _typo(run: str, corpus) -> str | None:
+    """`run` with one inner character changed so that no row says the changed pair of characters."""
+    every = "".join(t.content for p in corpus.notices for t in p.tasks)
+    for i in (len(run) // 2, len(run) // 2 - 1, len(run) // 2 + 1):
+        for c in "质素里":
+            typed = run[:i] + c + run[i + 1 :]
+            if c != run[i] and typed[i - 1 : i + 1] not in every and typed[i : i + 2] not in every:
+                return typed
+    return None
+
+
+def test_a_description_with_one_mistyped_character_still_finds_the_row(corpus, bundled_assistant):
+    """A row's opening clause (规范行政应诉工作), one character mistyped, still names the row, as a person reads it."""
+    asked = []
+    for p in corpus.notices:
+        for t in p.tasks:
+            head = re.match(r"([\u4e00-\u9fff]{6,12})[。，,；]", t.content)
+            if head is None or sum(head.group(1) in o.content for o in p.tasks) != 1 or not t.responsible:
+                continue
+            typed = _typo(head.group(1), corpus)
+            if typed is None:
+                continue
+            answer = bundled_assistant.ask(f"{p.notice.region}{typed}那一条，责任单位有哪些？")
+            _asks_row(answer, p.notice, t, ("responsible",))
+            asked.append(t.label)
+            if len(asked) % 3 == 0:
+                break
+    assert len(asked) >= 6, asked
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "says", "question", "fields"),
+    [
+        (
+            "weinan-2024",
+            "出庭应诉",
+            "Weinan: the item on heads of administrative organs appearing in court - who is responsible for it?",
+            ("responsible",),
+        ),
+        (
+            "zhashui-2024",
+            "12345",
+            "In the Zhashui list, which item is the one on hotline complaints, and who leads it?",
+            ("lead",),
+        ),
+        (
+            "zhashui-2024",
+            "“一刀切”执法",
+            "Zhashui: the task on rectifying one-size-fits-all enforcement - when is that one due?",
+            ("deadline",),
+        ),
+    ],
+)
+def test_a_row_described_in_english_gives_that_rows_fields(doc_id, says, question, fields, corpus, bundled_assistant):
+    notice, t = _row(corpus, doc_id, says)
+    answer = bundled_assistant.ask(question)
+    _asks_row(answer, notice, t, tuple(f for f in fields if f != "deadline"))
+    if "deadline" in fields:
+        assert t.deadline and t.deadline in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "陵川县领导小组的组长是哪位？",
+        "What is the deadline for that one about low-altitude drone airports in Zhashui?",
+        "柞水县低空经济无人机起降场那一条谁牵头？",
+    ],
+)
+def test_a_question_no_row_is_about_is_not_read_as_a_row(question, bundled_assistant):
+    answer = bundled_assistant.ask(question)
+    assert answer.kind != Kind.TASK, answer.text[:120]
+    assert not answer.tasks
