@@ -533,16 +533,21 @@ def find_part(text: str) -> int | None:
 
 DISTINCT_CUE = re.compile(
     r"去重|不重复|不同的|各不相同|no repeats?|without repeat|\bdistinct\b|\bdifferent\b|\bunique\b"
-    r"|(?:牵头|责任|负责)(?:单位|部门)\S{0,4}(?:有|是)哪些|哪些(?:牵头|责任|负责)?(?:单位|部门)"
+)
+# Weaker: "责任单位有哪些" asks the units of the whole column only when it points at no row (那一条，责任单位有哪些 asks
+# one row's) and asks nothing about the notice itself (主送哪些单位 asks its recipients).
+COLUMN_UNITS = re.compile(
+    r"(?:牵头|责任|负责)(?:单位|部门)\S{0,4}(?:有|是)哪些|哪些(?:牵头|责任|负责)?(?:单位|部门)"
     r"|\bwhich\s+(?:\w+\s+)?(?:units|departments|agencies|bodies)\b"
 )
 UNIT_NOUN = re.compile(r"单位|部门|\b(?:units?|departments?|agencies|bodies)\b")
 
 
-def find_distinct(low: str, fields: tuple[str, ...]) -> str | None:
+def find_distinct(low: str, fields: tuple[str, ...], *, about_row_or_notice: bool = False) -> str | None:
     """lead | responsible when a question asks for the units of a column, each once (宜阳的牵头单位有哪些（去重）,
     every distinct lead unit): the column named, lead when it names none; None when it asks something else."""
-    if not (DISTINCT_CUE.search(low) and UNIT_NOUN.search(low)):
+    cue = DISTINCT_CUE.search(low) or (COLUMN_UNITS.search(low) and not about_row_or_notice)
+    if not (cue and UNIT_NOUN.search(low)):
         return None
     named = [f for f in fields if f in ("lead", "responsible")]
     if not named:
@@ -745,7 +750,8 @@ def understand(text: str, notices: list[Notice], tasks: list[Task], *, limit: in
         cited_only=find_cited_only(text, notices),
     )
     part = find_part(text) if not numbers else None
-    distinct = find_distinct(low, fields) if not (numbers or units) else None
+    about = q.points_at_row or bool(q.metas) or bool(q.meta)
+    distinct = find_distinct(low, fields, about_row_or_notice=about) if not (numbers or units) else None
     parts = find_parts(text)
     q = replace(q, part=part, distinct=distinct, parts=parts, expects=tuple(expected(p) for p in parts))
     return routed(q)
