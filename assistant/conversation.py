@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from assistant.errors import BadQuestion
@@ -30,7 +31,7 @@ from assistant.understand import (
     understand,
     without_numbers,
 )
-from assistant.wording import template
+from assistant.wording import short_name, template
 from index.corpus import Corpus
 from index.records import Notice, Task
 
@@ -251,18 +252,19 @@ class Shape:
         return self.cue or self.pronoun or self.short or self.bare
 
 
+@lru_cache(maxsize=1)
+def field_cue_pattern() -> re.Pattern[str]:
+    """Every field cue word of the bilingual map, longest first, as one pattern (built once, not per message)."""
+    cues = sorted((c for cs in lexicon().fields.values() for c in cs), key=len, reverse=True)
+    return re.compile("|".join(rf"\b{re.escape(c)}\b" if c.isascii() else re.escape(c) for c in cues))
+
+
 def only_fields(text: str, lang: str) -> bool:
     """Whether the message is field words and fillers alone (nothing of its own to ask about)."""
-    rest = text.lower()
-    cues = sorted((c for cs in lexicon().fields.values() for c in cs), key=len, reverse=True)
-    had = False
-    for cue in cues:
-        pattern = rf"\b{re.escape(cue)}\b" if cue.isascii() else re.escape(cue)
-        rest, n = re.subn(pattern, " ", rest)
-        had = had or n > 0
+    rest, had = field_cue_pattern().subn(" ", text.lower())
     rest = FILLER[lang].sub(" ", rest)
     left = re.findall(r"[\u4e00-\u9fff]", rest) if lang == "zh" else re.findall(r"[a-z0-9]+", rest)
-    return had and len(left) <= (1 if lang == "zh" else 0)
+    return had > 0 and len(left) <= (1 if lang == "zh" else 0)
 
 
 def ordinal(text: str, lang: str) -> int | None:
@@ -634,11 +636,7 @@ class Resolver:
 
     def place(self, doc_id: str, lang: str) -> str:
         """A notice's short name: 柞水县 / Zhashui."""
-        n = self.notice(doc_id)
-        if lang == "en":  # the pinyin the doc_id is named by: changjiang, not the city jingdezhen
-            latin = [a for a in n.aliases if a.isascii() and not a.isdigit()] or [n.doc_id]
-            return next((a for a in latin if n.doc_id.startswith(a)), latin[-1]).capitalize()
-        return n.region or n.title
+        return short_name(self.notice(doc_id), lang)
 
     def name_notices(self, doc_ids: Sequence[str], lang: str) -> str:
         places = template("understood.and", lang).join(self.place(d, lang) for d in doc_ids)

@@ -124,8 +124,10 @@ def foreign_places(text: str, notices: list[Notice]) -> tuple[str, ...]:
 PROVINCE_LATIN = {"陕西": "shaanxi"}
 
 
+@lru_cache(maxsize=4096)
 def province_of(region: str) -> Place | None:
-    """The province a region lies in: 柞水县 -> 陕西省."""
+    """The province a region lies in: 柞水县 -> 陕西省 (looked up once per region: by_province asks it of every
+    notice for every question)."""
     codes = {p.adcode for p in places() if p.name == region or (len(region) >= MIN_STEM and p.stem == region)}
     wanted = {code[:2] + "0000" for code in codes}
     return next((p for p in places() if p.adcode in wanted), None) if len(wanted) == 1 else None

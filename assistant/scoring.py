@@ -12,7 +12,7 @@ from assistant.citing import cite
 from assistant.glossary import Glossary, all_stems, en_words
 from assistant.records import Citation, Question
 from assistant.retrieve import Hit
-from assistant.understand import lexicon, without_numbers
+from assistant.understand import lexicon, name_index, without_numbers
 from assistant.values import cue_words, expected, holds, is_specific, names_kind
 from index.corpus import Corpus
 from index.records import Notice
@@ -72,7 +72,7 @@ class Scorer:
     def content_words(self, q: Question, notices: Sequence[Notice]) -> list[tuple[str, ...]]:
         names = {a.lower() for n in notices for a in n.aliases}
         if q.numbers:  # how an item is numbered (第四十七项, No.47, indicator 7) says nothing about what is asked
-            q = replace(q, text=without_numbers(q.text, [a for n in notices for a in n.aliases]))
+            q = replace(q, text=without_numbers(q.text, name_index(notices).aliases))
         lex = lexicon()
         low = q.text.lower()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.records import Kind, Phrase, Question, say
+from assistant.records import Citation, Kind, Phrase, Question, say
 from index.corpus import Corpus
 from index.records import Notice, Task
 from index.text import cn_to_int, no_spaces, year_month
@@ -68,6 +68,14 @@ def _fact(t: Task, field: str, *, lead_asked: bool) -> list[Phrase]:
     if field == "content":
         return [say("fact.content", content=t.content)]
     return []
+
+
+def row_of(c: Citation, corpus: Corpus) -> Task | None:
+    """The task-table row whose source lines hold a cited sentence."""
+    return next(
+        (t for t in corpus.get(c.doc_id).tasks if t.start_line <= c.start_line and c.end_line <= t.end_line),
+        None,
+    )
 
 
 def item_noun(tasks: Sequence[Task]) -> Phrase:

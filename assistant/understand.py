@@ -282,16 +282,19 @@ def find_fields(text: str) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class NameIndex:
-    """Every name of every notice, built once per corpus: one regex over the Latin names, a map from each Chinese
-    name to its notices, and the title tails. A question is matched against it in time independent of how many
-    notices there are (Python's regex cache holds 512 patterns: a pattern per alias thrashed it past ~200 notices)."""
+    """Every name of every notice, built once per corpus: one regex over the Latin names, maps from each Chinese
+    name and each title tail to its notices (looked up by the lengths they come in), and the aliases a bare item
+    number may follow. A question is matched against it in time independent of how many notices there are (Python's
+    regex cache holds 512 patterns: a pattern per alias thrashed it past ~200 notices)."""
 
     latin: re.Pattern[str] | None
     latin_docs: dict[str, tuple[str, ...]]
     cjk: dict[str, tuple[str, ...]]  # name -> notices, matched by substring
     cjk_lengths: tuple[int, ...]
-    tails: dict[str, tuple[str, ...]]  # a title's last 12 characters -> notices
+    tails: dict[str, tuple[str, ...]]  # a title's last 12 characters (8 to 12 of them) -> notices
+    tail_lengths: tuple[int, ...]
     order: dict[str, int]
+    aliases: tuple[str, ...]  # every notice's aliases, for find_numbers
 
     @classmethod
     def of(cls, notices: Sequence[Notice]) -> NameIndex:
@@ -316,7 +319,9 @@ class NameIndex:
             {k: tuple(v) for k, v in cjk.items()},
             tuple(sorted({len(k) for k in cjk})),
             {k: tuple(v) for k, v in tails.items()},
+            tuple(sorted({len(k) for k in tails})),
             {n.doc_id: i for i, n in enumerate(notices)},
+            tuple(a for n in notices for a in n.aliases),
         )
 
     def named(self, text: str) -> tuple[set[str], set[str]]:
@@ -326,19 +331,24 @@ class NameIndex:
         if self.latin is not None:
             for m in self.latin.finditer(low):
                 hits.update(self.latin_docs[m.group(1)])
-        for size in self.cjk_lengths:  # every substring of each name length: O(len(text)), not O(notices)
-            for i in range(len(squashed) - size + 1):
-                docs = self.cjk.get(squashed[i : i + size])
-                if docs and not (squashed[i + size - 1].isdigit() and squashed[i + size : i + size + 1].isdigit()):
-                    hits.update(docs)  # (〔2024〕2 is not 〔2024〕25号)
-        by_title: set[str] = set()
-        for size in {12} if len(squashed) >= 8 else set():
-            for i in range(len(squashed) - size + 1):
-                by_title.update(self.tails.get(squashed[i : i + size], ()))
-        for tail, docs in self.tails.items():  # titles shorter than 12 characters
-            if len(tail) < 12 and tail in squashed:
-                by_title.update(docs)
-        return hits, by_title - hits
+        hits |= _substrings(squashed, self.cjk, self.cjk_lengths, whole_numbers=True)
+        return hits, _substrings(squashed, self.tails, self.tail_lengths) - hits
+
+
+def _substrings(
+    text: str, table: dict[str, tuple[str, ...]], lengths: Sequence[int], *, whole_numbers: bool = False
+) -> set[str]:
+    """The notices of every key of `table` (its keys come in `lengths`) that occurs in `text`: O(len(text)), not
+    O(keys). With `whole_numbers` a key ending in a digit must not run on into one (〔2024〕2 is not 〔2024〕25号)."""
+    found: set[str] = set()
+    for size in lengths:
+        for i in range(len(text) - size + 1):
+            docs = table.get(text[i : i + size])
+            if docs and not (
+                whole_numbers and text[i + size - 1].isdigit() and text[i + size : i + size + 1].isdigit()
+            ):
+                found.update(docs)
+    return found
 
 
 _NAME_INDEX: dict[tuple[tuple[str, str], ...], NameIndex] = {}
@@ -696,7 +706,7 @@ def understand(text: str, notices: list[Notice], tasks: list[Task], *, limit: in
     text = normalize(check_question(text, limit))
     lang = detect_lang(text)
     low = text.lower()
-    numbers, style = find_numbers(text, [a for n in notices for a in n.aliases])
+    numbers, style = find_numbers(text, name_index(notices).aliases)
     fields = find_fields(text)
     if style == "named":  # 柞水19条的完成时限, 昌江32项…那条 name an item; 陵川县100项指标都有哪些 counts them
         numbers, style = (numbers, "any") if fields or POINTS_AT_ROW.search(low) else ((), None)
@@ -879,7 +889,6 @@ QUESTION_WORD = re.compile(
     r"谁|什么|哪|多少|几|何时|啥时候|啥|\b(?:what|which|who|whom|whose|when|where|how)\b",
     re.I,
 )
-SUB_END = re.compile(r"[？?；;]+")
 SUB_JOIN = re.compile(
     r"[，,、]\s*(?:(?:and|also|plus)\s+)?|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])"
     r"|\s+(?:and|also|plus)\s+(?=(?:what|which|who|whom|whose|when|where|how)\b)",
@@ -893,7 +902,7 @@ def sub_questions(text: str) -> tuple[str, ...]:
     who is the director and who is the deputy?). A sentence asking nothing is the context of the question after it."""
     out: list[str] = []
     lead = ""
-    for sentence in SUB_END.split(text):
+    for sentence in PART_END.split(text):
         sentence = sentence.strip(" ，,。.\n")
         if not sentence:
             continue

@@ -68,6 +68,7 @@ def notice_name(n: Notice, lang: str) -> str:
 
 
 def short_name(n: Notice, lang: str) -> str:
+    """A notice named by its place: 柞水县 / Zhashui."""
     if lang == "en":  # the pinyin the doc_id is named by: changjiang, not the city jingdezhen
         latin = [a for a in n.aliases if a.isascii() and not a.isdigit()] or [n.doc_id]
         return next((a for a in latin if n.doc_id.startswith(a)), latin[-1]).capitalize()

@@ -18,7 +18,7 @@ from assistant.kinds.context import Context
 from assistant.records import ROW_FIELDS, Citation, Draft, Phrase, Question, say
 from assistant.retrieve import Hit
 from assistant.scoring import MIN_COVERAGE, Scorer, best_sentences
-from assistant.tasktable import facts
+from assistant.tasktable import facts, row_of
 from assistant.values import NUMBER, expected, unit_words
 from assistant.wording import Joined, Short
 from index.records import Notice, Task
@@ -129,14 +129,6 @@ def _best(t: Topic, doc_id: str, ctx: Context) -> Found:
     return Found(notice, top, best[0][1], False)
 
 
-def row_of(c: Citation, ctx: Context) -> Task | None:
-    """The task-table row whose lines hold a cited sentence."""
-    return next(
-        (t for t in ctx.corpus.get(c.doc_id).tasks if t.start_line <= c.start_line and c.end_line <= t.end_line),
-        None,
-    )
-
-
 def draft(q: Question, ctx: Context) -> Draft:
     t = topic(q, ctx)
     scope = [ctx.corpus.get(d) for d in ctx.doc_ids] or list(ctx.corpus.notices)
@@ -166,7 +158,7 @@ def draft(q: Question, ctx: Context) -> Draft:
             continue
         answering.append(f.notice)
         value = _measures(c.quote, t.units)
-        row = row_of(c, ctx) if fields else None
+        row = row_of(c, ctx.corpus) if fields else None
         if row is not None:
             rows.append(row)
             shown = Joined(tuple(facts(row, f.notice, fields)), "facts")

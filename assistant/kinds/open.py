@@ -12,7 +12,7 @@ from assistant.kinds.context import Context
 from assistant.kinds.refuse import nothing_answers
 from assistant.records import Citation, Draft, Phrase, Question, say
 from assistant.scoring import best_sentences, passes
-from assistant.tasktable import facts
+from assistant.tasktable import facts, row_of
 from assistant.understand import find_fields
 from assistant.values import asks_outcome, reports_outcome
 from assistant.wording import Joined
@@ -70,7 +70,7 @@ def parted(q: Question, ctx: Context) -> Draft:
     tasks: list[Task] = []
     missing: list[str] = []
     for i, part in enumerate(q.parts):
-        if i and cites and THAT_ITEM.search(part.lower()) and (found := item_of(cites[-1], ctx)):
+        if i and cites and THAT_ITEM.search(part.lower()) and (found := row_of(cites[-1], ctx.corpus)):
             lines.append(_item_line(q, part, found, ctx))
             if found not in tasks:
                 tasks.append(found)
@@ -88,14 +88,6 @@ def parted(q: Question, ctx: Context) -> Draft:
     if not cites:
         return nothing_answers(ctx.hits, ctx.corpus)
     return Draft(lines, cites, tasks, missing=missing)
-
-
-def item_of(c: Citation, ctx: Context) -> Task | None:
-    """The task-table row whose source lines hold a cited sentence."""
-    return next(
-        (t for t in ctx.corpus.get(c.doc_id).tasks if t.start_line <= c.start_line and c.end_line <= t.end_line),
-        None,
-    )
 
 
 def _item_line(q: Question, part: str, t: Task, ctx: Context) -> Phrase:

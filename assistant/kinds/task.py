@@ -129,8 +129,9 @@ HAN_HEAD = re.compile(r"^[\u3400-\u9fff]+")
 # Values a row's columns never hold: asked of a row, they must be in its own text (the budget of item 6, how many
 # staff item 13 provides).
 NOT_COLUMNS = ("money", "percent", "phone", "hotline", "email", "url", "place", "count")
-# Columns that answer a count themselves: how many units lead item 5 is read off its lead column.
-COUNTED_COLUMNS = ("lead", "responsible")
+# Columns asked by name: values the question also says only describe the row (indicator 28 (5-15 days) - who
+# leads?), and how many units lead item 5 is read off its lead column.
+NAMED_COLUMNS = frozenset({"lead", "responsible", "deadline"})
 # Kinds of value an outcome is asked in: how many were done, how much was spent, when it was finished.
 OUTCOMES = ("count", "money", "percent", "duration", "date")
 
@@ -145,12 +146,9 @@ MATERIALS_NAMED = re.compile(r"材料|资料|materials?|evidence|documents", re.
 def lacks_asked_value(q: Question, pairs: list[tuple[Notice, Task]]) -> bool:
     """The question asks for a kind of value no column gives and no asked row's text holds (how much money for item
     6? how many people does item 13 add?): the row is not the answer."""
+    if NAMED_COLUMNS & set(q.fields) or ("materials" in q.fields and MATERIALS_NAMED.search(q.text)):
+        return False  # a column is asked; values in the question describe the row
     kind = expected(q.text)
-    if kind == "count" and set(q.fields) & set(COUNTED_COLUMNS):
-        return False
-    named = set(q.fields) & {"lead", "responsible", "deadline"}
-    if named or ("materials" in q.fields and MATERIALS_NAMED.search(q.text)):
-        return False  # a column is asked; values in the question describe the row ("indicator 28 (5-15 days)")
     return kind in NOT_COLUMNS and not any(holds(kind, q.text, _row_text(t)) for _, t in pairs)
 
 
@@ -160,7 +158,7 @@ def asks_unreported_outcome(q: Question, pairs: list[tuple[Notice, Task]]) -> bo
     return (
         asks_outcome(q.text)
         and expected(q.text) in OUTCOMES
-        and not set(q.fields) & {"lead", "responsible", "deadline"}
+        and not NAMED_COLUMNS & set(q.fields)
         and not any(reports_outcome(_row_text(t)) for _, t in pairs)
     )
 
