@@ -65,7 +65,7 @@ def score_notice(folder: Path, truth: dict) -> dict:
         "lead_exact": lead,
         "responsible_exact": resp,
         "deadline_exact": due,
-        "doc_number": parsed.notice.doc_number == truth.get("文号", truth.get("doc_number")),
+        "doc_number": parsed.notice.doc_number == truth.get("文号", truth.get("doc_number", truth.get("wenhao"))),
         "misses": misses,
     }
 
