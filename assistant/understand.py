@@ -17,6 +17,7 @@ from assistant.records import Kind, Question
 from assistant.routes import route
 from assistant.values import expected
 from index.records import Notice, Task
+from index.roles import ROLES_FILE
 from index.text import CN_DIGITS as CN
 from index.text import DUE_DATE, cn_to_int, tagged_words
 
@@ -167,7 +168,20 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     data = tomllib.loads((DATA / "bilingual.toml").read_text("utf-8"))
-    return Lexicon(data["fields"], data["terms"], data["places"], data["deadlines"])
+    return Lexicon(with_headers(data["fields"]), data["terms"], data["places"], data["deadlines"])
+
+
+COLUMNS = ("lead", "responsible", "deadline", "materials")  # content headers (任务, 指标) name no column asked
+
+
+def with_headers(fields: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The field cues with the column headers the index reads tables by (时间节点, 主责单位, 佐证材料…): a question
+    may name a column as the notices head it."""
+    roles = tomllib.loads(ROLES_FILE.read_text("utf-8"))
+    return {
+        name: [*cues, *(h for h in roles[name]["names"] if len(h) >= 2 and h not in cues)] if name in COLUMNS else cues
+        for name, cues in fields.items()
+    }
 
 
 def detect_lang(text: str) -> str:
@@ -258,24 +272,31 @@ STRONG_CONTENT = re.compile(
 )
 
 
+WHICH_DOES = r"(?:哪个|哪些|哪家|哪几个|什么)(?:单位|部门|机构|机关)?(?:来|在)?负责"  # 哪个单位负责: who does it
+UNIT_QUESTION = frozenset({"which units", "which departments", "哪些单位", "哪些部门"})  # ask units, name no column
+
+
 def find_fields(text: str) -> tuple[str, ...]:
     """The row fields a question asks for, in the order it asks them (具体要干啥，完成时限呢 -> content, deadline)."""
     low = text.lower()
     at: dict[str, float] = {}  # field -> where the question first asks for it
+    by: dict[str, str] = {}  # field -> the cue that asked it
     for name, cues in lexicon().fields.items():
         for cue in cues:
             m = re.search(rf"\b{re.escape(cue)}\b", low) if cue.isascii() else re.search(re.escape(cue), text)
             if m and m.start() < at.get(name, len(text) + 1):
-                at[name] = m.start()
+                at[name], by[name] = m.start(), cue
+    if "lead" in at and by.get("responsible") in UNIT_QUESTION:
+        del at["responsible"]  # "which departments lead it" / 哪些部门牵头 asks the lead units only
     if (strong := STRONG_CONTENT.search(text)) and strong.start() < at.get("content", len(text) + 1):
         at["content"] = strong.start()
     if "content" in at and len(at) > 1 and not strong:
         del at["content"]  # "完成时限是什么" asks for the deadline, not the content
     # "who is responsible for task 5" asks who does it: the lead where there is one, else the responsible units
-    who = re.search(r"\bwho\b|由谁|谁负责", low)
+    who = re.search(r"\bwho\b|由谁|谁负责|" + WHICH_DOES, low)
     if who and "responsible" in at and "lead" not in at:
         at["lead"] = at["responsible"] - 0.5
-    if not at and (who := re.search(r"\bwho\b|谁", low)):
+    if not at and (who := re.search(r"\bwho\b|谁|" + WHICH_DOES, low)):
         at = {"lead": who.start(), "responsible": who.start() + 0.5}
     return tuple(sorted(at, key=at.__getitem__))
 

@@ -22,8 +22,8 @@ from index.text import no_spaces
 # How far the best row must cover the question's words, and lead the next row, to be the row it describes.
 DESCRIBED_MIN = max(MIN_COVERAGE, 0.6)
 DESCRIBED_MARGIN = 0.15
-# Words that point at the row rather than describe it: 那项, 这一条, 该项, 那个.
-POINTER = re.compile(r"^[这那该此本][一]?[项条个件类]?$")
+# Words that point at the row rather than describe it: 那项, 这一条, 该项, 那个, and the row's own nouns (条目, 事项).
+POINTER = re.compile(r"^(?:[这那该此本][一]?[项条个件类]?|条目|条款|事项|任务|工作任务|那条|一条|一项)$")
 
 
 def numbers(q: Question, wanted: list[int] | tuple[int, ...] | None = None) -> Joined:
@@ -74,17 +74,36 @@ def described(q: Question, ctx: Context) -> tuple[Notice, Task] | None:
     )
     best = scored[0]
     runner_up = scored[1][0] if len(scored) > 1 else 0.0
+    close = [s for s in scored if best[0] - s[0] < DESCRIBED_MARGIN]
     if best[0] < DESCRIBED_MIN:
-        return None
+        if expected(q.text) in (*NOT_COLUMNS, *OUTCOMES):
+            return None  # how many rows U leads, how many cases were handled: not a row's column, take no guess
+        return agreed([s for s in scored if s[0] >= AGREED_SHARE * best[0]], ctx)
     if best[0] - runner_up >= DESCRIBED_MARGIN:
         return best[2], best[3]
     # Rows that say the same words: the one that says a phrase of the question as written (行政执法案卷制作不规范
     # opens one row; another says 行政执法, 案卷制作, 规范化 apart) is the one described.
-    close = [s for s in scored if best[0] - s[0] < DESCRIBED_MARGIN]
     runs = sorted(((longest_run(no_spaces(asked).lower(), rows[s[1]][2]), s) for s in close), key=lambda r: -r[0])
     if runs[0][0] >= PHRASE_MIN and runs[0][0] - runs[1][0] >= PHRASE_LEAD:
         return runs[0][1][2], runs[0][1][3]
     return None
+
+
+# Words alone too weak to name a row (an English question whose words the glossary carries only in part: "rural
+# domestic sewage treatment" reaches 农村 and 污水): the row is taken when one of at most this many rows that lead on
+# words is also the retriever's first row, which reads the sentence as a whole (the multilingual embedder).
+AGREED_MIN = 0.2
+AGREED_ROWS = 2
+AGREED_SHARE = 0.8  # a row this close to the best on words leads with it
+
+
+def agreed(close: list[tuple[float, int, Notice, Task]], ctx: Context) -> tuple[Notice, Task] | None:
+    """The row both readings put first: among the few rows leading on words, the retriever's top-ranked row.
+    `close` is best first."""
+    if not close or close[0][0] < AGREED_MIN or len(close) > AGREED_ROWS:
+        return None
+    top = next(((h.chunk.doc_id, h.chunk.task_kind, h.chunk.number) for h in ctx.hits if h.chunk.kind == "task"), None)
+    return next(((n, t) for _, _, n, t in close if (n.doc_id, t.kind, t.number) == top), None)
 
 
 # A phrase of the question one close row says and no other: this long, and this much longer than the next row's.

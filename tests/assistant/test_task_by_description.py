@@ -152,3 +152,46 @@ def test_a_question_no_row_is_about_is_not_read_as_a_row(question, bundled_assis
     answer = bundled_assistant.ask(question)
     assert answer.kind != Kind.TASK, answer.text[:120]
     assert not answer.tasks
+
+
+def _opening_clauses(corpus, limit: int = 8):
+    """(notice, task, clause) for rows whose opening clause (加强行政复议工作。) no other row of any notice says."""
+    every = [t.content for p in corpus.notices for t in p.tasks]
+    out = []
+    for p in corpus.notices:
+        for t in p.tasks:
+            head = re.match(r"([\u4e00-\u9fff]{6,12})[。，,；]", t.content)
+            if head and sum(head.group(1) in c for c in every) == 1 and (t.lead or t.responsible):
+                out.append((p.notice, t, head.group(1)))
+                break  # one per notice, so every notice's layout is asked
+    return out[:limit]
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{region}{clause}由哪些部门牵头？",  # 哪些部门 + 牵头: the lead units of one row, not the column's units
+        "{region}{clause}这块哪个单位负责啊",  # no item word at all, 哪个单位负责 asks who does it
+        "{region}的{clause}，时间节点和责任单位？",  # a column named as tables head it (时间节点)
+    ],
+)
+def test_a_row_named_by_its_topic_alone_is_answered_from_that_row(template, corpus, bundled_assistant):
+    asked = _opening_clauses(corpus)
+    assert len(asked) >= 4, [t.label for _, t, _ in asked]
+    for notice, t, clause in asked:
+        answer = bundled_assistant.ask(template.format(region=notice.region, clause=clause))
+        fields = tuple(f for f in ("lead", "responsible") if getattr(t, f))[:1]
+        _asks_row(answer, notice, t, fields)
+
+
+def test_which_departments_lead_asks_the_lead_column_first(corpus, bundled_assistant):
+    notice, t = _row(corpus, "zhashui-2024", "行政复议队伍及场所规范化建设")
+    answer = bundled_assistant.ask("柞水行政复议队伍及场所规范化建设由哪些部门牵头？")
+    _asks_row(answer, notice, t, ("lead",))
+    assert answer.understood is not None and answer.understood.fields[0] == "lead"
+
+
+def test_a_count_asked_of_a_topic_is_not_answered_by_a_guessed_row(bundled_assistant):
+    # the words are too few to name a row, and a count is no row's column: no row stands in for the number
+    answer = bundled_assistant.ask("How many reconsideration cases did Zhashui handle last year?")
+    assert answer.kind != Kind.TASK
