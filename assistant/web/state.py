@@ -173,8 +173,15 @@ class WebState:
         except Exception:
             log.exception("could not take the index back read-write")
 
-    def _build(self, corpus: Corpus, on_progress: OnProgress | None = None) -> Assistant:
+    def _build(self, corpus: Corpus, on_progress: OnProgress | None = None, *, beside: bool = False) -> Assistant:
+        """The index synced with `corpus` and an Assistant on it. `beside` (an upload or a removal while questions
+        are being answered): new chunks are embedded in a child process, so queries do not queue behind them."""
         from assistant.boot import build_and_open
+        from assistant.service import Assistant
+        from index.build import build, index_dir
+        from index.embed import make_embedder
+        from index.embedchild import ChildEmbedder
+        from index.store import NoticeIndex
 
         def progress(done: int, total: int, doc_id: str) -> None:
             self.progress.done, self.progress.total, self.progress.doc_id = done, total, doc_id
@@ -182,7 +189,14 @@ class WebState:
             if on_progress:
                 on_progress(done, total, doc_id)
 
-        assistant, _ = build_and_open(self.settings, corpus, progress=progress)
+        if not beside:
+            assistant, _ = build_and_open(self.settings, corpus, progress=progress)
+        else:
+            s = self.settings
+            local = make_embedder(s.embedder, allow_download=s.allow_model_download)
+            child = ChildEmbedder(local, s.embedder, allow_download=s.allow_model_download)
+            build(corpus, s.data_dir, child, progress=progress)
+            assistant = Assistant(s, corpus=corpus, index=NoticeIndex(index_dir(s.data_dir), local))
         self.data.pin(corpus)
         return assistant
 
@@ -263,7 +277,13 @@ class WebState:
                 if on_progress:
                     on_progress(done, total, name)
 
-            new = self._build(corpus, progress)  # the index commits here
+            try:
+                new = self._build(corpus, progress, beside=True)  # the index commits here
+            except Exception:
+                log.exception("indexing the upload %s failed", name)
+                raise UploadRejected(
+                    f"{name}: 索引未能更新，文件未加入 / the index could not be updated; the file was not added", 503
+                ) from None
             tmp.replace(dest)  # only now is the upload part of what a restart loads
             self.data.pin(corpus, {str(dest.resolve()): doc_id})
             replaces = None
@@ -354,7 +374,7 @@ class WebState:
                 path.replace(hidden)  # out of what loads; back if the index does not commit
                 rest = [r for r in records if r is not record]
                 try:
-                    self._assistant = self._build(self.data.load(self.settings.notices, rest))
+                    self._assistant = self._build(self.data.load(self.settings.notices, rest), beside=True)
                 except Exception:
                     hidden.replace(path)
                     raise
