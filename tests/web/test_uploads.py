@@ -69,7 +69,9 @@ def test_who_may_upload(data_dir):
     assert client.get("/api/uploads").status_code == 403
     settings.api_key = "s3cret"
     assert upload(client, "a.txt", doc).status_code == 401
-    assert client.post("/api/upload", files={"file": ("a.txt", doc)}, headers={"X-API-Key": "s3cret"}).status_code == 200
+    assert (
+        client.post("/api/upload", files={"file": ("a.txt", doc)}, headers={"X-API-Key": "s3cret"}).status_code == 200
+    )
     evil = {"Origin": "http://evil.example", "X-API-Key": "s3cret"}
     r = client.post("/api/upload", files={"file": ("b.txt", doc + b"x")}, headers=evil)
     assert r.status_code == 403 and "cross-origin" in r.json()["error"]
@@ -85,8 +87,16 @@ def test_an_upload_is_recorded_listed_and_removed(data_dir):
     body = upload(client, "窗口.txt", data).json()
     doc_id = body["doc_id"]
     [record] = client.get("/api/uploads").json()
-    assert (record["doc_id"], record["file"], record["sha256"]) == (doc_id, "窗口.txt", hashlib.sha256(data).hexdigest())
-    assert record["who"].startswith("api ") and record["time"].endswith("Z") and record["doc_number"] == "示政办〔2025〕7号"
+    assert (record["doc_id"], record["file"], record["sha256"]) == (
+        doc_id,
+        "窗口.txt",
+        hashlib.sha256(data).hexdigest(),
+    )
+    assert (
+        record["who"].startswith("api ")
+        and record["time"].endswith("Z")
+        and record["doc_number"] == "示政办〔2025〕7号"
+    )
     answer = client.post("/api/ask", json={"question": "示例县行政复议窗口设在哪里？"}).json()
     assert "三楼" in answer["answer"] and {c["doc_id"] for c in answer["citations"]} == {doc_id}
 
@@ -113,7 +123,10 @@ def test_a_copy_of_a_loaded_notice_is_reported_not_added(data_dir, bundled):
 
 def test_a_claimed_doc_number_needs_replace_and_then_stands_in(data_dir):
     client = make(data_dir)
-    forged = "昌江区人民政府办公室关于印发任务清单的通知\n昌府办字〔2024〕45号\n\n昌江区行政复议窗口设在区政务服务大厅五楼。\n"
+    forged = (
+        "昌江区人民政府办公室关于印发任务清单的通知\n昌府办字〔2024〕45号\n\n"
+        "昌江区行政复议窗口设在区政务服务大厅五楼。\n"
+    )
     r = upload(client, "forged.txt", forged.encode("utf-8"))
     assert r.status_code == 409 and "changjiang-2024" in r.json()["error"] and "replace" in r.json()["error"]
     assert client.get("/api/uploads").json() == []
@@ -214,7 +227,9 @@ def test_a_slow_upload_does_not_hold_other_requests(data_dir):
     while not server.started:
         time.sleep(0.05)
     httpx.post(url + "/api/ask", json={"question": "柞水县第17项由谁牵头"}, timeout=60)  # the first ask opens Chroma
-    rows = "\n".join(f"{i}\t示例县第{i}项工作：开展第{i}轮专项检查并形成报告。\t县{i}局\t2025年底前" for i in range(1, 200))
+    rows = "\n".join(
+        f"{i}\t示例县第{i}项工作：开展第{i}轮专项检查并形成报告。\t县{i}局\t2025年底前" for i in range(1, 200)
+    )
     big = ZH.format(title="大任务清单", n=9, body="序号\t工作任务\t牵头单位\t完成时限\n" + rows).encode()
     result: dict = {}
     threading.Thread(
