@@ -314,3 +314,24 @@ def test_cli_index_path_adds_beside_the_others(data_dir, tmp_path, monkeypatch):
     assert again.exit_code == 2 and "duplicate" in again.output
     listed = CliRunner().invoke(cli, ["notices", "--json"])
     assert len(__import__("json").loads(listed.output)) == 6
+
+
+def test_the_upload_tab_names_the_file_lists_uploads_and_removes_them(data_dir, tmp_path):
+    """The tab's handlers on a real state and index; the Gradio request is a stand-in carrying a user and address."""
+    from types import SimpleNamespace
+
+    from assistant.web.ui import Events
+
+    client = make(data_dir)
+    events = Events(client.app.state.web)
+    path = tmp_path / "窗口.txt"
+    path.write_bytes(notice("窗口", 11, "示例县社保窗口设在县政务服务中心二楼。"))
+    request = SimpleNamespace(username="staff", client=SimpleNamespace(host="10.0.0.9"))
+    steps: list[str] = []
+    message, _, table, pick = events.upload(str(path), False, "中文", request, lambda f, desc: steps.append(desc))
+    assert "已加入" in message and steps and all(s.startswith("窗口.txt: ") for s in steps)
+    [row] = table["value"].values.tolist()
+    assert row[1] == "窗口.txt" and row[3] == "chat staff@10.0.0.9" and pick["choices"] == [row[0]]
+    message, _, table, pick = events.remove(row[0], "中文")
+    assert row[0] in message and table["value"].empty and pick["choices"] == []
+    assert client.get("/api/uploads").json() == []
