@@ -16,9 +16,10 @@ from rich.table import Table
 
 from assistant.config import Settings
 from assistant.errors import AssistantError
-from index.corpus import Corpus, load_corpus
+from index.corpus import Corpus, notice_files
 from index.records import ParsedNotice
 from index.tasks import unread_warning
+from index.uploads import DataDir
 
 if TYPE_CHECKING:
     from assistant.records import Answer
@@ -35,7 +36,7 @@ class Context:
     @property
     def corpus(self) -> Corpus:
         if self._corpus is None:
-            self._corpus = load_corpus(self.settings.notices)
+            self._corpus = DataDir(self.settings.data_dir).load(self.settings.notices)  # with the uploads, ids kept
             for err in self._corpus.errors:
                 click.echo(f"warning: {err}", err=True)
         return self._corpus
@@ -261,19 +262,24 @@ def chat(obj: Context, doc: str | None, as_json: bool) -> None:
 
 
 @cli.command("index")
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @click.option("--rebuild", is_flag=True, help="Drop the index and embed everything again.")
+@click.option("--replace", is_flag=True, help="A file with the 文号 of a loaded notice takes that notice's place.")
 @click.pass_obj
-def index_cmd(obj: Context, paths: tuple[str, ...], rebuild: bool) -> None:
-    """Build or update the search index (incremental: unchanged notices are skipped)."""
+def index_cmd(obj: Context, paths: tuple[str, ...], rebuild: bool, replace: bool) -> None:
+    """Build or update the search index (incremental: unchanged notices are skipped).
+
+    With PATHs, their notices are added to the data directory's index beside the others, as uploads are (recorded,
+    removable with DELETE /api/uploads/DOC_ID): a copy of a loaded notice is skipped, a 文号 already loaded is refused
+    unless --replace."""
     from tqdm import tqdm
 
     from index.build import build, index_dir
     from index.embed import make_embedder
 
     if paths:
-        obj.settings.notices = [Path(p) for p in paths]
-        obj._corpus = None
+        _add_files(obj, [Path(p) for p in paths], replace=replace)
+        return
     corpus = obj.corpus
     if not corpus.notices:
         fail("no notices could be loaded")
@@ -285,10 +291,35 @@ def index_cmd(obj: Context, paths: tuple[str, ...], rebuild: bool) -> None:
             bar.set_postfix_str(doc_id)
 
         idx, report = build(corpus, obj.settings.data_dir, embedder, rebuild=rebuild, progress=progress)
+    DataDir(obj.settings.data_dir).pin(corpus)
     click.echo(
         f"added {len(report.added)}, updated {len(report.updated)}, removed {len(report.removed)}, "
         f"unchanged {len(report.skipped)}; {len(idx.chunks())} chunks in {index_dir(obj.settings.data_dir)}"
     )
+
+
+def _add_files(obj: Context, paths: list[Path], *, replace: bool) -> None:
+    """Each file added as an upload is (same checks, a record with who = cli); exit 2 when none could be added."""
+    from assistant.web.state import UploadRejected, WebState
+
+    state = WebState(obj.settings)
+    state.build_now()  # the index as it stands, synced, before anything is added
+    if state.progress.phase != "ready":
+        fail(f"the index could not be opened: {state.progress.error}", 1)
+    added = refused = 0
+    for path in notice_files(paths):
+        try:
+            info = state.add_notice(path.name, path.read_bytes(), who="cli", replace=replace)
+        except UploadRejected as exc:
+            click.echo(f"skipped {path}: {exc}", err=True)
+            refused += 1
+            continue
+        added += 1
+        replaced = f", in place of {info['replaced']}" if info.get("replaced") else ""
+        click.echo(f"added {path} as {info['doc_id']} ({info['tasks']} tasks{replaced})")
+    click.echo(f"{added} added, {refused} skipped; {len(state.assistant().corpus.notices)} notices in the index")
+    if not added:
+        sys.exit(EXIT_BAD_INPUT)
 
 
 @cli.command()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from importlib.resources import files
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import (
@@ -52,6 +52,14 @@ class Settings(BaseSettings):
         default_factory=list, description="origins allowed to call the API"
     )
     api_key: str | None = Field(default=None, description="if set, /api/* needs header X-API-Key")
+    uploads: Literal["off", "admin", "all"] = Field(
+        default="admin", description="who may add notices: off | admin (needs the API key; off when none is set) | all"
+    )
+    # requests per minute per client address (0: no limit); a client over it gets 429 with Retry-After
+    rate_ask: int = Field(default=120, ge=0, description="/api/ask and /v1/chat/completions")
+    rate_upload: int = Field(default=10, ge=0, description="/api/upload, deletions and the chat's file upload")
+    rate_feedback: int = Field(default=30, ge=0, description="/api/feedback")
+    writable_check_seconds: float = Field(default=10.0, gt=0, description="a read-only data dir is re-checked so often")
 
     # LLM answer mode: off unless a base URL is given. The bare LLM_* names are accepted as well.
     llm_base_url: str | None = Field(default=None, validation_alias=_alias("llm_base_url"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -74,34 +74,65 @@ class Corpus:
         return hits[0]
 
 
-def load_corpus(paths: Iterable[str | Path]) -> Corpus:
-    """Loads and parses every notice; a file that fails is reported in `errors` and the rest still load."""
-    notices: list[ParsedNotice] = []
+def load_corpus(
+    paths: Iterable[str | Path], *, pinned: Mapping[str, str] | None = None, skip: Iterable[str] = ()
+) -> Corpus:
+    """Loads and parses every notice; a file that fails is reported in `errors` and the rest still load.
+
+    `pinned` maps a file's resolved path to the doc_id it was given when it was added: such a notice keeps its id
+    whatever the other files are called; the others take their own id, suffixed -2, -3… when it is taken. Files
+    whose resolved path is in `skip` (notices an upload replaced) are left out."""
+    pinned = pinned or {}
+    skipped = set(skip)
+    loaded: list[ParsedNotice] = []
     errors: list[LoadError] = []
-    seen: set[str] = set()
     for path in notice_files(paths):
+        if str(path.resolve()) in skipped:
+            continue
         try:
-            parsed = parse_notice(load_file(path))
+            loaded.append(parse_notice(load_file(path)))
         except LoadError as exc:
             log.warning("skipping %s", exc)
             errors.append(exc)
-            continue
         except Exception as exc:  # a parser bug on one odd file must not cost the whole corpus
             log.exception("skipping %s: the parser failed", path)
             errors.append(LoadError(path, f"could not be read as a notice ({type(exc).__name__}: {exc})"))
-            continue
-        doc_id = parsed.notice.doc_id
-        if doc_id in seen:  # two notices of one region and year: keep both, distinctly named
-            n = 2
-            while f"{doc_id}-{n}" in seen:
-                n += 1
-            doc_id = f"{doc_id}-{n}"
-            parsed = replace(
-                parsed,
-                notice=replace(parsed.notice, doc_id=doc_id),
-                tasks=[replace(t, doc_id=doc_id) for t in parsed.tasks],
-                blocks=[replace(b, doc_id=doc_id) for b in parsed.blocks],
-            )
-        seen.add(doc_id)
-        notices.append(parsed)
+    ids: list[str | None] = [pinned.get(str(p.notice.path.resolve())) for p in loaded]
+    taken: set[str] = set()
+    for i, doc_id in enumerate(ids):  # a pinned id claimed twice (a stale pin file) is kept by the first only
+        if doc_id in taken:
+            ids[i] = None
+        elif doc_id:
+            taken.add(doc_id)
+    notices = []
+    for parsed, doc_id in zip(loaded, ids, strict=True):
+        if doc_id is None:
+            doc_id = free_id(parsed.notice.doc_id, taken)
+            taken.add(doc_id)
+        notices.append(with_doc_id(parsed, doc_id))
     return Corpus(notices, errors)
+
+
+def free_id(doc_id: str, taken: set[str]) -> str:
+    """`doc_id`, or doc_id-2, -3…: two notices of one region and year are both kept, distinctly named."""
+    if doc_id not in taken:
+        return doc_id
+    n = 2
+    while f"{doc_id}-{n}" in taken:
+        n += 1
+    return f"{doc_id}-{n}"
+
+
+def with_doc_id(parsed: ParsedNotice, doc_id: str, path: Path | None = None) -> ParsedNotice:
+    """The notice under another doc_id (and, given `path`, read from another file name), its tasks and blocks too."""
+    if doc_id == parsed.notice.doc_id and path is None:
+        return parsed
+    notice = replace(parsed.notice, doc_id=doc_id)
+    if path is not None:
+        notice = replace(notice, path=path, source=path.name)
+    return replace(
+        parsed,
+        notice=notice,
+        tasks=[replace(t, doc_id=doc_id) for t in parsed.tasks],
+        blocks=[replace(b, doc_id=doc_id) for b in parsed.blocks],
+    )

@@ -7,21 +7,24 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
+from urllib.parse import urlparse
 
-from fastapi import APIRouter, Depends, FastAPI, File, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, FastAPI, File, Query, Request, Security, UploadFile
+from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse
+from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from assistant.config import Settings
 from assistant.conversation import turns_from
 from assistant.errors import AssistantError, BadQuestion, UnknownNotice
-from assistant.web.limits import BodyLimit, SecurityHeaders
+from assistant.web.limits import BodyLimit, RateLimit, RateRule, SecurityHeaders
 from assistant.web.openai_api import openai_error
 from assistant.web.openai_api import router as openai_router
-from assistant.web.state import NotReady, UploadRejected, WebState
+from assistant.web.state import NotReady, NotWritable, UploadRejected, WebState, uploads_closed
 
 if TYPE_CHECKING:  # the service loads with the first index build (assistant/web/state.py)
     from assistant.service import Assistant
@@ -54,6 +57,28 @@ class FeedbackBody(BaseModel):
     comment: str | None = Field(default=None, max_length=MAX_COMMENT_CHARS)
 
 
+class ErrorBody(BaseModel):
+    error: str = Field(description="what went wrong, in plain words (Chinese / English)")
+
+
+ERRORS = {
+    400: "bad request: a field that fails its check, an unreadable file",
+    401: "missing or wrong X-API-Key (only when ASSISTANT_API_KEY is set)",
+    403: "uploads switched off, or a cross-origin upload",
+    404: "no notice (or upload) by that name",
+    409: "a duplicate of a loaded notice, or its 文号 without replace=true",
+    413: "request body or file too large",
+    415: "unsupported file type",
+    429: "too many requests from this client; see Retry-After",
+    503: "the index is being built, or the data dir is read-only",
+}
+
+
+def errors_doc(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI entries for the error statuses a route really returns, all in the `{"error": …}` shape."""
+    return {code: {"model": ErrorBody, "description": ERRORS[code]} for code in codes}
+
+
 def error(status: int, message: str) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status)
 
@@ -79,6 +104,7 @@ def create_app(settings: Settings | None = None, *, ui: bool = True) -> FastAPI:
             allow_headers=["Content-Type", "X-API-Key", "Authorization"],
         )
     app.add_middleware(BodyLimit, limit=MAX_JSON_BYTES, applies=json_route)
+    app.add_middleware(RateLimit, rules=rate_rules(settings))
     app.add_middleware(SecurityHeaders)
     add_error_handlers(app)
     key_ok = key_checker(settings)
@@ -87,8 +113,44 @@ def create_app(settings: Settings | None = None, *, ui: bool = True) -> FastAPI:
     app.include_router(api_router(state, ready, key_ok))
     app.include_router(openai_router(ready, key_ok))
     app.include_router(widget_router())
+    document_bad_requests_as_400(app)
     state.start()
     return with_ui(app, state) if ui else app
+
+
+def document_bad_requests_as_400(app: FastAPI) -> None:
+    """OpenAPI says what the API returns: a body failing validation is a 400 in the error shape, never a 422."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        schema = generate()
+        for operations in schema.get("paths", {}).values():
+            for operation in operations.values():
+                responses = operation.get("responses", {})
+                if responses.pop("422", None) is not None and "400" not in responses:
+                    responses["400"] = {
+                        "description": ERRORS[400],
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}},
+                    }
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def rate_rules(settings: Settings) -> list[RateRule]:
+    """Per-client limits: answering, adding or removing notices, feedback (Gradio's file upload counts as one)."""
+    return [
+        RateRule("ask", settings.rate_ask, lambda method, path: path in ("/api/ask", "/v1/chat/completions")),
+        RateRule(
+            "upload",
+            settings.rate_upload,
+            lambda method, path: (
+                path in ("/api/upload", "/gradio_api/upload")
+                or (method == "DELETE" and path.startswith("/api/uploads/"))
+            ),
+        ),
+        RateRule("feedback", settings.rate_feedback, lambda method, path: path == "/api/feedback"),
+    ]
 
 
 def json_route(path: str) -> bool:
@@ -152,10 +214,12 @@ def health_router(state: WebState) -> APIRouter:
     """/healthz: the index build's phase and progress; 503 when the build failed."""
     router = APIRouter()
 
-    @router.get("/healthz")
-    def healthz() -> JSONResponse:
+    @router.get("/healthz", responses=errors_doc(503))
+    async def healthz() -> JSONResponse:  # async: answered on the event loop, never queued behind the answering pool
         p = state.progress
-        body: dict[str, Any] = {"status": p.phase, "indexed": p.done, "total": p.total}
+        body: dict[str, Any] = {"status": p.phase, "indexed": p.done, "total": p.total, "read_only": state.read_only}
+        if state.uploading:
+            body["uploading"] = state.uploading
         if p.error:
             body["error"] = p.error
         return JSONResponse(body, status_code=200 if p.phase != "failed" else 503)
@@ -170,21 +234,25 @@ def health_router(state: WebState) -> APIRouter:
 def api_router(state: WebState, ready: Callable[[], Assistant], key_ok: Callable[[Request], bool]) -> APIRouter:
     """The JSON API under /api, every route behind the API key when one is configured."""
 
-    def api_key(request: Request) -> None:
+    def api_key(
+        request: Request,
+        _header: Annotated[str | None, Security(APIKeyHeader(name="X-API-Key", auto_error=False))] = None,
+        _bearer: Annotated[HTTPAuthorizationCredentials | None, Security(HTTPBearer(auto_error=False))] = None,
+    ) -> None:  # the two security parameters document the key in OpenAPI; key_ok reads the headers itself
         if not key_ok(request):
             raise StarletteHTTPException(401, "missing or wrong X-API-Key")
 
     router = APIRouter(dependencies=[Depends(api_key)])
     add_question_routes(router, state, ready)
     add_notice_routes(router, ready)
-    add_upload_route(router, state, ready)
+    add_upload_routes(router, state, ready)
     return router
 
 
 def add_question_routes(router: APIRouter, state: WebState, ready: Callable[[], Assistant]) -> None:
     """/api/ask and /api/feedback."""
 
-    @router.post("/api/ask", response_model=None)
+    @router.post("/api/ask", response_model=None, responses=errors_doc(400, 401, 404, 413, 429, 503))
     def ask(body: AskBody) -> dict[str, Any] | JSONResponse:
         """{question, doc?, history?} -> {answer, citations[], tasks[], lang, found, mode, notes, understood}"""
         assistant = ready()
@@ -196,18 +264,21 @@ def add_question_routes(router: APIRouter, state: WebState, ready: Callable[[], 
         except UnknownNotice as exc:
             return error(404, str(exc))
 
-    @router.post("/api/feedback", response_model=None)
+    @router.post("/api/feedback", response_model=None, responses=errors_doc(400, 401, 413, 429, 503))
     def feedback(body: FeedbackBody) -> dict[str, Any] | JSONResponse:
         if body.rating not in (1, -1):
             return error(400, "rating must be 1 or -1")
-        state.save_feedback(body.model_dump())
+        try:
+            state.save_feedback(body.model_dump())
+        except NotWritable as exc:
+            return error(503, str(exc))
         return {"saved": True}
 
 
 def add_notice_routes(router: APIRouter, ready: Callable[[], Assistant]) -> None:
     """/api/notices and /api/tasks."""
 
-    @router.get("/api/notices", response_model=None)
+    @router.get("/api/notices", response_model=None, responses=errors_doc(401, 503))
     def notices() -> list[dict[str, Any]]:
         return [
             {
@@ -223,7 +294,7 @@ def add_notice_routes(router: APIRouter, ready: Callable[[], Assistant]) -> None
             for p in ready().corpus.notices
         ]
 
-    @router.get("/api/tasks", response_model=None)
+    @router.get("/api/tasks", response_model=None, responses=errors_doc(401, 404, 503))
     def tasks(
         doc: Annotated[str | None, Query(description="doc_id, region or 文号; all notices when absent")] = None,
     ) -> list[dict[str, Any]] | JSONResponse:
@@ -236,23 +307,89 @@ def add_notice_routes(router: APIRouter, ready: Callable[[], Assistant]) -> None
         return [t.to_json() for t in corpus.tasks()]
 
 
-def add_upload_route(router: APIRouter, state: WebState, ready: Callable[[], Assistant]) -> None:
-    """/api/upload: a notice file added to the index; too big is a 413, unreadable a 400."""
+def add_upload_routes(router: APIRouter, state: WebState, ready: Callable[[], Assistant]) -> None:
+    """/api/upload, /api/uploads, /api/uploads/{doc_id}: notices added to the index, listed and removed. Reading and
+    indexing run in a worker thread: every other request keeps being answered meanwhile."""
 
-    @router.post("/api/upload", response_model=None)
-    async def upload(request: Request, file: Annotated[UploadFile, File()]) -> dict[str, Any] | JSONResponse:
+    def allowed(request: Request, *, adding: bool) -> JSONResponse | None:
+        return upload_refusal(request, state, adding=adding)
+
+    @router.post("/api/upload", response_model=None, responses=errors_doc(400, 401, 403, 409, 413, 415, 429, 503))
+    async def upload(
+        request: Request,
+        file: Annotated[UploadFile, File()],
+        replace: Annotated[bool, Query(description="stand in for the loaded notice with the same 文号")] = False,
+    ) -> dict[str, Any] | JSONResponse:
+        """A notice file added to the index. Refused: 413 too large, 415 wrong type, 400 unreadable, 409 a copy of a
+        loaded notice or a 文号 already loaded (unless `replace=true`, which puts the file in that notice's place
+        under its doc_id), 403 when uploads are off, 503 while the data dir is read-only."""
         ready()
+        if refused := allowed(request, adding=True):
+            return refused
         limit = state.settings.max_upload_bytes
         declared = int(request.headers.get("content-length") or 0)
         if declared > limit + 64 * 1024:
             return error(413, f"file too large; limit {limit} bytes")
         data = await file.read(limit + 1)
+        who = f"api {client_of(request)}" + (" (key)" if state.settings.api_key else "")
         try:
-            return state.add_notice(file.filename or "", data)
+            return await run_in_threadpool(
+                lambda: state.add_notice(file.filename or "", data, who=who, replace=replace)
+            )
         except UploadRejected as exc:
             return error(exc.status, str(exc))
         except AssistantError as exc:
             return error(400, str(exc))
+
+    add_upload_admin_routes(router, state, ready)
+
+
+def add_upload_admin_routes(router: APIRouter, state: WebState, ready: Callable[[], Assistant]) -> None:
+    """/api/uploads (the records) and DELETE /api/uploads/{doc_id}."""
+
+    def allowed(request: Request, *, adding: bool) -> JSONResponse | None:
+        return upload_refusal(request, state, adding=adding)
+
+    @router.get("/api/uploads", response_model=None, responses=errors_doc(401, 403, 429))
+    def uploads(request: Request) -> list[dict[str, Any]] | JSONResponse:
+        """Every uploaded notice: doc_id, file, sha256, who added it and when, the 文号 and what it replaces."""
+        if refused := allowed(request, adding=False):
+            return refused
+        return [{**r.to_json(), "replaces": r.replaces and Path(r.replaces).name} for r in state.upload_records()]
+
+    @router.delete("/api/uploads/{doc_id}", response_model=None, responses=errors_doc(401, 403, 404, 429, 503))
+    async def remove(request: Request, doc_id: str) -> dict[str, Any] | JSONResponse:
+        """An uploaded notice out of the index and the data dir; a notice it replaced is served again."""
+        ready()
+        if refused := allowed(request, adding=False):
+            return refused
+        try:
+            return await run_in_threadpool(state.remove_upload, doc_id)
+        except UploadRejected as exc:
+            return error(exc.status, str(exc))
+
+
+def upload_refusal(request: Request, state: WebState, *, adding: bool) -> JSONResponse | None:
+    """A 403 for an upload (or its management) this server does not take; None when it may go ahead."""
+    if not same_origin(request, state.settings.cors_origins):
+        return error(403, "cross-origin uploads are refused; the origin is not on the CORS allow-list")
+    if adding and not state.uploads_open():
+        return error(403, uploads_closed(state.settings.uploads))
+    if not adding and not state.may_manage():
+        return error(403, "managing uploads needs the API key (ASSISTANT_API_KEY) or ASSISTANT_UPLOADS=all")
+    return None
+
+
+def client_of(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def same_origin(request: Request, allowed: list[str]) -> bool:
+    """A browser's cross-site form post carries an Origin header: it must be this server's or an allowed one."""
+    origin = request.headers.get("origin")
+    if origin is None or origin in allowed:
+        return True
+    return urlparse(origin).netloc == request.headers.get("host", "")
 
 
 def widget_router() -> APIRouter:

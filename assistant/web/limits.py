@@ -1,10 +1,14 @@
-"""A size limit on request bodies, counted as they arrive (a chunked body has no Content-Length to check first), and
-the security headers every response carries."""
+"""Per-client rate limits; a size limit on request bodies, counted as they arrive (a chunked body has no
+Content-Length to check first); the security headers every response carries."""
 
 from __future__ import annotations
 
 import json
+import math
+import threading
+import time
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -89,3 +93,62 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, with_headers)
+
+
+@dataclass(frozen=True)
+class RateRule:
+    """`per_minute` requests of one kind (`name`) per client address, on the requests `applies` selects; 0: none."""
+
+    name: str
+    per_minute: int
+    applies: Callable[[str, str], bool]  # (method, path) -> whether the request counts
+
+
+class RateLimit:
+    """A token bucket per client address and rule: a full minute's allowance at once, refilled evenly. A request
+    past it gets 429 in the `{"error": …}` shape with Retry-After (seconds until one more is allowed)."""
+
+    def __init__(self, app: ASGIApp, *, rules: list[RateRule], clock: Callable[[], float] = time.monotonic) -> None:
+        self.app = app
+        self.rules = [r for r in rules if r.per_minute > 0]
+        self.clock = clock
+        self.buckets: dict[tuple[str, str], tuple[float, float]] = {}  # (rule, client) -> (tokens, at)
+        self.lock = threading.Lock()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope.get("method") != "OPTIONS":
+            rule = next((r for r in self.rules if r.applies(scope.get("method", ""), scope["path"])), None)
+            if rule is not None:
+                client = (scope.get("client") or ("unknown", 0))[0]
+                wait = self.take(rule, client)
+                if wait:
+                    await self.refuse(send, rule, wait)
+                    return
+        await self.app(scope, receive, send)
+
+    def take(self, rule: RateRule, client: str) -> int:
+        """0 when the request may go ahead (one token taken), else the seconds until it may."""
+        now, rate = self.clock(), rule.per_minute / 60.0
+        with self.lock:
+            if len(self.buckets) > 100_000:  # forget idle clients rather than grow without bound
+                self.buckets.clear()
+            tokens, at = self.buckets.get((rule.name, client), (float(rule.per_minute), now))
+            tokens = min(float(rule.per_minute), tokens + (now - at) * rate)
+            if tokens >= 1.0:
+                self.buckets[(rule.name, client)] = (tokens - 1.0, now)
+                return 0
+            self.buckets[(rule.name, client)] = (tokens, now)
+            return max(1, math.ceil((1.0 - tokens) / rate))
+
+    @staticmethod
+    async def refuse(send: Send, rule: RateRule, wait: int) -> None:
+        limit = f"limit {rule.per_minute} a minute"
+        message = f"too many {rule.name} requests from this client ({limit}); retry in {wait} s"
+        body = json.dumps({"error": message}).encode()
+        headers = [
+            (b"content-type", b"application/json"),
+            (b"content-length", str(len(body)).encode()),
+            (b"retry-after", str(wait).encode()),
+        ]
+        await send({"type": "http.response.start", "status": 429, "headers": headers})
+        await send({"type": "http.response.body", "body": body})

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import re
+import shutil
+import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -15,10 +18,12 @@ from urllib.parse import quote
 
 from assistant.config import Settings
 from assistant.errors import AssistantError, LoadError
-from index.corpus import load_corpus
-from index.loaders import SUPPORTED_SUFFIXES, load_file
+from index.corpus import Corpus, free_id, load_corpus, with_doc_id
+from index.loaders import SUPPORTED_SUFFIXES
 from index.records import ParsedNotice
 from index.tasks import unread_warning
+from index.text import no_spaces
+from index.uploads import DataDir, UploadRecord
 
 if TYPE_CHECKING:  # the service (and LangChain under it) loads with the first build, not with the web server
     from assistant.service import Assistant
@@ -48,43 +53,135 @@ class Progress:
     error: str | None = None
 
 
+class NotWritable(AssistantError):
+    """The data directory cannot be written: the index is served read-only, nothing can be added or saved."""
+
+    def __init__(self) -> None:
+        super().__init__("数据目录只读，暂不能保存 / the data directory is read-only; nothing can be saved now")
+
+
+# What a loader's reason means, in plain words for the person who uploaded the file (the detail goes to the log).
+PLAIN_REASONS = (
+    ("not a valid .pdf", "文件不是有效的 PDF / not a valid PDF file"),
+    ("encrypted PDF", "PDF 有密码保护 / the PDF is password-protected"),
+    ("not a valid .docx", "文件不是有效的 Word 文档（.docx）/ not a valid Word (.docx) file"),
+    ("not a text file", "文件不是文本 / not a text file"),
+    ("no text content", "文件中没有文字 / the file holds no text"),
+    ("no extractable text", "PDF 中没有可提取的文字（扫描件？）/ no text in the PDF (a scan?)"),
+    ("could not be read as a notice", "无法读取为通知 / could not be read as a notice"),
+)
+
+
+def plain_reason(exc: LoadError) -> str:
+    for prefix, words in PLAIN_REASONS:
+        if exc.reason.startswith(prefix):
+            return f"{exc.path.name}: {words}"
+    return str(exc)  # the limits name themselves plainly (over the limit of …)
+
+
+def now() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+
+
+def _doc_number_key(doc_number: str | None) -> str:
+    return no_spaces(doc_number or "")
+
+
 @dataclass
 class WebState:
     settings: Settings
     progress: Progress = field(default_factory=Progress)
+    read_only: bool = False  # the data dir could not be written at start: the index is served from a copy
+    uploading: str | None = None  # the file being added or removed, for /healthz and the upload screen
     _assistant: Assistant | None = None
     _ready: threading.Event = field(default_factory=threading.Event)
     _lock: threading.Lock = field(default_factory=threading.Lock)  # one upload (re-index) at a time
 
     @property
+    def data(self) -> DataDir:
+        return DataDir(self.settings.data_dir)
+
+    @property
     def uploads(self) -> Path:
-        return self.settings.data_dir / "uploads"
+        return self.data.uploads
 
     @property
     def feedback_file(self) -> Path:
         return self.settings.data_dir / "feedback.jsonl"
 
     def notice_paths(self) -> list[Path]:
-        return [*self.settings.notices, *([self.uploads] if self.uploads.is_dir() else [])]
+        return self.data.paths(self.settings.notices)
+
+    def uploads_open(self) -> bool:
+        """Whether notices may be added: ASSISTANT_UPLOADS=all, or admin with a key set (the routes check it)."""
+        mode = self.settings.uploads
+        return mode == "all" or (mode == "admin" and bool(self.settings.api_key))
+
+    def may_manage(self) -> bool:
+        """Whether uploads may be listed and removed: by an admin (a key is set) even when adding is off."""
+        return self.settings.uploads == "all" or bool(self.settings.api_key)
 
     # --- building ---------------------------------------------------------------------------------
     def start(self) -> None:
-        threading.Thread(target=self._build_first, name="index-build", daemon=True).start()
+        threading.Thread(target=self.build_now, name="index-build", daemon=True).start()
 
-    def _build_first(self) -> None:
+    def build_now(self) -> None:
         try:
-            self._assistant = self._build(self.notice_paths())
+            if self.data.writable():
+                self.data.clear_staging()
+                corpus = self.data.load(self.settings.notices)
+                self._assistant = self._build(corpus)
+                self.data.reconcile(corpus, now())
+            else:
+                self._assistant = self._open_read_only()
+                self.read_only = True
+                threading.Thread(target=self._await_writable, name="writable-check", daemon=True).start()
             self.progress.phase = "ready"
         except Exception as exc:  # shown on /healthz and in the chat; the server stays up
             log.exception("index build failed")
-            self.progress.phase, self.progress.error = "failed", str(exc)
+            self.progress.phase, self.progress.error = "failed", public_error(exc, self.settings.data_dir)
         finally:
             self._ready.set()
 
-    def _build(self, paths: list[Path], on_progress: OnProgress | None = None) -> Assistant:
-        from assistant.boot import build_and_open
+    def _open_read_only(self) -> Assistant:
+        """The committed index served from a copy (Chroma cannot open a database it may not write), if it holds
+        every notice as it is now; IndexNotBuilt otherwise."""
+        from assistant.service import Assistant
+        from index.build import index_dir
+        from index.embed import make_embedder
+        from index.store import NoticeIndex
 
-        corpus = load_corpus(paths)
+        corpus = self.data.load(self.settings.notices)
+        copy = Path(tempfile.mkdtemp(prefix="notice-index-ro-"))
+        shutil.copytree(index_dir(self.settings.data_dir), copy / "index")
+        embedder = make_embedder(self.settings.embedder, allow_download=self.settings.allow_model_download)
+        index = NoticeIndex(copy / "index", embedder)
+        log.warning("%s is read-only: serving its index read-only until it can be written", self.settings.data_dir)
+        return Assistant(self.settings, corpus=corpus, index=index)
+
+    def _await_writable(self) -> None:
+        """Once the data dir can be written again, the index is synced there and served read-write."""
+        while not self.data.writable():
+            time.sleep(self.settings.writable_check_seconds)
+        try:
+            with self._lock:
+                self.data.clear_staging()
+                corpus = self.data.load(self.settings.notices)
+                self._assistant = self._build(corpus)
+                self.read_only = False
+            log.info("%s is writable again: the index is served read-write", self.settings.data_dir)
+        except Exception:
+            log.exception("could not take the index back read-write")
+
+    def _build(self, corpus: Corpus, on_progress: OnProgress | None = None, *, beside: bool = False) -> Assistant:
+        """The index synced with `corpus` and an Assistant on it. `beside` (an upload or a removal while questions
+        are being answered): new chunks are embedded in a child process, so queries do not queue behind them."""
+        from assistant.boot import build_and_open
+        from assistant.service import Assistant
+        from index.build import build, index_dir
+        from index.embed import make_embedder
+        from index.embedchild import ChildEmbedder
+        from index.store import NoticeIndex
 
         def progress(done: int, total: int, doc_id: str) -> None:
             self.progress.done, self.progress.total, self.progress.doc_id = done, total, doc_id
@@ -92,7 +189,15 @@ class WebState:
             if on_progress:
                 on_progress(done, total, doc_id)
 
-        assistant, _ = build_and_open(self.settings, corpus, progress=progress)
+        if not beside:
+            assistant, _ = build_and_open(self.settings, corpus, progress=progress)
+        else:
+            s = self.settings
+            local = make_embedder(s.embedder, allow_download=s.allow_model_download)
+            child = ChildEmbedder(local, s.embedder, allow_download=s.allow_model_download)
+            build(corpus, s.data_dir, child, progress=progress)
+            assistant = Assistant(s, corpus=corpus, index=NoticeIndex(index_dir(s.data_dir), local))
+        self.data.pin(corpus)
         return assistant
 
     def assistant(self, wait: float | None = None) -> Assistant:
@@ -103,10 +208,8 @@ class WebState:
         return self._assistant
 
     # --- uploads ------------------------------------------------------------------------------------
-    def add_notice(self, filename: str, data: bytes, on_progress: OnProgress | None = None) -> dict[str, Any]:
-        """Saves an uploaded notice, indexes it incrementally and swaps in the new assistant.
-
-        A file that is too big, of the wrong type or unreadable is refused and nothing changes."""
+    def check_upload(self, filename: str, data: bytes) -> str:
+        """The file name an upload is stored under; UploadRejected when it is too big, of the wrong type or empty."""
         limit = self.settings.max_upload_bytes
         if len(data) > limit:
             raise UploadRejected(
@@ -115,6 +218,8 @@ class WebState:
         name = Path(filename or "").name
         name = re.sub(r"[^\w.\-\u4e00-\u9fff]+", "_", name).lstrip(".") or "notice.txt"
         suffix = Path(name).suffix.lower()
+        if len(name.encode()) > 120:  # file systems refuse names of 255 bytes; keep the start and the suffix
+            name = name.encode()[: 120 - len(suffix)].decode("utf-8", "ignore") + suffix
         if suffix not in SUPPORTED_SUFFIXES:
             raise UploadRejected(
                 f"不支持的文件类型 {suffix or '(无)'}；支持：{', '.join(SUPPORTED_SUFFIXES)} / unsupported file type",
@@ -122,54 +227,196 @@ class WebState:
             )
         if not data.strip():
             raise UploadRejected("文件为空 / the file is empty", 400)
+        return name
+
+    def add_notice(
+        self,
+        filename: str,
+        data: bytes,
+        on_progress: OnProgress | None = None,
+        *,
+        who: str = "unknown",
+        replace: bool = False,
+    ) -> dict[str, Any]:
+        """Reads an uploaded notice, indexes it beside the others and swaps in the new assistant; the file joins
+        uploads/ only once the index holding it has committed. Blocking: the web routes call it in a worker thread.
+
+        Refused (UploadRejected), nothing changed: too big, wrong type, unreadable (400), the same text as a loaded
+        notice (409), or the 文号 of a loaded notice without `replace` (409); with `replace` it stands in for that
+        notice under its doc_id."""
+        name = self.check_upload(filename, data)
         current = self.assistant(wait=0)
+        if self.read_only:
+            raise UploadRejected(str(NotWritable()), 503)
         with self._lock:
-            staging = self.settings.data_dir / "staging"
-            staging.mkdir(parents=True, exist_ok=True)
-            tmp = staging / name
+            self.uploading = name
+            try:
+                return self._add(name, data, current, on_progress, who=who, replace=replace)
+            finally:
+                self.uploading = None
+
+    def _add(
+        self, name: str, data: bytes, current: Assistant, on_progress: OnProgress | None, *, who: str, replace: bool
+    ) -> dict[str, Any]:
+        current = self._assistant or current  # another upload may have swapped it while this one waited
+        staging = self.data.work_folder()
+        tmp = staging / name
+        try:
             tmp.write_bytes(data)
-            try:
-                loaded = load_file(tmp, max_bytes=limit)
-                parsed = load_corpus([tmp])
-                if parsed.errors or not parsed.notices:
-                    raise parsed.errors[0] if parsed.errors else LoadError(tmp, "no text found")
-                if not loaded.text.strip():
-                    raise LoadError(tmp, "no text found")
-            except AssistantError as exc:
-                tmp.unlink(missing_ok=True)
-                raise UploadRejected(f"无法读取该文件 / cannot read this file: {exc}", 400) from None
+            parsed = self._read(tmp)
+            existing = self._conflict(parsed, current.corpus, replace)
             self.uploads.mkdir(parents=True, exist_ok=True)
-            dest = self.uploads / name
-            stem, n = dest.stem, 1
-            while dest.exists():
-                dest = self.uploads / f"{stem}-{n}{dest.suffix}"
-                n += 1
-            tmp.replace(dest)
+            dest = unique_name(self.uploads, name)
+            records = self.data.records()
+            doc_id = existing.notice.doc_id if existing else free_id(parsed.notice.doc_id, set(current.corpus.doc_ids))
+            added = with_doc_id(parsed, doc_id, dest)
+            kept = [p for p in current.corpus.notices if p is not existing]
+            corpus = Corpus([*kept, added], current.corpus.errors)
+
+            def progress(done: int, total: int, _doc_id: str) -> None:
+                if on_progress:
+                    on_progress(done, total, name)
+
             try:
-                new = self._build(self.notice_paths(), on_progress)
+                new = self._build(corpus, progress, beside=True)  # the index commits here
             except Exception:
-                dest.unlink(missing_ok=True)  # the old assistant keeps serving
-                raise
+                log.exception("indexing the upload %s failed", name)
+                raise UploadRejected(
+                    f"{name}: 索引未能更新，文件未加入 / the index could not be updated; the file was not added", 503
+                ) from None
+            tmp.replace(dest)  # only now is the upload part of what a restart loads
+            self.data.pin(corpus, {str(dest.resolve()): doc_id})
+            replaces = None
+            if existing is not None:
+                old = next((r for r in records if r.doc_id == existing.notice.doc_id), None)
+                if old is not None:  # an earlier upload: its file and record go
+                    (self.uploads / old.file).unlink(missing_ok=True)
+                    records = [r for r in records if r is not old]
+                    replaces = old.replaces
+                else:  # a configured notice: left out while this upload stands in for it
+                    replaces = str(existing.notice.path.resolve())
+            record = UploadRecord(
+                doc_id=doc_id,
+                file=dest.name,
+                sha256=hashlib.sha256(data).hexdigest(),
+                text_sha256=added.notice.sha256,
+                title=added.notice.title,
+                doc_number=added.notice.doc_number,
+                who=who,
+                time=now(),
+                replaces=replaces,
+            )
+            self.data.save_records([*records, record])
             self._assistant = new
-        added = next((p for p in new.corpus.notices if p.notice.path.resolve() == dest.resolve()), None)
-        log.info("uploaded %s (was serving %d notices)", dest.name, len(current.corpus.notices))
-        if added is None:
-            return {"file": dest.name, "doc_id": None, "title": None, "tasks": 0, **recognised(None)}
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+        log.info("uploaded %s as %s by %s", dest.name, doc_id, who)
         return {
             "file": dest.name,
-            "doc_id": added.notice.doc_id,
+            "doc_id": doc_id,
             "title": added.notice.title,
             "tasks": len(added.tasks),
-            "tasks_url": f"/api/tasks?doc={quote(added.notice.doc_id)}",
+            "tasks_url": f"/api/tasks?doc={quote(doc_id)}",
+            "replaced": existing.notice.doc_id if existing else None,
             **recognised(added),
         }
 
+    def _read(self, path: Path) -> ParsedNotice:
+        parsed = load_corpus([path])
+        if parsed.errors:
+            log.info("upload refused: %s", parsed.errors[0])
+            raise UploadRejected(f"无法读取该文件 / cannot read this file: {plain_reason(parsed.errors[0])}", 400)
+        if not parsed.notices or not parsed.notices[0].notice.text.strip():
+            raise UploadRejected(f"无法读取该文件 / cannot read this file: {path.name}: 文件中没有文字 / no text", 400)
+        return parsed.notices[0]
+
+    @staticmethod
+    def _conflict(parsed: ParsedNotice, corpus: Corpus, replace: bool) -> ParsedNotice | None:
+        """The loaded notice an upload replaces (same 文号, `replace` asked); UploadRejected for a copy of a loaded
+        notice, or a 文号 already loaded without `replace`."""
+        same = next((p for p in corpus.notices if p.notice.sha256 == parsed.notice.sha256), None)
+        if same is not None:
+            raise UploadRejected(
+                f"重复：与已有通知 {same.notice.doc_id} 内容相同，未加入 / duplicate: the same text as "
+                f"{same.notice.doc_id} ({same.notice.title}); not added",
+                409,
+            )
+        key = _doc_number_key(parsed.notice.doc_number)
+        claimed = next((p for p in corpus.notices if key and _doc_number_key(p.notice.doc_number) == key), None)
+        if claimed is not None and not replace:
+            raise UploadRejected(
+                f"文号 {parsed.notice.doc_number} 已属于 {claimed.notice.doc_id}；如要替换该通知，请选择“替换” "
+                f"/ {claimed.notice.doc_id} already has 文号 {parsed.notice.doc_number}; ask to replace it "
+                "(replace=true) to put this file in its place",
+                409,
+            )
+        return claimed
+
+    def upload_records(self) -> list[UploadRecord]:
+        return self.data.records()
+
+    def remove_upload(self, doc_id: str) -> dict[str, Any]:
+        """Takes an uploaded notice out of the index and uploads/ (a notice it replaced comes back); UploadRejected
+        404 when no upload has that doc_id."""
+        self.assistant(wait=0)
+        if self.read_only:
+            raise UploadRejected(str(NotWritable()), 503)
+        with self._lock:
+            records = self.data.records()
+            record = next((r for r in records if r.doc_id == doc_id), None)
+            if record is None:
+                known = ", ".join(r.doc_id for r in records) or "none"
+                raise UploadRejected(f"没有这个上传 / no upload has doc_id {doc_id!r}; uploads: {known}", 404)
+            self.uploading = record.file
+            staging = self.data.work_folder()
+            path, hidden = self.uploads / record.file, staging / record.file
+            try:
+                path.replace(hidden)  # out of what loads; back if the index does not commit
+                rest = [r for r in records if r is not record]
+                try:
+                    self._assistant = self._build(self.data.load(self.settings.notices, rest), beside=True)
+                except Exception:
+                    hidden.replace(path)
+                    raise
+                self.data.save_records(rest)
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
+                self.uploading = None
+        log.info("removed upload %s (%s)", doc_id, record.file)
+        return {"removed": doc_id, "file": record.file}
+
     # --- feedback -------------------------------------------------------------------------------------
     def save_feedback(self, record: dict) -> None:
-        self.feedback_file.parent.mkdir(parents=True, exist_ok=True)
+        if self.read_only:
+            raise NotWritable()
         record = {"time": time.strftime("%Y-%m-%dT%H:%M:%S"), **record}
-        with self.feedback_file.open("a", encoding="utf-8") as fh:
-            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+        try:
+            self.feedback_file.parent.mkdir(parents=True, exist_ok=True)
+            with self.feedback_file.open("a", encoding="utf-8") as fh:
+                fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+        except OSError as exc:
+            log.warning("feedback not saved: %s", exc)
+            raise NotWritable() from None
+
+
+def uploads_closed(mode: str) -> str:
+    if mode == "off":
+        return "上传已关闭 / uploads are switched off (ASSISTANT_UPLOADS=off)"
+    return "上传需要访问密钥 / uploads need the API key, and none is set (ASSISTANT_UPLOADS=admin)"
+
+
+def unique_name(folder: Path, name: str) -> Path:
+    dest = folder / name
+    stem, n = dest.stem, 1
+    while dest.exists():
+        dest = folder / f"{stem}-{n}{dest.suffix}"
+        n += 1
+    return dest
+
+
+def public_error(exc: Exception, data_dir: Path) -> str:
+    """An error for /healthz and the chat: no absolute paths of the server."""
+    return str(exc).replace(str(Path(data_dir).resolve()), "DATA_DIR").replace(str(data_dir), "DATA_DIR")
 
 
 def recognised(parsed: ParsedNotice | None) -> dict[str, str | None]:

@@ -4,6 +4,7 @@ UI text is Chinese by default with an English switch. Answer text and sources ar
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ import pandas as pd
 from assistant.conversation import MAX_TURNS, BadHistory, turns_from
 from assistant.errors import AssistantError, BadQuestion, UnknownNotice
 from assistant.web.render import bubble_html, notice_html
-from assistant.web.state import NotReady, UploadRejected, WebState
+from assistant.web.state import NotReady, UploadRejected, WebState, uploads_closed
 from index.loaders import SUPPORTED_SUFFIXES
 
 
@@ -144,6 +145,7 @@ EMPTY: Conversation = {"chat": [], "turns": []}
 ChatStep = tuple[list[Message], str, dict[str, Any] | Update | None, str | None, Conversation | Update]
 # Gradio sees a Progress default and passes a fresh tracker on each call: this one only marks the parameter
 PROGRESS = gr.Progress()
+log = logging.getLogger(__name__)
 
 
 def _lang(choice: str) -> str:
@@ -274,12 +276,24 @@ class Events:
         ]
         return pd.DataFrame(rows, columns=t["cols"]), notice_html(p.notice.text)
 
-    def upload(self, path: str | None, lang_choice: str, progress: gr.Progress = PROGRESS) -> tuple[str, Update]:
-        """Adds an uploaded file to the index; outputs the report and the notice filter's new choices."""
+    def upload(
+        self,
+        path: str | None,
+        replace: bool,
+        lang_choice: str,
+        request: gr.Request,
+        progress: gr.Progress = PROGRESS,
+    ) -> tuple[str, Update, Update, Update]:
+        """Adds an uploaded file to the index (in Gradio's worker thread; the progress names the file); outputs the
+        report, the notice filter's new choices and the uploads list."""
         t = UI[_lang(lang_choice)]
         if not path:
-            return "⚠️ " + t["file"], gr.update()
+            return "⚠️ " + t["file"], gr.update(), gr.update(), gr.update()
+        if not self.state.uploads_open():
+            return "⚠️ " + escape(uploads_closed(self.state.settings.uploads)), gr.update(), gr.update(), gr.update()
         settings = self.state.settings
+        name = os.path.basename(path)
+        who = f"chat {request.username or ''}@{request.client.host if request.client else 'unknown'}"
         try:
             size = os.path.getsize(path)
             if size > settings.max_upload_bytes:
@@ -287,15 +301,41 @@ class Events:
             with open(path, "rb") as fh:
                 data = fh.read()
             info = self.state.add_notice(
-                os.path.basename(path), data, on_progress=lambda d, n, doc_id: progress(d / max(n, 1), desc=doc_id)
+                name,
+                data,
+                on_progress=lambda d, n, file: progress(d / max(n, 1), desc=f"{file}: {d}/{n}"),
+                who=who,
+                replace=bool(replace),
             )
         except (UploadRejected, AssistantError) as exc:
-            return "⚠️ " + escape(str(exc)), gr.update()
-        except Exception as exc:  # an unexpected failure: report it, keep serving the old index
-            return "⚠️ " + escape(f"{type(exc).__name__}: {exc}"), gr.update()
-        msg = upload_message(info, t)
+            return "⚠️ " + escape(str(exc)), gr.update(), gr.update(), gr.update()
+        except Exception:  # an unexpected failure: logged, reported plainly, the old index keeps serving
+            log.exception("upload of %s failed", name)
+            return "⚠️ " + escape(f"{name}: 未能加入，旧索引照常服务 / not added; the index is unchanged"), *(
+                gr.update(),
+            ) * 3
         choices = self.doc_choices(_lang(lang_choice))
-        return msg, gr.update(choices=choices)
+        return upload_message(info, t), gr.update(choices=choices), *self.uploads_list()
+
+    def uploads_list(self) -> tuple[Update, Update]:
+        """The uploads table and the doc_ids the delete picker offers."""
+        records = self.state.upload_records() if self.state.may_manage() else []
+        rows = [[r.doc_id, r.file, r.doc_number or "", r.who, r.time, r.sha256[:12]] for r in records]
+        table = pd.DataFrame(rows, columns=UPLOAD_COLUMNS)
+        return gr.update(value=table), gr.update(choices=[r.doc_id for r in records], value=None)
+
+    def remove(self, doc_id: str | None, lang_choice: str) -> tuple[str, Update, Update, Update]:
+        """Removes an upload from the index; outputs the report, the notice filter's choices and the uploads list."""
+        if not doc_id:
+            return "", gr.update(), *self.uploads_list()
+        if not self.state.may_manage():
+            return "⚠️ " + escape(uploads_closed(self.state.settings.uploads)), gr.update(), *self.uploads_list()
+        try:
+            self.state.remove_upload(doc_id)
+        except (UploadRejected, AssistantError) as exc:
+            return "⚠️ " + escape(str(exc)), gr.update(), *self.uploads_list()
+        message = f"🗑 已删除 / removed: {escape(doc_id)}"
+        return message, gr.update(choices=self.doc_choices(_lang(lang_choice))), *self.uploads_list()
 
     def switch(self, lang_choice: str) -> tuple[str | Update, ...]:
         """Every label in the chosen language, in the order of `language_outputs`."""
@@ -366,6 +406,13 @@ class UploadTab:
     file: gr.File
     button: gr.Button
     status: gr.Markdown
+    replace: gr.Checkbox
+    records: gr.Dataframe
+    pick: gr.Dropdown
+    remove: gr.Button
+
+
+UPLOAD_COLUMNS = ["doc_id", "文件 file", "文号", "上传者 who", "时间 time (UTC)", "sha256"]
 
 
 def chat_tab(z: UIText, max_question_chars: int) -> ChatTab:
@@ -418,9 +465,14 @@ def upload_tab(z: UIText) -> UploadTab:
     """The upload tab: a notice file and the button that indexes it."""
     with gr.Tab(z["upload"], id="upload") as tab:
         file = gr.File(label=z["file"], file_types=list(SUPPORTED_SUFFIXES), type="filepath", elem_id="upload-file")
+        replace = gr.Checkbox(label="替换同文号的通知 / replace the notice of the same 文号", elem_id="upload-replace")
         button = gr.Button(z["do_upload"], elem_id="upload-button")
         status = gr.Markdown("", elem_id="upload-status")
-    return UploadTab(tab, file, button, status)
+        records = gr.Dataframe(headers=UPLOAD_COLUMNS, interactive=False, wrap=True, elem_id="uploads-list")
+        with gr.Row():
+            pick = gr.Dropdown([], label="上传的通知 / uploaded notice", elem_id="upload-pick", scale=3)
+            remove = gr.Button("删除 / Remove", elem_id="upload-remove", variant="stop", scale=1)
+    return UploadTab(tab, file, button, status, replace, records, pick, remove)
 
 
 def wire_chat(events: Events, lang: gr.Radio, c: ChatTab) -> None:
@@ -476,7 +528,10 @@ def build_ui(state: WebState) -> gr.Blocks:
             comp.change(
                 events.table, [notices.pick, notices.lead, notices.deadline, lang], [notices.grid, notices.text]
             )
-        upload.button.click(events.upload, [upload.file, lang], [upload.status, chat.doc])
+        listed = [upload.records, upload.pick]
+        upload.button.click(events.upload, [upload.file, upload.replace, lang], [upload.status, chat.doc, *listed])
+        upload.remove.click(events.remove, [upload.pick, lang], [upload.status, chat.doc, *listed])
+        upload.tab.select(events.uploads_list, None, listed)
         lang.change(events.switch, lang, language_outputs(title, chat, notices, upload))
         demo.load(events.on_load, [lang, chat.conv], [chat.doc, notices.pick, chat.chat])
     return demo

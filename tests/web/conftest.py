@@ -65,6 +65,10 @@ def server(tmp_path_factory, host_port):
         data_dir=tmp_path_factory.mktemp("web-state"),
         cors_origins=[f"http://127.0.0.1:{host_port}"],
         max_upload_bytes=200_000,
+        uploads="all",  # the suite uploads without a key; tests/web/test_uploads.py covers off and admin
+        rate_ask=0,  # one client (the tests) asks hundreds of questions; tests/web/test_uploads.py covers limits
+        rate_upload=0,
+        rate_feedback=0,
     )
     with Server(create_app(settings), free_port()) as s:
         s.settings = settings
