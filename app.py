@@ -6,6 +6,9 @@ import argparse
 import logging
 
 
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
         description="Notice Assistant web chat, JSON API (/api/*) and widget (/widget.js)."
@@ -21,6 +24,10 @@ def main(argv: list[str] | None = None) -> None:
     from assistant.web.api import create_app
 
     settings = Settings()
+    if args.host in LOOPBACK and "uploads" not in settings.model_fields_set and not settings.api_key:
+        # one person on their own machine: the chat's upload tab works out of the box (cross-origin posts stay
+        # refused); on any other address uploads need the key, or ASSISTANT_UPLOADS=all
+        settings = settings.model_copy(update={"uploads": "all"})
     print(
         f"Notice Assistant on http://{args.host}:{args.port}/  (API: /api/ask, OpenAI-compatible: /v1, "
         f"widget: /widget.js; "
