@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import logging
 
-
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
