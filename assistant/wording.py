@@ -6,6 +6,7 @@ strings as a list, a Phrase recursively, None as nothing. Nothing else in the re
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,6 +18,7 @@ from index.records import Notice, Task
 
 MESSAGES = Path(__file__).parent / "data" / "messages.toml"
 LANGS = ("zh", "en")
+CHINESE_NAME = re.compile(r"[\u4e00-\u9fff][^A-Za-z,;]*")
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,8 @@ def render(value: Any, lang: str) -> str:
     if isinstance(value, Joined):
         return template(f"sep.{value.sep}", lang).join(render(v, lang) for v in value.parts)
     if isinstance(value, tuple | list):
+        if value and all(isinstance(v, str) and CHINESE_NAME.fullmatch(v) for v in value):
+            return "、".join(value)  # Chinese names (units, places) listed as the notices print them, either language
         return template("sep.list", lang).join(render(v, lang) for v in value)
     return str(value)
 

@@ -18,3 +18,13 @@ def test_a_rows_answer_holds_the_kind_of_value_asked(question, answered, bundled
     answer = bundled_assistant.ask(question)
     assert answer.found is answered, answer.text[:120]
     assert bool(answer.citations) is answered
+
+
+def test_units_are_listed_as_the_notices_print_them_in_either_language(corpus, bundled_assistant):
+    # a cell's units joined with 、 as printed, so an English answer quotes 各乡镇人民政府、街道办事处 as one string
+    rows = [(p.notice, t) for p in corpus.notices for t in p.tasks if len(t.responsible) >= 2][:5]
+    assert rows
+    for notice, t in rows:
+        for question in (f"{notice.region}第{t.number}项责任单位", f"{notice.aliases[-1]} item {t.number}: responsible units?"):
+            answer = bundled_assistant.ask(question)
+            assert "、".join(t.responsible) in answer.text, (notice.doc_id, t.label, question, answer.text[:160])
