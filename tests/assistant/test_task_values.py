@@ -25,6 +25,7 @@ def test_units_are_listed_as_the_notices_print_them_in_either_language(corpus, b
     rows = [(p.notice, t) for p in corpus.notices for t in p.tasks if len(t.responsible) >= 2][:5]
     assert rows
     for notice, t in rows:
-        for question in (f"{notice.region}第{t.number}项责任单位", f"{notice.aliases[-1]} item {t.number}: responsible units?"):
+        asked = (f"{notice.region}第{t.number}项责任单位", f"{notice.aliases[-1]} item {t.number}: responsible units?")
+        for question in asked:
             answer = bundled_assistant.ask(question)
             assert "、".join(t.responsible) in answer.text, (notice.doc_id, t.label, question, answer.text[:160])
