@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from assistant.citing import cite_list, cite_roster, cite_task
+from assistant.citing import cite, cite_list, cite_roster, cite_task
 from assistant.kinds.context import Context
 from assistant.kinds.refuse import nothing_answers
 from assistant.records import Citation, Draft, Phrase, Question, say
@@ -16,7 +16,7 @@ from assistant.tasktable import facts, row_of
 from assistant.understand import find_fields
 from assistant.values import asks_outcome, reports_outcome
 from assistant.wording import Joined
-from index.records import Task
+from index.records import ParsedNotice, Task
 
 ASKS_LIST = re.compile(
     r"哪些|哪几|有什么|包括|包含|分别|\bwhich\b|\blist\b|\binclud|\bconsist|\bmake up\b|\bcomprise|\bwhat\s+\w+\s+are\b"
@@ -47,13 +47,29 @@ def single(q: Question, ctx: Context) -> Draft:
         for c in keep
     ]
     for k, c in enumerate(keep):  # a kept sentence introduces a numbered list: the list is the answer
-        if not (ASKS_LIST.search(q.text.lower()) or c.quote.rstrip().endswith(("：", ":"))):
+        asks = ASKS_LIST.search(q.text.lower()) or ASKS_WHEN.search(q.text) or STAGE_WORD.search(q.text)
+        if not (asks or c.quote.rstrip().endswith(("：", ":"))):
             break
-        if items := cite_list(ctx.corpus.get(c.doc_id), c):
+        if items := cite_list(ctx.corpus.get(c.doc_id), c) or cite_stages(ctx.corpus.get(c.doc_id), c):
             lines[k + 1 : k + 1] = [say("open.item", text=re.sub(r"[*]{2}", "", it.quote)) for it in items]
             keep[k + 1 : k + 1] = items
             break
     return Draft(lines, keep)
+
+
+STAGE_WORD = re.compile(r"阶段|步骤|环节|\b(?:phases?|stages?|steps?)\b", re.I)  # asks the stages themselves
+ASKS_WHEN = re.compile(r"时间|几月|何时|什么时候|啥时候|日期|when|time|dates?|months?|schedule", re.I)
+
+
+def cite_stages(parsed: ParsedNotice, c: Citation) -> list[Citation]:
+    """The headings of the stages a cited overview sentence names (分为动员部署、…五个阶段 -> （一）动员部署
+    （2022年11月）…), each cited on its line: each stage's own name and dates; [] when the sentence names none."""
+    n = parsed.notice
+    return [
+        cite(n, c.label, s.line, s.line, n.line_span_text(s.line, s.line).strip())
+        for s in parsed.structure.stages
+        if c.start_line <= s.overview <= c.end_line
+    ]
 
 
 def part_question(q: Question, i: int) -> Question:

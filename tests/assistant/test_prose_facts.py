@@ -191,3 +191,23 @@ def test_a_date_and_a_format_from_one_paragraph(bundled_assistant, corpus, quest
 def test_facts_the_notices_do_not_state_are_refused(bundled_assistant, question):
     answer = bundled_assistant.ask(question)
     assert not answer.found, f"answered although the notices do not say:\n{answer.text}"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "陵川示范县创建的几个阶段各是什么时间？",
+        "Lingchuan: what are the stages of the campaign and when does each run?",
+        "陵川创建工作有哪几个步骤阶段",
+    ],
+)
+def test_stages_an_overview_names_come_with_their_own_headings(question, corpus, bundled_assistant):
+    # the overview sentence names the stages; each stage's heading (its own name, its dates) is cited under it
+    parsed = corpus.get("lingchuan-2022")
+    stages = parsed.structure.stages
+    assert len(stages) >= 3
+    answer = bundled_assistant.ask(question)
+    cited = {(c.doc_id, c.start_line) for c in answer.citations}
+    assert {("lingchuan-2022", s.line) for s in stages} <= cited, answer.text[:200]
+    for s in stages:
+        assert parsed.notice.line_span_text(s.line, s.line).strip() in answer.text
