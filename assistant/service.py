@@ -156,6 +156,8 @@ class Assistant:
         parts = sub_questions(req.question)
         if self.llm is not None or len(parts) < 2:
             return None
+        if whole.question.kind == Kind.REFUSE and whole.question.foreign:
+            return None  # a place no loaded notice is from, and none named: every part is about that place
         history = list(req.history)
         asked = []
         for part in parts:

@@ -14,7 +14,7 @@ from assistant.records import Citation, Draft, Phrase, Question, say
 from assistant.scoring import best_sentences, passes
 from assistant.tasktable import facts, row_of
 from assistant.understand import find_fields
-from assistant.values import asks_outcome, reports_outcome
+from assistant.values import AskedValue, asked_values, asks_outcome, asks_yes_no, holds_values, reports_outcome
 from assistant.wording import Joined
 from index.records import ParsedNotice, Task
 
@@ -35,10 +35,18 @@ def draft(q: Question, ctx: Context) -> Draft:
 
 
 def single(q: Question, ctx: Context) -> Draft:
-    best = best_sentences(q, ctx.hits, ctx.corpus, ctx.scorer)
+    values = asked_values(q.text) if asks_yes_no(q.text) else ()
+    if values:  # 是不是要求3月1日前, did it run into 2026: only a sentence saying that value answers yes or no
+        q = replace(q, text=YES_NO_WORDS.sub(" ", without_values(q.text, values)))
+        best = [
+            b for b in best_sentences(q, ctx.hits, ctx.corpus, ctx.scorer, limit=8) if holds_values(values, b[1].quote)
+        ]
+        best = best[:2]
+    else:
+        best = best_sentences(q, ctx.hits, ctx.corpus, ctx.scorer)
     if not best or not passes(q, best[0][0], ctx.hits):
         return nothing_answers(ctx.hits, ctx.corpus)
-    if asks_outcome(q.text) and not any(reports_outcome(c.quote) for _, c in best):
+    if asks_outcome(q.text, notice_year(q, ctx)) and not any(reports_outcome(c.quote) for _, c in best):
         return nothing_answers(ctx.hits, ctx.corpus)  # the notices set targets; they report no outcome
     keep = [c for s, c in best if passes(q, s, ctx.hits)] or [best[0][1]]
     keep = [cite_roster(ctx.corpus.get(c.doc_id), c) for c in keep]
@@ -58,7 +66,7 @@ def single(q: Question, ctx: Context) -> Draft:
 
 
 STAGE_WORD = re.compile(r"阶段|步骤|环节|\b(?:phases?|stages?|steps?)\b", re.I)  # asks the stages themselves
-ASKS_WHEN = re.compile(r"时间|几月|何时|什么时候|啥时候|日期|when|time|dates?|months?|schedule", re.I)
+ASKS_WHEN = re.compile(r"时间|几月|何时|什么时候|啥时候|日期|\bwhen\b|\btime|\bdates?\b|\bmonths?\b|\bschedule", re.I)
 
 
 def cite_stages(parsed: ParsedNotice, c: Citation) -> list[Citation]:
@@ -70,6 +78,28 @@ def cite_stages(parsed: ParsedNotice, c: Citation) -> list[Citation]:
         for s in parsed.structure.stages
         if c.start_line <= s.overview <= c.end_line
     ]
+
+
+# The words that only make a Chinese question a yes/no one: they name nothing a sentence must say.
+YES_NO_WORDS = re.compile(r"是不是|对不对|行不行|了没有?|没有(?=[？?]?\s*$)|吗|么(?=[？?]?\s*$)")
+
+
+def without_values(text: str, values: tuple[AskedValue, ...]) -> str:
+    """The question without the values it names: a sentence must hold them as values, not as words."""
+    for v in sorted(values, key=lambda v: -len(v.text)):
+        text = re.sub(re.escape(v.text), " ", text, flags=re.I)
+    return text
+
+
+def notice_year(q: Question, ctx: Context) -> int | None:
+    """The year of the earliest notice the question is about (every loaded one when it names none): a figure for a
+    year before it can only be an outcome."""
+    years = [
+        int(p.notice.date[:4])
+        for p in ctx.corpus.notices
+        if p.notice.date and (not q.doc_ids or p.notice.doc_id in q.doc_ids)
+    ]
+    return min(years) if years else None
 
 
 def part_question(q: Question, i: int) -> Question:

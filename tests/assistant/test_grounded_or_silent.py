@@ -125,3 +125,74 @@ def test_values_describing_the_row_do_not_turn_a_column_question_into_a_value_qu
     value = t.materials[:10] if field == "materials" else t.lead[0]
     assert value and value in answer.text, answer.text
     assert any(c.doc_id == doc and c.start_line == t.start_line for c in answer.citations)
+
+
+# Whether something happened after the notice (评上了没, was it eventually designated), or a yes/no question about a
+# value no passage holds (a year the measure was not extended to, a date it does not set): refused, nearest shown.
+YES_NO_REFUSED = [
+    ("陵川县后来有没有被命名为法治政府建设示范县？", "lingchuan-2022"),
+    ("陵川最终评上示范县了没有？", "lingchuan-2022"),
+    ("Was Lingchuan eventually designated a demonstration county?", "lingchuan-2022"),
+    ("Did Lingchuan's acceptance check get completed?", "lingchuan-2022"),
+    ("宜阳县的乡镇综合执法改革过渡期又延长到2026年了吗？", "yiyang-2024"),
+    ("Did Yiyang push the township enforcement transition period out to 2026?", "yiyang-2024"),
+    ("昌江区是不是要求每年5月1日前报告法治政府建设情况？", "changjiang-2024"),
+    ("Does Changjiang ask for the rule-of-law report by June 1 each year?", "changjiang-2024"),
+]
+
+
+@pytest.mark.parametrize("question,doc_id", YES_NO_REFUSED)
+def test_a_yes_no_question_no_passage_settles_is_refused(question, doc_id, bundled_assistant):
+    answer = bundled_assistant.ask(question)
+    assert answer.found is False, answer.text[:160]
+    assert not answer.citations
+    assert any(c.doc_id == doc_id for c in answer.nearest), answer.nearest
+
+
+# The value asked about is in a passage: answered from it, the value in the cited sentence.
+YES_NO_ANSWERED = [
+    ("昌江区是不是要求每年3月1日前报告法治政府建设情况？", "changjiang-2024", "3月1日"),
+    ("Does Changjiang ask for the rule-of-law report by March 1 each year?", "changjiang-2024", "3月1日"),
+    ("宜阳县的综合执法改革过渡期是不是延长至2024年年底？", "yiyang-2024", "2024年年底"),
+    ("Is Yiyang's township enforcement transition period extended to the end of 2024?", "yiyang-2024", "2024年"),
+]
+
+
+@pytest.mark.parametrize("question,doc_id,value", YES_NO_ANSWERED)
+def test_a_yes_no_question_is_answered_by_the_passage_holding_its_value(question, doc_id, value, bundled_assistant):
+    answer = bundled_assistant.ask(question)
+    assert answer.found, answer.text[:160]
+    assert answer.citations and all(value in c.quote for c in answer.citations if c.doc_id == doc_id)
+    assert any(c.doc_id == doc_id for c in answer.citations)
+
+
+def test_the_values_a_yes_no_question_names():
+    from assistant.values import asked_values, holds_values
+
+    values = asked_values("Was it due by March 1 2025, at 100%, twice (2 times)?")
+    assert holds_values(values, "2025年3月1日前完成，达到100%，每年2次")
+    assert not holds_values(values, "2025年4月1日前完成，达到100%，每年2次")
+    assert [v.text for v in asked_values("是不是要求3月1日前报告")] == ["3月1日"]  # the 1日 is the date's
+
+
+# A place no loaded notice is from names what every part of the message is about: the whole message is refused,
+# naming the place, and no part is answered from the loaded notices; a part naming a loaded notice is still answered.
+@pytest.mark.parametrize(
+    "question,place",
+    [
+        ("浮梁县的任务清单有哪些内容？其中第3项由谁牵头？", "浮梁县"),
+        ("What does the Fuliang County list cover? Who leads item 5 in it?", "Fuliang"),
+        ("汉中市的工作要点讲了什么，第2项的完成时限是什么时候？", "汉中市"),
+    ],
+)
+def test_every_part_about_a_place_with_no_notice_is_refused(question, place, bundled_assistant):
+    answer = bundled_assistant.ask(question)
+    assert answer.found is False and not answer.citations and not answer.tasks, answer.text[:200]
+    assert place in answer.text
+
+
+def test_a_part_naming_a_loaded_notice_is_still_answered(bundled_assistant, corpus):
+    answer = bundled_assistant.ask("浮梁县有任务清单吗？柞水县第3项谁牵头？")
+    row = next(t for t in corpus.get("zhashui-2024").tasks if t.number == 3 and t.kind == "task")
+    assert any(c.doc_id == "zhashui-2024" and c.start_line == row.start_line for c in answer.citations)
+    assert row.lead[0] in answer.text
