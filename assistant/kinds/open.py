@@ -58,7 +58,7 @@ def single(q: Question, ctx: Context) -> Draft:
         asks = ASKS_LIST.search(q.text.lower()) or ASKS_WHEN.search(q.text) or STAGE_WORD.search(q.text)
         if not (asks or c.quote.rstrip().endswith(("：", ":"))):
             break
-        if items := cite_list(ctx.corpus.get(c.doc_id), c) or cite_stages(ctx.corpus.get(c.doc_id), c):
+        if items := cite_list(ctx.corpus.get(c.doc_id), c) or cite_stages(ctx.corpus.get(c.doc_id), c, q.text):
             lines[k + 1 : k + 1] = [say("open.item", text=re.sub(r"[*]{2}", "", it.quote)) for it in items]
             keep[k + 1 : k + 1] = items
             break
@@ -69,10 +69,16 @@ STAGE_WORD = re.compile(r"阶段|步骤|环节|\b(?:phases?|stages?|steps?)\b", 
 ASKS_WHEN = re.compile(r"时间|几月|何时|什么时候|啥时候|日期|\bwhen\b|\btime|\bdates?\b|\bmonths?\b|\bschedule", re.I)
 
 
-def cite_stages(parsed: ParsedNotice, c: Citation) -> list[Citation]:
+def cite_stages(parsed: ParsedNotice, c: Citation, asked: str) -> list[Citation]:
     """The headings of the stages a cited overview sentence names (分为动员部署、…五个阶段 -> （一）动员部署
     （2022年11月）…), each cited on its line: each stage's own name and dates; [] when the sentence names none."""
     n = parsed.notice
+    named = [s for s in parsed.structure.stages if c.start_line <= s.overview <= c.end_line]
+    if any(
+        s.name in asked or n.line_span_text(s.line, s.line).strip().lstrip("（一二三四五六七八九十）") in asked
+        for s in named
+    ):
+        return []  # one stage asked about (县级初审阶段包括哪些工作): its own heading answers, not the whole list
     return [
         cite(n, c.label, s.line, s.line, n.line_span_text(s.line, s.line).strip())
         for s in parsed.structure.stages
