@@ -74,6 +74,24 @@ def test_the_wheel_carries_notices_prompts_data_and_static_files(wheel: Path) ->
         assert "assistant = assistant.cli:main" in zf.read(entry_points).decode()
 
 
+def _borrow_site_packages(python: Path) -> None:
+    """Lets a fresh venv import this interpreter's dependencies without the project itself.
+
+    `venv --system-site-packages` gives the *base* interpreter's packages, which inside a virtual environment are not
+    the ones the project was installed with; a `.pth` file listing this interpreter's site directories works from a
+    venv, a venv inside a venv and a base interpreter alike. Listed paths are only appended to `sys.path` (their own
+    `.pth` files are not run), so an editable install of the checkout here does not leak into the new venv."""
+    purelib = subprocess.run(
+        [python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    ours = [p for p in sys.path if Path(p).name in ("site-packages", "dist-packages") and Path(p).is_dir()]
+    assert ours, sys.path
+    (Path(purelib) / "_parent_site_packages.pth").write_text("\n".join(ours) + "\n")
+
+
 def test_the_installed_wheel_answers_and_builds_the_llm_prompts_outside_the_checkout(
     wheel: Path, tmp_path: Path, bundled_assistant: Assistant
 ) -> None:
@@ -83,8 +101,9 @@ def test_the_installed_wheel_answers_and_builds_the_llm_prompts_outside_the_chec
     The data directory is the session's index of the bundled notices: the installed command finds every notice
     unchanged (same text, same embedder), so the test times the install and the answer, not embedding."""
     venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", "--without-pip", venv], check=True)
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", venv], check=True)
     python, script = venv / "bin" / "python", venv / "bin" / "assistant"
+    _borrow_site_packages(python)
     subprocess.run(
         [python, "-m", "pip", "install", "-q", "--no-deps", "--no-index", "--force-reinstall", wheel],
         check=True,
