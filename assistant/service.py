@@ -27,11 +27,11 @@ from assistant.retrieve import Hit, HybridRetriever, Retrieved
 from assistant.scoring import Scorer
 from assistant.tasktable import tasks_for
 from assistant.understand import routed, sub_questions, understand
-from assistant.wording import phrase
+from assistant.wording import Short, phrase
 from index.build import index_dir
 from index.corpus import Corpus, load_corpus
 from index.embed import make_embedder
-from index.records import Task
+from index.records import ParsedNotice, Task
 from index.store import NoticeIndex
 
 log = logging.getLogger(__name__)
@@ -115,7 +115,7 @@ class Assistant:
         if (parted := self._parted(req, resolved)) is not None:
             return parted
         result: Answer = self.chain.invoke(req)
-        return self._with_understood(result, resolved)
+        return self._with_understood(result, resolved, doc)
 
     def retrieve(self, question: str, doc: str | None = None) -> list[Hit]:
         """The passages the chain's retrieval step finds for a question (best first); the eval scores them."""
@@ -133,9 +133,9 @@ class Assistant:
         req, resolved = self._resolve(question, doc, history)
         if self.llm is not None:  # the model's tokens as they arrive, then the verified Answer
             for piece in self.chain.stream(req):
-                yield piece if isinstance(piece, str) else self._with_understood(piece, resolved)
+                yield piece if isinstance(piece, str) else self._with_understood(piece, resolved, doc)
             return
-        final = self._parted(req, resolved) or self._with_understood(self.chain.invoke(req), resolved)
+        final = self._parted(req, resolved) or self._with_understood(self.chain.invoke(req), resolved, doc)
         yield from re.findall(r"[^\n]*\n|[^\n]+$", final.text)
         yield final
 
@@ -145,7 +145,7 @@ class Assistant:
         """The question resolved from the conversation, and the Request that answers it; bad input raises here."""
         past = as_turns(history)
         resolved = self.resolver.resolve(question, past)
-        resolved = replace(resolved, question=self._scoped(resolved.question, doc))
+        resolved = replace(resolved, question=self._scoped(resolved.question, doc, resolved.carried))
         return Request(question, doc, past, resolved.question), resolved
 
     def _parted(self, req: Request, whole: Resolved) -> Answer | None:
@@ -161,7 +161,8 @@ class Assistant:
         history = list(req.history)
         asked = []
         for part in parts:
-            asked.append(self._scoped(self.resolver.resolve(part, history).question, req.doc))
+            part_resolved = self.resolver.resolve(part, history)
+            asked.append(self._scoped(part_resolved.question, req.doc, part_resolved.carried))
             history.append(Turn("user", part))
         kind = whole.question.kind
         if kind in ONE_ANSWER and all(family(q.kind) in (family(kind), Kind.OPEN, Kind.CROSS) for q in asked):
@@ -177,15 +178,17 @@ class Assistant:
             history += [Turn("user", part), Turn("assistant", answers[-1][1].text, answers[-1][1].understood)]
         return joined(answers, whole.question)
 
-    def _with_understood(self, answer: Answer, resolved: Resolved) -> Answer:
-        return replace(answer, understood=self.resolver.understood(resolved, answer.tasks))
+    def _with_understood(self, answer: Answer, resolved: Resolved, doc: str | None = None) -> Answer:
+        notes = answer.notes + [n for n in self._filter_notes(resolved.question, doc) if n not in answer.notes]
+        return replace(answer, understood=self.resolver.understood(resolved, answer.tasks), notes=notes)
 
     # --- the three steps ---------------------------------------------------------------------
     def _understand(self, req: Request) -> Question:
         if req.resolved is not None:
             return req.resolved
         if req.history:
-            return self._scoped(self.resolver.resolve(req.question, req.history).question, req.doc)
+            resolved = self.resolver.resolve(req.question, req.history)
+            return self._scoped(resolved.question, req.doc, resolved.carried)
         q = understand(
             req.question,
             [p.notice for p in self.corpus.notices],
@@ -194,14 +197,34 @@ class Assistant:
         )
         return self._scoped(q, req.doc)
 
-    def _scoped(self, q: Question, doc: str | None) -> Question:
-        """The question limited to the notices the user chose (doc_id, region or 文号), if any."""
+    def _scoped(self, q: Question, doc: str | None, carried: tuple[str, ...] = ()) -> Question:
+        """The question limited to the notices the user chose (doc_id, region or 文号), if any.
+
+        A notice the message itself names wins over the filter: "宜阳县存在问题6…" with 柞水县 chosen is answered
+        for 宜阳县 (and the answer says the two differ, see `_filter_notes`), never silently for 柞水县. A notice
+        only carried over from the conversation gives way to the filter the user set."""
         if not doc:
             return q
+        chosen = tuple(p.notice.doc_id for p in self._chosen(doc))
+        if q.doc_ids and "notice" not in carried and not set(q.doc_ids) <= set(chosen):
+            return q
+        return routed(q, chosen)
+
+    def _chosen(self, doc: str) -> list[ParsedNotice]:
         chosen = self.corpus.match(doc)
         if not chosen:
             raise UnknownNotice(doc, self.corpus.doc_ids)
-        return routed(q, tuple(p.notice.doc_id for p in chosen))
+        return chosen
+
+    def _filter_notes(self, q: Question, doc: str | None) -> list[str]:
+        """The note an answer carries when the message named notices outside the user's filter."""
+        if not doc or not q.doc_ids:
+            return []
+        chosen = self._chosen(doc)
+        if set(q.doc_ids) <= {p.notice.doc_id for p in chosen}:
+            return []
+        named = tuple(Short(self.corpus.get(d).notice) for d in q.doc_ids)
+        return [phrase(say("filter.named_wins", named=named, chosen=tuple(Short(p.notice) for p in chosen)), q.lang)]
 
     def _bm25_text(self, q: Question) -> str:
         """An English question's words also in the notices' Chinese (the most specific few for each word)."""

@@ -117,6 +117,29 @@ def test_doc_filter_restricts_the_answer(assistant):
 
 
 @pytest.mark.parametrize(
+    "question,filter_,doc_id,must,filter_place",
+    [
+        ("宜阳县存在问题6的完成时限是什么？", "柞水县", "yiyang-2024", "2024年12月31日前", "柞水县"),
+        ("Who leads task 3 in the Changjiang notice?", "zhashui-2024", "changjiang-2024", "区司法局", "Zhashui"),
+    ],
+)
+def test_a_notice_the_question_names_wins_over_the_filter_and_the_answer_says_so(
+    assistant, corpus, question, filter_, doc_id, must, filter_place
+):
+    a = assistant.ask(question, doc=filter_)
+    assert a.found and must in a.text, a.text
+    assert {c.doc_id for c in a.citations} == {doc_id}, a.citations
+    assert any(filter_place in n for n in a.notes), a.notes  # the conflict is shown, never silent
+    assert assistant.ask(question, doc=doc_id).notes == [], "a filter agreeing with the question adds no note"
+
+
+def test_a_notice_carried_from_the_conversation_gives_way_to_the_filter(assistant):
+    history = [{"role": "user", "content": "宜阳县存在问题6的完成时限是什么？"}]
+    a = assistant.ask("那第17项呢？", doc="柞水县", history=history)
+    assert {c.doc_id for c in a.citations} == {"zhashui-2024"} and not a.notes, (a.text, a.notes)
+
+
+@pytest.mark.parametrize(
     "q,exc",
     [
         ("", EmptyQuestion),
