@@ -296,6 +296,9 @@ def find_fields(text: str) -> tuple[str, ...]:
     who = re.search(r"\bwho\b|由谁|谁负责|" + WHICH_DOES, low)
     if who and "responsible" in at and "lead" not in at:
         at["lead"] = at["responsible"] - 0.5
+    elif who and at and "lead" not in at and "responsible" not in at:
+        # "由谁负责？什么时候完成？" / "who handles it and by when": the who-part is a field of its own, not dropped
+        at["lead"], at["responsible"] = who.start(), who.start() + 0.5
     if not at and (who := re.search(r"\bwho\b|谁|" + WHICH_DOES, low)):
         at = {"lead": who.start(), "responsible": who.start() + 0.5}
     return tuple(sorted(at, key=at.__getitem__))

@@ -233,6 +233,9 @@ def test_a_count_or_date_after_the_notices_name_is_no_item(read, text):
         ("陵川指标30需要上交哪些东西", ("materials",)),
         ("What has to be handed in for Lingchuan indicator 31?", ("materials",)),
         ("Which office handles Zhashui task 8?", ("responsible",)),
+        ("柞水县第9项由谁负责？什么时候完成？", ("lead", "responsible", "deadline")),
+        ("宜阳问题3什么时候完成，由谁负责？", ("deadline", "lead", "responsible")),
+        ("Who is in charge of Zhashui task 9, and by when?", ("lead", "deadline")),
     ],
 )
 def test_the_fields_asked_in_the_order_asked(read, text, fields):
