@@ -1,0 +1,310 @@
+"""Every example in README.md and docs/*.md is run, so the docs stay true.
+
+Each fenced ```bash block is a list of commands (a trailing backslash continues a line; comments are dropped):
+- `assistant …`, `python -m eval …`, `printf …` (files an example reads) and other local commands run for real, one
+  block at a time in a scratch folder, with the real entry points (`python -m assistant.cli` behind `assistant`) on
+  a copy of the session's bundled index (`bundled_assistant` in tests/conftest.py);
+- `curl …` commands, and the ```python client example, run against a real `python app.py` on a free port, its URL
+  put in place of 127.0.0.1:7860;
+- `python app.py …` itself and the README's two set-up commands are checked structurally (they start a server or
+  install): README holds the set-up block verbatim, `.ci/run` runs command 2, app.py takes the options shown.
+A block that cannot run here (an external LLM server) says so on a line `# (not run by tests/test_docs.py: why)`.
+Blocks run in parallel, so the file takes about as long as its slowest example (`python -m eval`)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shlex
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+PAGES = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
+SKIP = re.compile(r"^# \(not run by tests/test_docs\.py: (.+)\)$", re.M)
+SERVER = re.compile(r"^(?:[A-Z_]+=\S+ )*python app\.py(?: --host \S+)?(?: --port \d+)?$")
+DOCUMENTED_URL = "http://127.0.0.1:7860"
+SETUP = """\
+# 1. create a virtual environment, install, and start the web chat on the bundled notices: open http://127.0.0.1:7860/
+python3 -m venv .venv && . .venv/bin/activate && pip install -e . && python app.py
+
+# 2. the tests, in the same virtual environment
+python3 -m venv .venv && . .venv/bin/activate && bash tests/setup.sh && python -m pytest
+"""
+TEST_COMMAND = SETUP.strip().splitlines()[-1]
+# what a sensible answer to an example question holds (checked wherever the question appears in a command)
+FACTS = {
+    r"(ask|chat).*柞水县第17项任务由谁牵头|柞水县第17项任务由谁牵头.*chat": "县司法局",
+    r"ask.*task 17 in the Zhashui list": "县司法局",
+    r"ask --doc 宜阳": "存在问题6",
+    r"/api/notices": "zhashui-2024",
+    r"tasks --doc 柞水": "zhashui-2024",
+    r"^assistant notices$": "柞政办函〔2024〕54号",
+    r"^ASSISTANT_NOTICES=eval/blind/notices/004": "zheling",
+    r"python -m eval": "accuracy",
+    r"/v1/models": "notice-assistant",
+    r"widget-host\.html": "widget.js",
+    r"tongxi.*/api/upload$": "tongxi-2025",
+}
+
+
+@dataclass
+class Block:
+    page: str
+    number: int  # its place among the page's bash blocks, from 1
+    lang: str
+    text: str
+
+    @property
+    def id(self) -> str:
+        return f"{self.page}#{self.number}"
+
+    def commands(self) -> list[str]:
+        """One entry per shell command: backslash continuations joined, a quoted string may span lines."""
+        found: list[str] = []
+        pending = ""
+        for line in re.sub(r"\\\n\s*", "", self.text).splitlines():
+            if not pending and (not line.strip() or line.lstrip().startswith("#")):
+                continue
+            pending = f"{pending}\n{line}" if pending else line.strip()
+            try:
+                shlex.split(pending)
+            except ValueError:  # an open quote: the command goes on
+                continue
+            found.append(pending)
+            pending = ""
+        assert not pending, f"{self.id}: unclosed quote in {pending!r}"
+        return found
+
+
+def blocks(lang: str) -> list[Block]:
+    found = []
+    for page in PAGES:
+        name = page.relative_to(REPO).as_posix()
+        fenced = re.findall(r"^```(\w*)\n(.*?)^```", page.read_text("utf-8"), re.M | re.S)
+        found += [Block(name, i, lang, text) for i, (_, text) in enumerate((b for b in fenced if b[0] == lang), 1)]
+    return found
+
+
+def kind(block: Block) -> str:
+    if block.text == SETUP:
+        return "setup"
+    if SKIP.search(block.text):
+        return "skipped"
+    if block.lang == "python":
+        return "http"
+    commands = block.commands()
+    if all(SERVER.match(c) for c in commands):
+        return "server"
+    if any(SERVER.match(c) for c in commands):
+        return "mixed"
+    return "http" if any(c.startswith("curl ") for c in commands) else "local"
+
+
+BASH = blocks("bash")
+PYTHON = blocks("python")
+RUN_LOCAL = [b for b in BASH if kind(b) == "local"]
+RUN_HTTP = [b for b in BASH + PYTHON if kind(b) == "http"]
+
+
+@dataclass
+class Ran:
+    command: str
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def scratch(tmp_path_factory, bundled_assistant):
+    """A bin folder whose `python` is this interpreter and whose `assistant` is `python -m assistant.cli` (the
+    console script's target), and a copy of the session's bundled index to copy once more for each block."""
+    root = tmp_path_factory.mktemp("docs")
+    bin_dir = root / "bin"
+    bin_dir.mkdir()
+    for name, command in (("python", ""), ("python3", ""), ("assistant", "-m assistant.cli")):
+        (bin_dir / name).write_text(f'#!/bin/sh\nexec "{sys.executable}" {command} "$@"\n'.replace("  ", " "))
+        (bin_dir / name).chmod(0o755)
+    index = root / "bundled-state"
+    shutil.copytree(bundled_assistant.settings.data_dir, index)
+    return root, bin_dir, index
+
+
+def workspace(scratch, name: str) -> tuple[Path, dict[str, str]]:
+    """A folder to run one block in (eval/ reachable as in the checkout) and its environment, with its own state."""
+    root, bin_dir, index = scratch
+    cwd = root / name
+    cwd.mkdir()
+    (cwd / "eval").symlink_to(REPO / "eval")
+    state = root / f"{name}-state"
+    shutil.copytree(index, state)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("ASSISTANT_", "LLM_"))}
+    env.update(
+        PATH=f"{bin_dir}{os.pathsep}{env.get('PATH', '')}",
+        ASSISTANT_DATA_DIR=str(state),
+        ASSISTANT_CONFIG=str(root / "no-config.toml"),
+        PYTHONPATH=str(REPO),
+    )
+    return cwd, env
+
+
+def run_block(block: Block, cwd: Path, env: dict[str, str], url: str = DOCUMENTED_URL) -> list[Ran]:
+    if block.lang == "python":
+        text = block.text.replace(DOCUMENTED_URL, url)
+        done = subprocess.run(
+            [sys.executable, "-c", text], cwd=cwd, env=env, capture_output=True, text=True, timeout=300
+        )
+        return [Ran(text, done.returncode, done.stdout, done.stderr)]
+    ran = []
+    for command in block.commands():
+        command = command.replace(DOCUMENTED_URL, url)
+        done = subprocess.run(
+            ["bash", "-o", "pipefail", "-c", command], cwd=cwd, env=env, capture_output=True, text=True, timeout=300
+        )
+        ran.append(Ran(command, done.returncode, done.stdout, done.stderr))
+        if done.returncode:
+            break
+    return ran
+
+
+@pytest.fixture(scope="module")
+def local_runs(scratch) -> dict[str, list[Ran]]:
+    """Every local block, run in parallel (each in its own folder and data directory); a block shown on two pages
+    runs once."""
+    unique = list({b.text: b for b in RUN_LOCAL}.values())
+
+    def one(block: Block) -> tuple[str, list[Ran]]:
+        cwd, env = workspace(scratch, block.id.replace("/", "-").replace("#", "-"))
+        return block.text, run_block(block, cwd, env)
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return dict(pool.map(one, unique))
+
+
+@pytest.fixture(scope="module")
+def app_server(scratch):
+    """`python app.py --port P` for real, on a copy of the bundled index."""
+    cwd, env = workspace(scratch, "app")
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, str(REPO / "app.py"), "--port", str(port)],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.time() + 120
+        while True:
+            try:
+                if httpx.get(url + "/healthz", timeout=2).json()["status"] == "ready":
+                    break
+            except (httpx.HTTPError, ValueError):
+                pass
+            assert proc.poll() is None, "python app.py exited"
+            assert time.time() < deadline, "python app.py did not become ready in 120 s"
+            time.sleep(0.3)
+        yield url, cwd, env
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def check(ran: list[Ran], block: Block) -> None:
+    assert ran, f"{block.id} has no command"
+    for r in ran:
+        where = f"{block.id}: `{r.command}`"
+        assert r.returncode == 0, f"{where} exited {r.returncode}\n{r.stdout[-2000:]}\n{r.stderr[-2000:]}"
+        assert "Traceback" not in r.stderr, f"{where}\n{r.stderr[-2000:]}"
+        if re.search(r"(?<![-\d])>\s*\S+$", r.command):
+            continue  # writes a file the next command reads
+        assert (r.stdout + r.stderr).strip(), f"{where} printed nothing"  # batch reports on stderr
+        if r.command.startswith("curl ") and r.stdout.lstrip().startswith("{"):
+            body = json.loads(r.stdout)
+            assert "error" not in body, f"{where} answered {body}"
+        for cue, fact in FACTS.items() if block.lang == "bash" else ():
+            if re.search(cue, r.command):
+                assert fact in r.stdout, f"{where} does not say {fact!r}:\n{r.stdout[:2000]}"
+
+
+def test_readme_fits_on_a_screen_and_holds_the_two_commands_verbatim():
+    readme = (REPO / "README.md").read_text("utf-8")
+    assert len(readme.encode("utf-8")) <= 8192, f"README.md is {len(readme.encode())} bytes"
+    assert f"```bash\n{SETUP}```" in readme
+    assert (REPO / "docs" / "img" / "chat.png").is_file() and "](docs/img/chat.png)" in readme
+
+
+def test_ci_runs_exactly_the_readme_test_command():
+    lines = (REPO / ".ci" / "run").read_text("utf-8").splitlines()
+    assert lines[0] == "#!/usr/bin/env bash"
+    assert "set -euo pipefail" in lines and 'cd "$(dirname "$0")/.."' in lines
+    commands = [line for line in lines if line.strip() and not line.startswith("#")]
+    assert commands[-1] == TEST_COMMAND
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(REPO).as_posix())
+def test_every_link_to_a_file_and_its_heading_exists(page):
+    text = page.read_text("utf-8")
+    for target in re.findall(r"\]\(([^)\s]+)\)", text):
+        if target.startswith(("http://", "https://")):
+            continue
+        path, _, anchor = target.partition("#")
+        file = (page.parent / path).resolve() if path else page
+        assert file.exists(), f"{page.name} links to {target}, which does not exist"
+        if anchor and file.suffix == ".md":
+            headings = re.findall(r"^#+ (.+)$", file.read_text("utf-8"), re.M)
+            slugs = {re.sub(r"[^\w\- ]", "", h).strip().lower().replace(" ", "-") for h in headings}
+            assert anchor in slugs, f"{page.name} links to {target}: no such heading"
+
+
+def test_every_doc_page_is_linked_from_the_readme():
+    readme = (REPO / "README.md").read_text("utf-8")
+    for page in PAGES[1:]:
+        assert f"(docs/{page.name}" in readme, f"README.md does not link docs/{page.name}"
+
+
+def test_every_block_is_run_or_says_why_not():
+    kinds = {b.id: kind(b) for b in BASH}
+    assert "mixed" not in kinds.values(), f"a block mixes `python app.py` with other commands: {kinds}"
+    assert list(kinds.values()).count("setup") == 1
+    skipped = [b for b in BASH if kinds[b.id] == "skipped"]
+    assert len(skipped) <= 3, f"keep the examples that cannot run few: {[b.id for b in skipped]}"
+    assert RUN_LOCAL and RUN_HTTP
+
+
+def test_the_server_command_takes_the_options_shown():
+    shown = {c for b in BASH if kind(b) == "server" for c in b.commands()}
+    assert shown
+    done = subprocess.run([sys.executable, str(REPO / "app.py"), "--help"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and "--host" in done.stdout and "--port" in done.stdout
+    for command in shown:
+        for variable in re.findall(r"([A-Z_]+)=", command):
+            assert variable.startswith("ASSISTANT_") or variable.startswith("LLM_"), command
+
+
+@pytest.mark.parametrize("block", RUN_LOCAL, ids=lambda b: b.id)
+def test_local_example_runs(block, local_runs):
+    check(local_runs[block.text], block)
+
+
+@pytest.mark.parametrize("block", RUN_HTTP, ids=lambda b: b.id)
+def test_http_example_runs_against_python_app(block, app_server):
+    url, cwd, env = app_server
+    check(run_block(block, cwd, env, url), block)
