@@ -20,9 +20,11 @@ from typing import Any
 
 from assistant.errors import BadQuestion
 from assistant.records import ItemRef, Kind, Question, Understood
+from assistant.stages import name_stage
 from assistant.tasktable import DEFAULT_FIELDS, filtered_tasks, tasks_for
 from assistant.understand import (
     STRONG_CONTENT,
+    detect_lang,
     find_mentions,
     find_negated,
     find_period,
@@ -82,6 +84,31 @@ ORDINAL = {
 RELATIVE = {
     "zh": re.compile(r"后者|前者|[前后](?:面|边)?(?:一|那)(?:个|条|项)"),
     "en": re.compile(r"\b(latter|former)\b", re.I),
+}
+# The item after or before the one in focus (下一项 / 上一条 / the next one / the previous task): its number ± 1.
+STEP = {
+    "zh": (
+        (re.compile(r"下一?(?:项|条|个|点)|后一(?:项|条)|接下来(?:的|那)?一?(?:项|条)"), 1),
+        (re.compile(r"上一?(?:项|条|个|点)|前一(?:项|条)"), -1),
+    ),
+    "en": (
+        (
+            re.compile(
+                r"\b(?:the\s+)?(?:next|following)\s+(?:one|item|task|row|problem|indicator|measure|point)\b"
+                r"|\bthe\s+one\s+after\b|\b(?:and|what about|how about)\s+the\s+next\b",
+                re.I,
+            ),
+            1,
+        ),
+        (
+            re.compile(
+                r"\b(?:the\s+)?(?:previous|preceding)\s+(?:one|item|task|row|problem|indicator|measure|point)\b"
+                r"|\bthe\s+one\s+before\b",
+                re.I,
+            ),
+            -1,
+        ),
+    ),
 }
 # Words that ask, join or point without naming anything: a message of field words and these alone ("牵头单位和完成
 # 时限分别是？", "and when is it due, and who else?") names no item or notice of its own, however long it is.
@@ -290,6 +317,11 @@ def ordinal(text: str, lang: str) -> int | None:
     return n - 1 if n >= 1 else None
 
 
+def step_of(text: str, lang: str) -> int:
+    """+1 for a message asking about the next item, -1 for the previous one, else 0."""
+    return next((step for pattern, step in STEP[lang] if pattern.search(text)), 0)
+
+
 def _merge(*groups: Sequence[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(x for g in groups for x in g))
 
@@ -390,6 +422,15 @@ class Resolver:
         return understand(text, self.notices, self.tasks, limit=self.limit)
 
     def follow(self, message: str, focus: Focus | None) -> Resolved:
+        staged = name_stage(message, detect_lang(message), self.corpus, focus.doc_ids if focus else ())
+        resolved = self._follow(staged, focus)
+        if staged != message and focus and focus.doc_ids and not resolved.question.doc_ids:
+            # 第三个阶段呢: the stage was named from the notice in focus, so the question is about that notice
+            q = routed(resolved.question, focus.doc_ids)
+            return Resolved(q, (*resolved.carried, "notice"))
+        return resolved
+
+    def _follow(self, message: str, focus: Focus | None) -> Resolved:
         q = self.understand(message)
         if focus is None:
             return Resolved(q)
@@ -528,6 +569,8 @@ class Resolver:
         k = None if RELATIVE[q.lang].search(q.text) else ordinal(q.text, q.lang)
         if not numbers and p.kind == Kind.TASK and p.numbers and len(focus.items) < 2 and k is not None and k >= 0:
             numbers = (k + 1,)  # after one item, "and the second one?" / "第二个呢" is the notice's item 2
+        if not numbers and (step := step_of(q.text, q.lang)) and len(p.numbers) == 1 and p.kind == Kind.TASK:
+            numbers = (p.numbers[0] + step,)  # 下一项的责任单位呢 / and the next one?
         if not numbers or q.asks_count or q.asks_cross or q.section_level or (q.asks_list and q.units):
             return None
         carried = []

@@ -25,8 +25,9 @@ from assistant.llm import LLMAnswerer, LLMAnswerStep, make_chat_model
 from assistant.records import Answer, Citation, Kind, Question, say
 from assistant.retrieve import Hit, HybridRetriever, Retrieved
 from assistant.scoring import Scorer
+from assistant.stages import name_stage
 from assistant.tasktable import tasks_for
-from assistant.understand import routed, sub_questions, understand
+from assistant.understand import detect_lang, routed, sub_questions, understand
 from assistant.wording import Short, phrase
 from index.build import index_dir
 from index.corpus import Corpus, load_corpus
@@ -190,7 +191,7 @@ class Assistant:
             resolved = self.resolver.resolve(req.question, req.history)
             return self._scoped(resolved.question, req.doc, resolved.carried)
         q = understand(
-            req.question,
+            name_stage(req.question, detect_lang(req.question), self.corpus),
             [p.notice for p in self.corpus.notices],
             self.corpus.tasks(),
             limit=self.settings.max_question_chars,

@@ -242,10 +242,34 @@ def without_numbers(text: str, names: Sequence[str] = ()) -> str:
     return _scan_numbers(text, names)[2]
 
 
+EN_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+EN_CARDINALS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+# A stage picked by its place (第三个阶段, the fourth phase, stage 2): a stage of a plan, never an item number.
+STAGE_ORDINAL = re.compile(
+    r"第\s*(?P<zh>[一二三四五六七八九十]|\d{1,2})\s*个?\s*(?:阶段|步骤|环节)"
+    rf"|\b(?:the\s+)?(?P<en>{'|'.join(EN_ORDINAL_WORDS)}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:phase|stage|step)\b"
+    rf"|\b(?:phase|stage|step)\s+(?P<after>\d{{1,2}}|{'|'.join(EN_CARDINALS)})\b(?!\s*(?:of|in)\s+(?:item|task))",
+    re.I,
+)
+
+
+def stage_ordinal(text: str) -> tuple[int, re.Match[str]] | None:
+    """The place of the stage a question picks by number (第三个阶段 -> 3), with where it is written; None if none."""
+    m = STAGE_ORDINAL.search(text)
+    if m is None:
+        return None
+    raw = (m.group("zh") or m.group("en") or m.group("after")).lower()
+    if raw in EN_ORDINAL_WORDS:
+        return EN_ORDINAL_WORDS.index(raw) + 1, m
+    if raw in EN_CARDINALS:
+        return EN_CARDINALS.index(raw) + 1, m
+    return cn_to_int(re.sub(r"(?:st|nd|rd|th)$", "", raw)), m
+
+
 def _scan_numbers(text: str, names: Sequence[str]) -> tuple[tuple[int, ...], str | None, str]:
     numbers: list[int] = []
     style: str | None = None
-    masked = text
+    masked = STAGE_ORDINAL.sub(lambda m: " " * len(m.group(0)), text)
     named = after_name(tuple(n for n in names if len(n) >= 2))
     for pattern, kind in NUMBER_PATTERNS + ([named] if named else []):
         for m in pattern.finditer(masked):

@@ -99,6 +99,23 @@ CONVERSATIONS: list[tuple[str, list[str], Expect]] = [
         ["Who leads task 17 in the Zhashui list?", "and 19?"],
         Expect("zhashui-2024", 19, fields=("lead",), carried=("notice", "field")),
     ),
+    # the item after or before the one in focus
+    (
+        "zh-next-item-by-word",
+        ["渭南工作要点第十二项讲的什么", "下一项的责任单位呢？"],
+        Expect("weinan-2024", 13, fields=("responsible",), carried=("notice",)),
+    ),
+    ("zh-previous-item", ["柞水县第5项谁牵头", "上一条呢"], Expect("zhashui-2024", 4, fields=("lead",))),
+    (
+        "en-the-next-one",
+        ["Who leads Zhashui task 5?", "And the next one?"],
+        Expect("zhashui-2024", 6, fields=("lead",), carried=("notice", "field")),
+    ),
+    (
+        "en-previous-problem",
+        ["When is Yiyang problem 9 due?", "what about the previous problem?"],
+        Expect("yiyang-2024", 8, fields=("deadline",)),
+    ),
     # --- another field
     # field words alone, however many, name nothing of their own: the item in focus
     (

@@ -78,6 +78,47 @@ def test_a_stage_heading_gives_its_dates(bundled_assistant, corpus, question, st
     _assert_answers(answer, "lingchuan-2022", found.line, dates.group(1).split("—")[0].split("-")[0])
 
 
+@pytest.mark.parametrize(
+    "turns,k",
+    [
+        (["陵川创建示范县第三个阶段是啥时候？"], 3),
+        (["When is the second phase of Lingchuan's plan?"], 2),
+        (["陵川创建示范县分几个阶段？", "第四个阶段呢，什么时候？"], 4),
+        (["When is the implementation phase of Lingchuan's plan?", "What about the fifth phase?"], 5),
+    ],
+)
+def test_a_stage_picked_by_its_place_gives_that_stages_dates(bundled_assistant, corpus, turns, k):
+    """第三个阶段 / the fourth phase is the k-th stage the overview names, never item k of a table."""
+    found = corpus.get("lingchuan-2022").structure.stages[k - 1]
+    heading = corpus.get("lingchuan-2022").notice.lines[found.line - 1]
+    dates = re.search(r"（([^（）]*\d+月[^（）]*)）", heading)
+    assert dates, heading
+    history: list[dict[str, str]] = []
+    for turn in turns[:-1]:
+        history += [{"role": "user", "content": turn}, {"role": "assistant", "content": bundled_assistant.ask(turn).text}]
+    answer = bundled_assistant.ask(turns[-1], history=history)
+    assert not answer.tasks, f"a stage read as an item: {answer.text}"
+    _assert_answers(answer, "lingchuan-2022", found.line, dates.group(1).split("—")[0].split("-")[0])
+
+
+def test_a_stage_beyond_the_plans_stages_is_refused(bundled_assistant):
+    answer = bundled_assistant.ask("陵川创建示范县第六个阶段是什么时候？")
+    assert not answer.found and not answer.tasks, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Zhashui: when someone on the openness staff roster changes, how soon must it be reported?",
+        "柞水县政务公开工作人员发生变动，多快要报备？",
+    ],
+)
+def test_a_time_limit_answers_how_soon(bundled_assistant, corpus, question):
+    """"How soon" asks a date or a time limit counted from an event: 在10日内报备 answers it."""
+    line, limit = _line(corpus, "zhashui-2024", r"\d+日内(?=向县政府报备)")
+    _assert_answers(bundled_assistant.ask(question), "zhashui-2024", line, limit)
+
+
 def test_stage_headings_are_read_from_the_overview(corpus):
     s = corpus.get("lingchuan-2022").structure
     overview = corpus.get("lingchuan-2022").notice.lines[s.stages[0].overview - 1]
@@ -87,7 +128,11 @@ def test_stage_headings_are_read_from_the_overview(corpus):
 
 @pytest.mark.parametrize(
     "question",
-    ["What was Yiyang's assessment of rule-of-law government renamed to?", "宜阳把法治政府建设考核改成了什么？"],
+    [
+        "What was Yiyang's assessment of rule-of-law government renamed to?",
+        "What is Yiyang renaming its rule-of-law government assessment to?",
+        "宜阳把法治政府建设考核改成了什么？",
+    ],
 )
 def test_a_renamed_thing(bundled_assistant, corpus, question):
     line, new = _line(corpus, "yiyang-2024", r"(?<=更名为)“[^”]+”")
