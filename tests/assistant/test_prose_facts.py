@@ -95,7 +95,10 @@ def test_a_stage_picked_by_its_place_gives_that_stages_dates(bundled_assistant, 
     assert dates, heading
     history: list[dict[str, str]] = []
     for turn in turns[:-1]:
-        history += [{"role": "user", "content": turn}, {"role": "assistant", "content": bundled_assistant.ask(turn).text}]
+        history += [
+            {"role": "user", "content": turn},
+            {"role": "assistant", "content": bundled_assistant.ask(turn).text},
+        ]
     answer = bundled_assistant.ask(turns[-1], history=history)
     assert not answer.tasks, f"a stage read as an item: {answer.text}"
     _assert_answers(answer, "lingchuan-2022", found.line, dates.group(1).split("—")[0].split("-")[0])
@@ -114,7 +117,7 @@ def test_a_stage_beyond_the_plans_stages_is_refused(bundled_assistant):
     ],
 )
 def test_a_time_limit_answers_how_soon(bundled_assistant, corpus, question):
-    """"How soon" asks a date or a time limit counted from an event: 在10日内报备 answers it."""
+    """ "How soon" asks a date or a time limit counted from an event: 在10日内报备 answers it."""
     line, limit = _line(corpus, "zhashui-2024", r"\d+日内(?=向县政府报备)")
     _assert_answers(bundled_assistant.ask(question), "zhashui-2024", line, limit)
 
