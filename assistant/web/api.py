@@ -17,11 +17,14 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import HTTPConnection
+from starlette.routing import Mount
+from starlette.types import Scope
 
 from assistant.config import Settings
 from assistant.conversation import turns_from
 from assistant.errors import AssistantError, BadQuestion, UnknownNotice
-from assistant.web.limits import BodyLimit, RateLimit, RateRule, SecurityHeaders
+from assistant.web.limits import Gate, RateLimit, RateRule, SecurityHeaders
 from assistant.web.openai_api import openai_error
 from assistant.web.openai_api import router as openai_router
 from assistant.web.state import NotReady, NotWritable, UploadRejected, WebState, uploads_closed
@@ -35,6 +38,10 @@ MAX_TURN_CHARS = 20_000  # an earlier answer can be a long list; anything longer
 MAX_COMMENT_CHARS = 2_000
 MAX_CITATIONS = 100
 MAX_JSON_BYTES = 2_000_000  # 50 history messages of 20,000 characters fit; uploads have their own limit
+MAX_UI_BYTES = 10_000_000  # a request of the Gradio chat: it sends the whole conversation (rendered) back each turn
+MULTIPART_SLACK = 64 * 1024  # an upload's multipart framing around a file of max_upload_bytes
+UPLOAD_PATHS = ("/api/upload", "/gradio_api/upload")
+PUBLIC_POSTS = ("/login", "/login/")  # the chat's login form: the way to the credential
 
 
 class HistoryMessage(BaseModel):
@@ -96,6 +103,17 @@ def create_app(settings: Settings | None = None, *, ui: bool = True) -> FastAPI:
         description="Questions about Chinese government notices, answered with exact citations.",
     )
     app.state.web = state
+    app.state.sessions = ChatSessions()
+    key_ok = key_checker(settings)
+    # outermost last: security headers on every answer, CORS headers on the gate's refusals (a widget on another
+    # site reads its 401), the gate before the rate limit (a refused request spends no one's allowance)
+    app.add_middleware(RateLimit, rules=rate_rules(settings))
+    app.add_middleware(
+        Gate,
+        admitted=admission(settings, key_ok, app.state.sessions),
+        limit_for=body_limit(settings),
+        refusal=gate_refusal,
+    )
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -103,11 +121,8 @@ def create_app(settings: Settings | None = None, *, ui: bool = True) -> FastAPI:
             allow_methods=["GET", "POST"],
             allow_headers=["Content-Type", "X-API-Key", "Authorization"],
         )
-    app.add_middleware(BodyLimit, limit=MAX_JSON_BYTES, applies=json_route)
-    app.add_middleware(RateLimit, rules=rate_rules(settings))
     app.add_middleware(SecurityHeaders)
     add_error_handlers(app)
-    key_ok = key_checker(settings)
     ready = ready_check(state)
     app.include_router(health_router(state))
     app.include_router(api_router(state, ready, key_ok))
@@ -153,9 +168,55 @@ def rate_rules(settings: Settings) -> list[RateRule]:
     ]
 
 
-def json_route(path: str) -> bool:
-    """The routes that take a JSON body (an upload is multipart, limited by max_upload_bytes)."""
-    return path.startswith("/v1/") or path in ("/api/ask", "/api/feedback")
+def body_limit(settings: Settings) -> Callable[[str], int]:
+    """The largest body a route takes: a file upload (the API's or the chat's), a JSON request, a chat request."""
+
+    def limit_for(path: str) -> int:
+        if path in UPLOAD_PATHS:
+            return settings.max_upload_bytes + MULTIPART_SLACK
+        if path.startswith(("/api/", "/v1/")):
+            return MAX_JSON_BYTES
+        return MAX_UI_BYTES
+
+    return limit_for
+
+
+def admission(
+    settings: Settings, key_ok: Callable[[HTTPConnection], bool], session_ok: Callable[[HTTPConnection], bool]
+) -> Callable[[HTTPConnection], bool]:
+    """Whether the gate lets a request reach a route, from its headers alone; each route checks again. With a key:
+    /api and /v1 need it (as X-API-Key or a bearer token); the chat's routes need its login session for anything
+    with a body; pages, scripts, /healthz and the login form are public. Without a key everything is open."""
+
+    def admitted(conn: HTTPConnection) -> bool:
+        if not settings.api_key or conn.scope["method"] == "OPTIONS":  # a CORS preflight carries no credentials
+            return True
+        path = conn.scope["path"]
+        if path.startswith(("/api/", "/v1/")):
+            return key_ok(conn)
+        if path in PUBLIC_POSTS or not carries_body(conn):
+            return True
+        return session_ok(conn)
+
+    return admitted
+
+
+def carries_body(conn: HTTPConnection) -> bool:
+    declared = conn.headers.get("content-length")
+    sent = "transfer-encoding" in conn.headers or (declared is not None and declared != "0")
+    return sent or conn.scope["method"] not in ("GET", "HEAD")
+
+
+def gate_refusal(scope: Scope, status: int, message: str) -> JSONResponse:
+    """The gate's 401 or 413 as the route itself words it: OpenAI's shape on /v1, `{"error": …}` elsewhere."""
+    path = scope["path"]
+    if path.startswith("/v1/"):
+        if status == 401:
+            return openai_error(401, "missing or wrong API key (Authorization: Bearer …)", code="invalid_api_key")
+        return openai_error(status, message)
+    if status == 401:
+        message = "missing or wrong X-API-Key" if path.startswith("/api/") else "not logged in to the chat"
+    return error(status, message)
 
 
 def openai_path(request: Request) -> bool:
@@ -184,11 +245,11 @@ def add_error_handlers(app: FastAPI) -> None:
         return openai_error(500, message) if openai_path(request) else error(500, message)
 
 
-def key_checker(settings: Settings) -> Callable[[Request], bool]:
+def key_checker(settings: Settings) -> Callable[[HTTPConnection], bool]:
     """Whether a request may in: no key configured, or it sends the key as X-API-Key or as Authorization: Bearer
     (OpenAI clients)."""
 
-    def key_ok(request: Request) -> bool:
+    def key_ok(request: HTTPConnection) -> bool:
         if not settings.api_key:
             return True
         bearer = request.headers.get("authorization", "")
@@ -328,7 +389,7 @@ def add_upload_routes(router: APIRouter, state: WebState, ready: Callable[[], As
             return refused
         limit = state.settings.max_upload_bytes
         declared = int(request.headers.get("content-length") or 0)
-        if declared > limit + 64 * 1024:
+        if declared > limit + MULTIPART_SLACK:
             return error(413, f"file too large; limit {limit} bytes")
         data = await file.read(limit + 1)
         who = f"api {client_of(request)}" + (" (key)" if state.settings.api_key else "")
@@ -419,7 +480,7 @@ def with_ui(app: FastAPI, state: WebState) -> FastAPI:
     def login(_user: str, password: str) -> bool:  # with a key set, the chat asks for it as its password
         return key is not None and hmac.compare_digest(password.encode(), key.encode())
 
-    return gr.mount_gradio_app(
+    app = gr.mount_gradio_app(
         app,
         build_ui(state),
         path="/",
@@ -433,3 +494,22 @@ def with_ui(app: FastAPI, state: WebState) -> FastAPI:
         show_error=False,
         max_file_size=state.settings.max_upload_bytes,
     )
+    app.state.sessions.chat = next(
+        r.app for r in app.routes if isinstance(r, Mount) and isinstance(r.app, gr.routes.App)
+    )
+    return app
+
+
+class ChatSessions:
+    """Whether a request carries a live login session of the chat, checked as Gradio checks it (get_current_user in
+    its routes.py): either of its two access-token cookies naming a token it issued at /login. None without the UI."""
+
+    def __init__(self) -> None:
+        self.chat: Any = None  # the mounted Gradio app, once with_ui has mounted it
+
+    def __call__(self, conn: HTTPConnection) -> bool:
+        if self.chat is None:
+            return False
+        cookies, cookie_id = conn.cookies, self.chat.cookie_id
+        token = cookies.get(f"access-token-{cookie_id}") or cookies.get(f"access-token-unsecure-{cookie_id}")
+        return token is not None and token in self.chat.tokens

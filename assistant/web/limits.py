@@ -1,5 +1,5 @@
-"""Per-client rate limits; a size limit on request bodies, counted as they arrive (a chunked body has no
-Content-Length to check first); the security headers every response carries."""
+"""The gate before any body is read (credentials, then size: declared, or counted as a chunked body arrives);
+per-client rate limits; the security headers every response carries."""
 
 from __future__ import annotations
 
@@ -10,60 +10,82 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from starlette.datastructures import Headers
+from starlette.requests import HTTPConnection
+from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+Refusal = Callable[[Scope, int, str], JSONResponse]  # (request scope, status, message) -> the error response
 
-class BodyLimit:
-    """Refuses with 413 (`{"error": …}`) a body over `limit` bytes on the paths `applies` selects: by the declared
-    Content-Length before reading, else by counting the chunks as the app reads them: past the limit the app is told
-    the body ended, and whatever it answers is replaced by the 413."""
 
-    def __init__(self, app: ASGIApp, *, limit: int, applies: Callable[[str], bool]) -> None:
+class Gate:
+    """One gate in front of every route (the JSON API, /v1 and the mounted Gradio chat), before anything reads the
+    body: a request `admitted` refuses gets 401 unread; a body over `limit_for(path)` bytes gets 413, by its declared
+    Content-Length before reading, else by counting the chunks as the app reads them. Past the limit the 413 is sent
+    at once, the app is told the client left (nothing it answers is sent) and the rest of the body is never read."""
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        admitted: Callable[[HTTPConnection], bool],
+        limit_for: Callable[[str], int],
+        refusal: Refusal,
+    ) -> None:
         self.app = app
-        self.limit = limit
-        self.applies = applies
+        self.admitted = admitted
+        self.limit_for = limit_for
+        self.refusal = refusal
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or not self.applies(scope["path"]):
+        if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        declared = dict(scope.get("headers") or ()).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.limit:
-            await self.refuse(send)
+        if not self.admitted(HTTPConnection(scope)):
+            await self.refuse(scope, send, 401, "missing or wrong credentials (X-API-Key, or the chat's login)")
             return
-        seen = 0
-        over = False
+        limit = self.limit_for(scope["path"])
+        declared = Headers(scope=scope).get("content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > limit):
+            await self.refuse(scope, send, 413, f"request body over {limit:,} bytes")
+            return
+        await self.counted(scope, receive, send, limit)
 
-        async def counted() -> Message:  # past the limit the app sees the body end (and answers it, unsent)
+    async def counted(self, scope: Scope, receive: Receive, send: Send, limit: int) -> None:
+        seen, over, started = 0, False, False
+
+        async def receive_counted() -> Message:
             nonlocal seen, over
             if over:
-                return {"type": "http.request", "body": b"", "more_body": False}
+                return {"type": "http.disconnect"}
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
-                if seen > self.limit:
+                if seen > limit:
                     over = True
-                    return {"type": "http.request", "body": b"", "more_body": False}
+                    if not started:
+                        await self.refuse(scope, send, 413, f"request body over {limit:,} bytes")
+                    return {"type": "http.disconnect"}
             return message
 
-        async def replaced(message: Message) -> None:
-            if not over:
-                await send(message)
-            elif message["type"] == "http.response.start":
-                await self.refuse(send)
+        async def send_unless_over(message: Message) -> None:
+            nonlocal started
+            if over:
+                return
+            started = started or message["type"] == "http.response.start"
+            await send(message)
 
-        await self.app(scope, counted, replaced)
+        try:
+            await self.app(scope, receive_counted, send_unless_over)
+        except Exception:
+            if not over:  # the app failing on the cut body is expected; the 413 has been sent
+                raise
 
-    async def refuse(self, send: Send) -> None:
-        body = json.dumps({"error": f"request body over {self.limit:,} bytes"}).encode()
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 413,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
-            }
-        )
-        await send({"type": "http.response.body", "body": body})
+    async def refuse(self, scope: Scope, send: Send, status: int, message: str) -> None:
+        response = self.refusal(scope, status, message)
+        headers = [(k, v) for k, v in response.raw_headers if k != b"connection"]
+        await send({"type": "http.response.start", "status": status, "headers": [*headers, (b"connection", b"close")]})
+        await send({"type": "http.response.body", "body": response.body})
 
 
 SECURITY_HEADERS = (
