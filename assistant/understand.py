@@ -805,7 +805,7 @@ def understand(text: str, notices: list[Notice], tasks: list[Task], *, limit: in
         only_units=bool(units) and bool(ONLY.search(text)) and not EITHER_WAY.search(text),
         notices_asked=find_notices_asked(low, province_names(low, notices, doc_ids)) if not numbers else None,
         points_at_row=bool(POINTS_AT_ROW.search(low)),
-        cited_only=find_cited_only(text, notices),
+        cited_only=find_cited_only(text, notices) + find_other_editions(text, notices, doc_ids),
     )
     part = find_part(text) if not numbers else None
     about = q.points_at_row or bool(q.metas) or bool(q.meta)
@@ -903,6 +903,45 @@ def find_cited_only(text: str, notices: list[Notice]) -> tuple[str, ...]:
         )
 
     return tuple(m.group(0) for m in DOC_NAME.finditer(text) if not is_loaded(m.group(0)))
+
+
+# A document noun after a year in an English question: "Weinan's 2025 work points", "the 2023 Lingchuan plan".
+EN_EDITION = re.compile(
+    r"\b(20\d\d)(?:'s)?\s+(?:[a-z-]+\s+){0,4}?(?:work\s+points|plan|task\s+list|list|measures|notice|document|programme|"
+    r"program|key\s+points)\b",
+    re.I,
+)
+PLACE_END = re.compile(r"([\u4e00-\u9fff]{2,5}?[省市县区])$")
+
+
+def find_other_editions(text: str, notices: list[Notice], doc_ids: Sequence[str]) -> tuple[str, ...]:
+    """Documents the question names by a loaded notice's title with another year or place (渭南市2025年法治政府建设
+    工作要点 when 2024's is loaded, 洛阳市提升…若干举措 when 宜阳县's is): not loaded, so nothing answers them."""
+    flat = _flat(text)
+    out: list[str] = []
+    for n in notices:
+        if n.doc_id not in doc_ids:
+            continue
+        core = re.sub(r"的通知$", "", re.sub(r"^.*?关于印发", "", _flat(n.title)))
+        names = sorted({a for a in (n.region or "", *n.aliases) if a and not a.isascii()}, key=len, reverse=True)
+        body = next((core[len(a) :] for a in names if core.startswith(a)), core)
+        own = re.match(r"(20\d\d)年", body)
+        if own:  # the same title with another year
+            rest = body[own.end() :]
+            for m in re.finditer(r"(20\d\d)年", flat):
+                if m.group(1) != own.group(1) and len(rest) >= 4 and flat[m.end() : m.end() + 4] == rest[:4]:
+                    out.append(f"{n.region or ''}{m.group(1)}年{rest}")
+            years = {own.group(1), (n.date or "")[:4]}
+            for m in EN_EDITION.finditer(text):
+                if m.group(1) not in years:
+                    out.append(f"{n.region or ''}{m.group(1)}年{rest}")
+        plain = re.sub(r"^(20\d\d)年", "", body)
+        at = flat.find(plain[:8]) if len(plain) >= 8 else -1
+        place = PLACE_END.search(re.sub(r"20\d\d年$", "", flat[:at])) if at > 0 else None
+        if place and not any(place.group(1).endswith(a) or a.endswith(place.group(1)) for a in names):
+            if place.group(1) not in GENERIC_PLACES:  # the same title with another place
+                out.append(f"{place.group(1)}{plain}")
+    return tuple(dict.fromkeys(out))
 
 
 def find_meta(low: str) -> str | None:

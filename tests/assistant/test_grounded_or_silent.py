@@ -196,3 +196,21 @@ def test_a_part_naming_a_loaded_notice_is_still_answered(bundled_assistant, corp
     row = next(t for t in corpus.get("zhashui-2024").tasks if t.number == 3 and t.kind == "task")
     assert any(c.doc_id == "zhashui-2024" and c.start_line == row.start_line for c in answer.citations)
     assert row.lead[0] in answer.text
+
+
+# A loaded notice's title with another year or another place names a document that is not loaded: nothing answers it.
+OTHER_EDITIONS = [
+    ("渭南市2025年法治政府建设工作要点有几项任务？", "weinan-2024", "2025"),
+    ("How many tasks are in Weinan's 2025 work points?", "weinan-2024", "2025"),
+    ("洛阳市提升法治政府建设工作水平若干举措一共有多少条？牵头单位是谁？", "yiyang-2024", "洛阳市"),
+]
+
+
+@pytest.mark.parametrize("question,doc_id,other", OTHER_EDITIONS)
+def test_another_edition_of_a_loaded_notice_is_refused(question, doc_id, other, bundled_assistant, corpus):
+    answer = bundled_assistant.ask(question)
+    assert answer.found is False and not answer.citations and not answer.tasks, answer.text
+    assert other in answer.text, answer.text  # the refusal names the document asked about
+    # the loaded edition itself is still answered
+    own = question.replace("2025", "2024").replace("洛阳市", corpus.get(doc_id).notice.region or "")
+    assert bundled_assistant.ask(own).found, own
