@@ -214,3 +214,16 @@ def test_another_edition_of_a_loaded_notice_is_refused(question, doc_id, other, 
     # the loaded edition itself is still answered
     own = question.replace("2025", "2024").replace("洛阳市", corpus.get(doc_id).notice.region or "")
     assert bundled_assistant.ask(own).found, own
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What score weight does Lingchuan give rule-of-law work in the performance assessment?",
+        "陵川县法治建设成效在绩效考核中占多少分值？",
+    ],
+)
+def test_a_score_no_sentence_gives_is_refused(question, bundled_assistant):
+    """Lingchuan asks units to *provide* the weight (提供…中的分值权重); no notice states one: nothing answers."""
+    answer = bundled_assistant.ask(question)
+    assert answer.found is False and not answer.citations, answer.text
