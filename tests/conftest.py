@@ -17,6 +17,27 @@ def _isolated_state(tmp_path_factory, monkeypatch):
         monkeypatch.delenv(f"ASSISTANT_{name}", raising=False)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _embed_each_batch_once():
+    """The same notices are indexed by several fixtures (the bundled index, tests/index/test_store.py's, the web
+    server's, the upload copies): a batch of texts the session has embedded already is not embedded again. Only an
+    identical call is reused (the model is a pure function of its batch); any other batch still runs the model."""
+    from index.embed import UseMultilingualEmbeddings
+
+    embed = UseMultilingualEmbeddings.embed_documents
+    seen: dict[tuple[str, ...], list[list[float]]] = {}
+
+    def embed_documents(self: UseMultilingualEmbeddings, texts: list[str]) -> list[list[float]]:
+        key = tuple(texts)
+        if key not in seen:
+            seen[key] = embed(self, list(key))
+        return [list(v) for v in seen[key]]
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(UseMultilingualEmbeddings, "embed_documents", embed_documents)
+        yield
+
+
 @pytest.fixture(scope="session")
 def corpus() -> Corpus:
     return load_corpus([BUNDLED_NOTICES])
