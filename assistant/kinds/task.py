@@ -249,9 +249,11 @@ def which_notice(q: Question, pairs: list[tuple[Notice, Task]], count: int) -> D
 def no_such_item(q: Question, ctx: Context) -> Draft:
     """No notice asked about has the item: say what they do have, claim nothing."""
     lines = [say("task.no_such_item", numbers=numbers(q))]
-    for p in ctx.corpus.notices:
-        if not in_scope(p.notice, ctx.doc_ids) or not p.tasks:
-            continue
+    tabled = [p for p in ctx.corpus.notices if in_scope(p.notice, ctx.doc_ids) and p.tasks]
+    shown = tabled if len(tabled) <= MANY_NOTICES else tabled[:NOTICES_SHOWN]  # never a line per notice of thousands
+    for p in shown:
         top = max(t.number for t in p.tasks if t.kind == "task")
         lines.append(say("task.has_items", notice=p.notice, top=top, noun=item_noun(p.tasks)))
+    if len(shown) < len(tabled):
+        lines.append(say("task.more_notices", count=len(tabled) - len(shown)))
     return Draft(lines, found=False, missing=[str(n) for n in q.numbers])

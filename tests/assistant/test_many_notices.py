@@ -82,3 +82,9 @@ def test_a_question_naming_one_notice_among_many_is_answered_from_it(many: Assis
     a = many.ask("第4县第17项由谁牵头？")
     assert a.found and "县司法局" in a.text, a.text
     assert {c.doc_id for c in a.citations} == {"copy-4"}
+
+
+def test_an_item_no_notice_has_lists_only_the_first_few_notices_items(many: Assistant) -> None:
+    a = many.ask("who leads task 120?")
+    assert not a.found and "no item 120" in a.text, a.text
+    assert len(a.text.splitlines()) == 1 + NOTICES_SHOWN + 1 and "12 more notices" in a.text, a.text
