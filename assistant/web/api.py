@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hmac
+import json
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -14,6 +15,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse
+from fastapi.routing import APIRoute
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -27,6 +29,7 @@ from assistant.errors import AssistantError, BadQuestion, UnknownNotice
 from assistant.web.limits import Gate, RateLimit, RateRule, SecurityHeaders
 from assistant.web.openai_api import openai_error
 from assistant.web.openai_api import router as openai_router
+from assistant.web.schemas import AskResponse, FeedbackSaved, NoticeOut
 from assistant.web.state import NotReady, NotWritable, UploadRejected, WebState, uploads_closed
 
 if TYPE_CHECKING:  # the service loads with the first index build (assistant/web/state.py)
@@ -81,9 +84,13 @@ ERRORS = {
 }
 
 
-def errors_doc(*codes: int) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI entries for the error statuses a route really returns, all in the `{"error": …}` shape."""
-    return {code: {"model": ErrorBody, "description": ERRORS[code]} for code in codes}
+def errors_doc(*codes: int, ok: Any = None) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI entries for the error statuses a route really returns, all in the `{"error": …}` shape, and with `ok`
+    the model of its 200 body (the routes return plain dicts: response_model=None, so the model only documents)."""
+    doc: dict[int | str, dict[str, Any]] = {code: {"model": ErrorBody, "description": ERRORS[code]} for code in codes}
+    if ok is not None:
+        doc[200] = {"model": ok, "description": "the answer"}
+    return doc
 
 
 def error(status: int, message: str) -> JSONResponse:
@@ -128,6 +135,7 @@ def create_app(settings: Settings | None = None, *, ui: bool = True) -> FastAPI:
     app.include_router(api_router(state, ready, key_ok))
     app.include_router(openai_router(ready, key_ok))
     app.include_router(widget_router())
+    app.include_router(unknown_routes_router())  # last: only what no route above takes
     document_bad_requests_as_400(app)
     state.start()
     return with_ui(app, state) if ui else app
@@ -147,6 +155,10 @@ def document_bad_requests_as_400(app: FastAPI) -> None:
                         "description": ERRORS[400],
                         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}},
                     }
+        schemas = schema.get("components", {}).get("schemas", {})
+        if "HTTPValidationError" not in json.dumps(schema.get("paths", {})):  # FastAPI's 422 body, no longer used
+            schemas.pop("HTTPValidationError", None)
+            schemas.pop("ValidationError", None)
         return schema
 
     app.openapi = openapi  # type: ignore[method-assign]
@@ -313,7 +325,7 @@ def api_router(state: WebState, ready: Callable[[], Assistant], key_ok: Callable
 def add_question_routes(router: APIRouter, state: WebState, ready: Callable[[], Assistant]) -> None:
     """/api/ask and /api/feedback."""
 
-    @router.post("/api/ask", response_model=None, responses=errors_doc(400, 401, 404, 413, 429, 503))
+    @router.post("/api/ask", response_model=None, responses=errors_doc(400, 401, 404, 413, 429, 503, ok=AskResponse))
     def ask(body: AskBody) -> dict[str, Any] | JSONResponse:
         """{question, doc?, history?} -> {answer, citations[], tasks[], lang, found, mode, notes, understood}"""
         assistant = ready()
@@ -325,7 +337,7 @@ def add_question_routes(router: APIRouter, state: WebState, ready: Callable[[], 
         except UnknownNotice as exc:
             return error(404, str(exc))
 
-    @router.post("/api/feedback", response_model=None, responses=errors_doc(400, 401, 413, 429, 503))
+    @router.post("/api/feedback", response_model=None, responses=errors_doc(400, 401, 413, 429, 503, ok=FeedbackSaved))
     def feedback(body: FeedbackBody) -> dict[str, Any] | JSONResponse:
         if body.rating not in (1, -1):
             return error(400, "rating must be 1 or -1")
@@ -339,7 +351,7 @@ def add_question_routes(router: APIRouter, state: WebState, ready: Callable[[], 
 def add_notice_routes(router: APIRouter, ready: Callable[[], Assistant]) -> None:
     """/api/notices and /api/tasks."""
 
-    @router.get("/api/notices", response_model=None, responses=errors_doc(401, 503))
+    @router.get("/api/notices", response_model=None, responses=errors_doc(401, 503, ok=list[NoticeOut]))
     def notices() -> list[dict[str, Any]]:
         return [
             {
@@ -451,6 +463,44 @@ def same_origin(request: Request, allowed: list[str]) -> bool:
     if origin is None or origin in allowed:
         return True
     return urlparse(origin).netloc == request.headers.get("host", "")
+
+
+ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+
+
+def unknown_routes_router() -> APIRouter:
+    """Unknown paths (or a wrong method) under /api and /v1 answered in the API's own error shape: without this they
+    fall through to the chat mounted at / and get its `{"detail": "Not Found"}`."""
+    router = APIRouter(include_in_schema=False)
+
+    async def unknown(request: Request) -> JSONResponse:
+        path, method = request.url.path, request.method
+        matching = [r for r in api_routes(request.app.router.routes) if r.path_regex.match(path)]
+        allowed = sorted({m for r in matching if r.endpoint is not unknown for m in r.methods or ()})
+        if allowed:
+            status, message = 405, f"{method} is not allowed on {path}; use {' or '.join(allowed)}"
+        else:
+            status, message = 404, f"no such route: {method} {path} (the routes are listed at /openapi.json)"
+        response = openai_error(status, message) if openai_path(request) else error(status, message)
+        if allowed:
+            response.headers["Allow"] = ", ".join(allowed)
+        return response
+
+    for prefix in ("/api", "/v1"):
+        router.add_api_route(prefix, unknown, methods=ALL_METHODS)
+        router.add_api_route(prefix + "/{rest:path}", unknown, methods=ALL_METHODS)
+    return router
+
+
+def api_routes(routes: list[Any]) -> list[APIRoute]:
+    """Every route of the app, routers included (FastAPI wraps an included router; none here has a prefix)."""
+    found: list[APIRoute] = []
+    for r in routes:
+        if isinstance(r, APIRoute):
+            found.append(r)
+        elif (inner := getattr(r, "original_router", None)) is not None:
+            found.extend(api_routes(inner.routes))
+    return found
 
 
 def widget_router() -> APIRouter:
