@@ -78,12 +78,12 @@ def server(tmp_path_factory, host_port):
 @pytest.fixture(scope="session")
 def host_page(server, host_port, tmp_path_factory):
     """examples/widget-host.html (reached through assistant/web/static) served from its own origin, its script tag
-    pointed at the test server."""
+    (src="/widget.js": the server that serves it) pointed at the test server, as another site writes it."""
     root = tmp_path_factory.mktemp("host")
     html = (
         (REPO / "assistant" / "web" / "static" / "widget-host.html")
         .read_text("utf-8")
-        .replace("http://127.0.0.1:7860", server.url)
+        .replace('src="/widget.js"', f'src="{server.url}/widget.js"')
     )
     (root / "index.html").write_text(html, "utf-8")
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
