@@ -2,32 +2,41 @@
 
 Each fenced ```bash block is a list of commands (a trailing backslash continues a line; comments are dropped):
 - `assistant …`, `python -m eval …`, `printf …` (files an example reads) and other local commands run for real, one
-  block at a time in a scratch folder, with the real entry points (`python -m assistant.cli` behind `assistant`) on
-  a copy of the session's bundled index (`bundled_assistant` in tests/conftest.py);
+  block at a time in a scratch folder, on a copy of the session's bundled index (`bundled_assistant` in
+  tests/conftest.py). `assistant …` (the console script's function) and `python -m MODULE …` run in this
+  interpreter through their real entry points, with their own argv, environment, folder, stdin (a pipe's output),
+  stdout, stderr and exit code, so imports and the embedder load once per session; anything else runs in bash;
 - `curl …` commands, and the ```python client example, run against a real `python app.py` on a free port, its URL
-  put in place of 127.0.0.1:7860;
+  put in place of 127.0.0.1:7860, in a thread while the local blocks run;
 - `python app.py …` itself and the README's two set-up commands are checked structurally (they start a server or
   install): README holds the set-up block verbatim, `.ci/run` runs command 2, app.py takes the options shown.
 A block that cannot run here (an external LLM server) says so on a line `# (not run by tests/test_docs.py: why)`.
-Blocks run in parallel, so the file takes about as long as its slowest example (`python -m eval`)."""
+The slowest example is `python -m eval` (it answers the whole gold set)."""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import logging
 import os
 import re
+import runpy
 import shlex
 import shutil
 import socket
 import subprocess
 import sys
 import time
+import traceback
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from importlib.metadata import entry_points
+from itertools import pairwise
 from pathlib import Path
 
 import httpx
 import pytest
+from click.testing import CliRunner
 
 REPO = Path(__file__).resolve().parents[1]
 PAGES = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
@@ -134,7 +143,8 @@ def free_port() -> int:
 @pytest.fixture(scope="module")
 def scratch(tmp_path_factory, bundled_assistant):
     """A bin folder whose `python` is this interpreter and whose `assistant` is `python -m assistant.cli` (the
-    console script's target), and a copy of the session's bundled index to copy once more for each block."""
+    console script's target), for the commands bash runs, and a copy of the session's bundled index to copy once
+    more for each block."""
     root = tmp_path_factory.mktemp("docs")
     bin_dir = root / "bin"
     bin_dir.mkdir()
@@ -164,7 +174,95 @@ def workspace(scratch, name: str) -> tuple[Path, dict[str, str]]:
     return cwd, env
 
 
-def run_block(block: Block, cwd: Path, env: dict[str, str], url: str = DOCUMENTED_URL) -> list[Ran]:
+def bash(command: str, cwd: Path, env: dict[str, str], stdin: bytes | None = None) -> Ran:
+    done = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", command], cwd=cwd, env=env, input=stdin, capture_output=True, timeout=300
+    )
+    return Ran(command, done.returncode, done.stdout.decode("utf-8", "replace"), done.stderr.decode("utf-8", "replace"))
+
+
+def unquoted(command: str) -> list[tuple[int, str]]:
+    """(position, character) of each shell operator character outside quotes."""
+    found, quote, escaped = [], None, False
+    for i, ch in enumerate(command):
+        if escaped:
+            escaped = False
+        elif ch == "\\" and quote != "'":
+            escaped = True
+        elif quote:
+            quote = None if ch == quote else quote
+        elif ch in "'\"":
+            quote = ch
+        elif ch in "|&;<>()`$":
+            found.append((i, ch))
+    return found
+
+
+def entry_point(words: list[str]) -> tuple[str, object, list[str]] | None:
+    """What a command runs in this interpreter: the `assistant` console script's function, or the module of
+    `python -m MODULE`; None for anything else (bash runs it)."""
+    if words[0] == "assistant":
+        (script,) = entry_points(group="console_scripts", name="assistant")
+        return "assistant", script.load(), words[1:]
+    if words[0] in ("python", "python3") and len(words) > 2 and words[1] == "-m":
+        return words[2], words[2], words[3:]
+    return None
+
+
+def in_process(command: str, cwd: Path, env: dict[str, str]) -> Ran | None:
+    """Run `[VAR=value …] assistant …` or `python -m MODULE …`, optionally fed by a pipe, through its real entry
+    point in this interpreter (imports and the embedder are loaded once per session), as the process would run:
+    its own argv, environment, working folder, stdin, stdout, stderr and exit code. None: bash must run it."""
+    operators = unquoted(command)
+    if any(ch != "|" for _, ch in operators) or any(b - a == 1 for (a, _), (b, _) in pairwise(operators)):
+        return None  # redirections, `||`, `&&`, `;`, substitutions: bash
+    producer, consumer = (command[: operators[-1][0]], command[operators[-1][0] + 1 :]) if operators else ("", command)
+    words = shlex.split(consumer)
+    assigned = {}
+    while words and re.fullmatch(r"[A-Za-z_]\w*=.*", words[0]):
+        name, _, value = words.pop(0).partition("=")
+        assigned[name] = value
+    target = entry_point(words) if words else None
+    if target is None:
+        return None
+    stdin, stderr = b"", ""
+    if producer.strip():
+        fed = bash(producer, cwd, env)
+        if fed.returncode:
+            return Ran(command, fed.returncode, "", fed.stderr)
+        stdin, stderr = fed.stdout.encode("utf-8"), fed.stderr
+    prog, run, argv = target
+    overrides: dict[str, str | None] = {k: None for k in os.environ if k.startswith(("ASSISTANT_", "LLM_"))}
+    overrides.update({k: v for k, v in env.items() if k.startswith(("ASSISTANT_", "LLM_"))}, **assigned)
+    handlers, level, old_argv = logging.root.handlers[:], logging.root.level, sys.argv
+    code = 0
+    with CliRunner().isolation(input=stdin, env=overrides) as (out, err, _), contextlib.chdir(cwd):
+        sys.argv = [prog, *argv]
+        try:
+            run() if callable(run) else runpy.run_module(run, run_name="__main__", alter_sys=True)
+        except SystemExit as exc:
+            if isinstance(exc.code, int) or exc.code is None:
+                code = exc.code or 0
+            else:
+                print(exc.code, file=sys.stderr)
+                code = 1
+        except BaseException:  # as an uncaught exception ends the process: its traceback on stderr, exit 1
+            traceback.print_exc()
+            code = 1
+        finally:
+            sys.argv = old_argv
+            logging.root.handlers[:], logging.root.level = handlers, level  # none left writing to the closed stderr
+            sys.stdout.flush()
+            sys.stderr.flush()
+        stdout, stderr = out.getvalue().decode("utf-8", "replace"), stderr + err.getvalue().decode("utf-8", "replace")
+    return Ran(command, code, stdout, stderr)
+
+
+def run_block(
+    block: Block, cwd: Path, env: dict[str, str], url: str = DOCUMENTED_URL, local: bool = False
+) -> list[Ran]:
+    """The block's commands one after another, in this interpreter where `local` and the command allows (see
+    in_process), else by bash; stops at the first that fails."""
     if block.lang == "python":
         text = block.text.replace(DOCUMENTED_URL, url)
         done = subprocess.run(
@@ -174,32 +272,14 @@ def run_block(block: Block, cwd: Path, env: dict[str, str], url: str = DOCUMENTE
     ran = []
     for command in block.commands():
         command = command.replace(DOCUMENTED_URL, url)
-        done = subprocess.run(
-            ["bash", "-o", "pipefail", "-c", command], cwd=cwd, env=env, capture_output=True, text=True, timeout=300
-        )
-        ran.append(Ran(command, done.returncode, done.stdout, done.stderr))
-        if done.returncode:
+        ran.append((local and in_process(command, cwd, env)) or bash(command, cwd, env))
+        if ran[-1].returncode:
             break
     return ran
 
 
-@pytest.fixture(scope="module")
-def local_runs(scratch) -> dict[str, list[Ran]]:
-    """Every local block, run in parallel (each in its own folder and data directory); a block shown on two pages
-    runs once."""
-    unique = list({b.text: b for b in RUN_LOCAL}.values())
-
-    def one(block: Block) -> tuple[str, list[Ran]]:
-        cwd, env = workspace(scratch, block.id.replace("/", "-").replace("#", "-"))
-        return block.text, run_block(block, cwd, env)
-
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        return dict(pool.map(one, unique))
-
-
-@pytest.fixture(scope="module")
-def app_server(scratch):
-    """`python app.py --port P` for real, on a copy of the bundled index."""
+def start_app(scratch) -> tuple[subprocess.Popen, str, Path, dict[str, str]]:
+    """`python app.py --port P` for real, on a copy of the bundled index (not waited for)."""
     cwd, env = workspace(scratch, "app")
     port = free_port()
     proc = subprocess.Popen(
@@ -209,19 +289,44 @@ def app_server(scratch):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    url = f"http://127.0.0.1:{port}"
+    return proc, f"http://127.0.0.1:{port}", cwd, env
+
+
+def wait_ready(proc: subprocess.Popen, url: str) -> None:
+    deadline = time.time() + 120
+    while True:
+        try:
+            if httpx.get(url + "/healthz", timeout=2).json()["status"] == "ready":
+                return
+        except (httpx.HTTPError, ValueError):
+            pass
+        assert proc.poll() is None, "python app.py exited"
+        assert time.time() < deadline, "python app.py did not become ready in 120 s"
+        time.sleep(0.3)
+
+
+@pytest.fixture(scope="module")
+def runs(scratch) -> dict[str, list[Ran]]:
+    """Every example, by block id. `python app.py` starts first and, once ready, the HTTP blocks run against it
+    (curl and the client example, one after another in a thread) while the local blocks run here, one at a time
+    through the real entry points, each in its own folder and data directory; a local block shown on two pages
+    runs once."""
+    proc, url, cwd, env = start_app(scratch)
+
+    def http() -> dict[str, list[Ran]]:
+        wait_ready(proc, url)
+        return {b.id: run_block(b, cwd, env, url) for b in RUN_HTTP}
+
     try:
-        deadline = time.time() + 120
-        while True:
-            try:
-                if httpx.get(url + "/healthz", timeout=2).json()["status"] == "ready":
-                    break
-            except (httpx.HTTPError, ValueError):
-                pass
-            assert proc.poll() is None, "python app.py exited"
-            assert time.time() < deadline, "python app.py did not become ready in 120 s"
-            time.sleep(0.3)
-        yield url, cwd, env
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            served = pool.submit(http)
+            done: dict[str, list[Ran]] = {}
+            for block in RUN_LOCAL:
+                if block.text not in done:
+                    cwd_, env_ = workspace(scratch, block.id.replace("/", "-").replace("#", "-"))
+                    done[block.text] = run_block(block, cwd_, env_, local=True)
+            found = {b.id: done[b.text] for b in RUN_LOCAL}
+            return found | served.result()
     finally:
         proc.terminate()
         proc.wait(10)
@@ -300,11 +405,10 @@ def test_the_server_command_takes_the_options_shown():
 
 
 @pytest.mark.parametrize("block", RUN_LOCAL, ids=lambda b: b.id)
-def test_local_example_runs(block, local_runs):
-    check(local_runs[block.text], block)
+def test_local_example_runs(block, runs):
+    check(runs[block.id], block)
 
 
 @pytest.mark.parametrize("block", RUN_HTTP, ids=lambda b: b.id)
-def test_http_example_runs_against_python_app(block, app_server):
-    url, cwd, env = app_server
-    check(run_block(block, cwd, env, url), block)
+def test_http_example_runs_against_python_app(block, runs):
+    check(runs[block.id], block)
