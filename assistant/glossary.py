@@ -12,8 +12,10 @@ from __future__ import annotations
 import logging
 import re
 import threading
+import tomllib
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import snowballstemmer
@@ -33,7 +35,7 @@ EN_STOP = set(
     "have has had get got give given make made use used like per year years new "
     "one two three four five six seven eight nine ten first second third "
     "set sets hold holds take takes put keep need needs include includes contain mention state specify provide ask "
-    "want go goes done "
+    "want go goes done supposed meant ought allowed expected actually exactly specifically currently "
     "run runs place happen happens occur occurs last lasts "  # "when does it run / take place": time, not content
     "i me my we us our you your he him his she her they them "
     "before after during since until within while "
@@ -91,10 +93,21 @@ def place_names(vocabulary: Iterable[str]) -> dict[str, set[str]]:
     return out
 
 
+FIELD_WORDS = Path(__file__).parent / "data" / "glossary.toml"
+
+
+@lru_cache(maxsize=1)
+def _field_words() -> dict[str, list[str]]:
+    with FIELD_WORDS.open("rb") as f:
+        words: dict[str, list[str]] = tomllib.load(f)["words"]
+    return words
+
+
 class Glossary:
     """stemmed English word -> Chinese words of the notices whose CC-CEDICT glosses use it."""
 
     def __init__(self, vocabulary: Iterable[str]) -> None:
+        vocabulary = list(vocabulary)
         self.map: dict[str, set[str]] = {}
         dictionary = _cedict()
         for zh in vocabulary:
@@ -116,6 +129,11 @@ class Glossary:
             len({z for v in self.map.values() for z in v}),
         )
 
+        printed_words = "\n".join(vocabulary)  # a term may be part of a longer word: 合法性 in 合法性审查
+        for en, zhs in _field_words().items():  # the field's terms CC-CEDICT misses, where a notice prints them
+            printed = {z for z in zhs if z in printed_words}
+            if printed:
+                self.map.setdefault(_stem(en), set()).update(printed)
         self.places = place_names(vocabulary)
 
     def translate(self, stem: str) -> tuple[str, ...]:

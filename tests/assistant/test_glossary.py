@@ -46,6 +46,8 @@ def test_english_questions_about_things_the_notices_lack_are_refused(bundled_ass
     [
         ("How many training hours must law enforcement officers complete each year in Zhashui?", "60学时"),
         ("Where is the office of the Lingchuan leading group?", "县委依法治县办公室"),
+        # field terms CC-CEDICT glosses otherwise (审查 is never "review"): assistant/data/glossary.toml
+        ("Under the Changjiang list, how long is the legality review supposed to take?", "15个工作日"),
     ],
 )
 def test_english_open_questions_find_the_chinese_sentence(bundled_assistant, question: str, must: str) -> None:
@@ -74,3 +76,10 @@ def test_a_structural_terms_words_are_skipped_only_when_the_question_uses_the_te
 
     assert any("同意" in g for g in words("Who approved the Yiyang measures?"))
     assert not any("同意" in g for g in words("Which tasks does the approval bureau lead in Zhashui?"))
+
+
+def test_field_terms_are_proposed_only_where_a_notice_prints_them() -> None:
+    printed = Glossary(["合法性审核", "行政复议"])
+    assert "合法性" in printed.translate("legal")  # part of a longer word the notices print
+    assert "复议" in printed.translate("reconsider")
+    assert {"审核"} == set(printed.translate("review")), "a term no notice prints (审查, 审议) is never proposed"
