@@ -1016,6 +1016,8 @@ def find_parts(text: str) -> tuple[str, ...]:
         clauses = [c for c in clauses if c]
         if not clauses:
             continue
+        while len(clauses) > 2 and not ASKS.search(clauses[0]):  # "For X's review, by what date …, and where?"
+            clauses[:2] = [f"{clauses[0]}{'，' if detect_lang(clauses[0]) == 'zh' else ', '}{clauses[1]}"]
         if len(clauses) > 1 and ASKS.search(clauses[0]) and all(ASKS.search(c) for c in clauses[1:]):
             parts.extend(clauses)
         else:

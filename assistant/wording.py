@@ -63,9 +63,8 @@ def template(key: str, lang: str) -> str:
 
 
 def notice_name(n: Notice, lang: str) -> str:
-    if lang == "en":
-        place = next((a for a in n.aliases if a.isascii()), n.doc_id).capitalize()
-        return f"{place} ({n.doc_number or n.title})"
+    if lang == "en":  # named by its own place (Changjiang), not the city above it that is also an alias (Jingdezhen)
+        return f"{short_name(n, lang)} ({n.doc_number or n.title})"
     return f"{n.region or ''}《{n.title}》" + (f"（{n.doc_number}）" if n.doc_number else "")
 
 

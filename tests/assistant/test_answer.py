@@ -103,6 +103,12 @@ def test_answers_are_in_the_questions_language(assistant):
     assert "lead: 县司法局" in assistant.ask("Who leads Zhashui task 17?").text
 
 
+def test_an_english_answer_names_the_notice_by_its_own_place_not_the_city_above_it(assistant):
+    """昌江区 is a district of 景德镇市 (an alias of its notice): its answers say Changjiang."""
+    text = assistant.ask("Who leads Changjiang item 3?").text
+    assert text.startswith("Changjiang (昌府办字〔2024〕45号)") and "Jingdezhen" not in text, text
+
+
 def test_cross_notice_question_is_grouped_by_notice(assistant):
     a = assistant.ask("training hours for law-enforcement staff in each notice")
     assert "60学时" in a.text and "40学时" in a.text

@@ -23,6 +23,9 @@ def read(corpus):
         ("Where does the office sit, and who heads it?", 2),
         ("柞水县第3项的完成时限是什么", 1),
         ("昌江区那份清单，第五项谁牵头", 1),  # a comma before the only question is no second part
+        # a clause asking nothing before two that ask: the context of the first, not a reason to keep one part
+        ("For Lingchuan's preliminary review, by what date do units submit, and to which office?", 2),
+        ("陵川县级初审阶段，资料什么时候报送，报送到哪里？", 2),
     ],
 )
 def test_a_message_splits_into_the_parts_it_asks(text, parts):
