@@ -454,6 +454,11 @@ class Resolver:
     def _pick(self, q: Question, focus: Focus, shape: Shape) -> Resolved | None:
         """第二个呢 / the first one — who leads it?: a row of the previous answer's list."""
         k = ordinal(q.text, q.lang)
+        listed = {i.number for i in focus.items}
+        if k is None and len(q.numbers) == 1 and 0 < q.numbers[0] <= len(focus.items) and q.numbers[0] not in listed:
+            k = (
+                q.numbers[0] - 1
+            )  # 第二项 after a list of (十三) and (十四): the second row shown, not the notice's (二)
         if k is None or len(focus.items) < 2 or q.doc_ids or k >= len(focus.items):
             return None
         item = focus.items[k]
@@ -660,7 +665,9 @@ class Resolver:
         """它的文号是什么 / when was it issued / 发文机关呢: the notice in focus, for a message that names none."""
         if q.doc_ids or not focus.doc_ids or q.asks_cross or q.foreign:
             return None
-        if not (q.kind == Kind.META or shape.leans):
+        # a list, count or section question naming no notice, in a conversation about one: 第五个方面下面有哪几项
+        about_rows = q.kind in (Kind.SECTIONS, *LISTING) and not q.notices_asked and len(focus.doc_ids) == 1
+        if not (q.kind == Kind.META or shape.leans or about_rows):
             return None
         if q.kind == Kind.META and q.meta:
             return Resolved(self.meta_question(q.lang, focus.doc_ids, q.meta), ("notice",))

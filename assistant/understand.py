@@ -269,7 +269,9 @@ def stage_ordinal(text: str) -> tuple[int, re.Match[str]] | None:
 def _scan_numbers(text: str, names: Sequence[str]) -> tuple[tuple[int, ...], str | None, str]:
     numbers: list[int] = []
     style: str | None = None
-    masked = STAGE_ORDINAL.sub(lambda m: " " * len(m.group(0)), text)
+    masked = re.sub(
+        PART_ORDINAL, lambda m: " " * len(m.group(0)), STAGE_ORDINAL.sub(lambda m: " " * len(m.group(0)), text)
+    )
     named = after_name(tuple(n for n in names if len(n) >= 2))
     for pattern, kind in NUMBER_PATTERNS + ([named] if named else []):
         for m in pattern.finditer(masked):
@@ -570,9 +572,9 @@ SECTION_COUNT = re.compile(
 )
 
 
+PART_ORDINAL = r"第\s*([一二三四五六七八九十]+|\d+)\s*个?\s*(?:部分|大项|板块|章|方面)"  # a section, never an item
 PART = re.compile(
-    r"第\s*([一二三四五六七八九十]+|\d+)\s*(?:部分|大项|板块|章)"
-    r"|\b(?:section|part|chapter|area)\s+(\d+|[ivx]+)\b(?!\s*(?:of\s+)?(?:task|item|indicator|problem))"
+    PART_ORDINAL + r"|\b(?:section|part|chapter|area)\s+(\d+|[ivx]+)\b(?!\s*(?:of\s+)?(?:task|item|indicator|problem))"
     r"|(?:^|[\s，,（(])([一二三四五六七八九十]+)、"
 )
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
@@ -911,6 +913,11 @@ EN_EDITION = re.compile(
     r"program|key\s+points)\b",
     re.I,
 )
+# A year naming a document: 2023年那份任务清单, 2025年的工作要点 (not 2024年3月底前, 2024年上半年).
+DATED_DOCUMENT = re.compile(
+    r"(20\d\d)年(?!\d|底|末|上半年|下半年|前|内|以来)(?:的|那份|这份|那个|版)?[^\d，,。？?；;]{0,12}?"
+    r"(?:清单|方案|要点|通知|举措|措施|文件|计划)"
+)
 PLACE_END = re.compile(r"([\u4e00-\u9fff]{2,5}?[省市县区])$")
 
 
@@ -925,23 +932,51 @@ def find_other_editions(text: str, notices: list[Notice], doc_ids: Sequence[str]
         core = re.sub(r"的通知$", "", re.sub(r"^.*?关于印发", "", _flat(n.title)))
         names = sorted({a for a in (n.region or "", *n.aliases) if a and not a.isascii()}, key=len, reverse=True)
         body = next((core[len(a) :] for a in names if core.startswith(a)), core)
-        own = re.match(r"(20\d\d)年", body)
-        if own:  # the same title with another year
-            rest = body[own.end() :]
-            for m in re.finditer(r"(20\d\d)年", flat):
-                if m.group(1) != own.group(1) and len(rest) >= 4 and flat[m.end() : m.end() + 4] == rest[:4]:
-                    out.append(f"{n.region or ''}{m.group(1)}年{rest}")
-            years = {own.group(1), (n.date or "")[:4]}
-            for m in EN_EDITION.finditer(text):
-                if m.group(1) not in years:
-                    out.append(f"{n.region or ''}{m.group(1)}年{rest}")
-        plain = re.sub(r"^(20\d\d)年", "", body)
-        at = flat.find(plain[:8]) if len(plain) >= 8 else -1
-        place = PLACE_END.search(re.sub(r"20\d\d年$", "", flat[:at])) if at > 0 else None
-        if place and not any(place.group(1).endswith(a) or a.endswith(place.group(1)) for a in names):
-            if place.group(1) not in GENERIC_PLACES:  # the same title with another place
-                out.append(f"{place.group(1)}{plain}")
+        dated = _other_years(text, flat, n, body)
+        covered = {y for d in dated for y in re.findall(r"20\d\d", d)}
+        out += dated + [o for o in _other_years_named(flat, n, body) if not set(re.findall(r"20\d\d", o)) & covered]
+        out += _other_place(flat, body, names)
     return tuple(dict.fromkeys(out))
+
+
+def _other_years(text: str, flat: str, n: Notice, body: str) -> list[str]:
+    """The notice's dated title (渭南市2024年法治政府建设工作要点) with another year, in Chinese or English."""
+    own = re.match(r"(20\d\d)年", body)
+    if not own:
+        return []
+    rest = body[own.end() :]
+    out = [
+        f"{n.region or ''}{m.group(1)}年{rest}"
+        for m in re.finditer(r"(20\d\d)年", flat)
+        if m.group(1) != own.group(1) and len(rest) >= 4 and flat[m.end() : m.end() + 4] == rest[:4]
+    ]
+    years = {own.group(1), (n.date or "")[:4]}
+    return out + [f"{n.region or ''}{m.group(1)}年{rest}" for m in EN_EDITION.finditer(text) if m.group(1) not in years]
+
+
+def _other_years_named(flat: str, n: Notice, body: str) -> list[str]:
+    """柞水县2023年那份任务清单: a document of the notice's place in a year neither its title nor its date has."""
+    own = re.match(r"(20\d\d)年", body)
+    years = {own.group(1) if own else "", (n.date or "")[:4]}
+    if RELATION.search(flat):
+        return []  # 依据的是2023年的哪份文件: the document a notice rests on, not another edition of it
+    return [
+        f"{n.region or ''}{m.group(0)}"
+        for m in DATED_DOCUMENT.finditer(flat)
+        if m.group(1) not in years and not re.search(r"哪|什么|啥|何", m.group(0))
+    ]
+
+
+def _other_place(flat: str, body: str, names: list[str]) -> list[str]:
+    """洛阳市提升…若干举措 when 宜阳县's is loaded: the notice's title after a place that is not the notice's."""
+    plain = re.sub(r"^(20\d\d)年", "", body)
+    at = flat.find(plain[:8]) if len(plain) >= 8 else -1
+    place = PLACE_END.search(re.sub(r"20\d\d年$", "", flat[:at])) if at > 0 else None
+    if not place or place.group(1) in GENERIC_PLACES:
+        return []
+    if any(place.group(1).endswith(a) or a.endswith(place.group(1)) for a in names):
+        return []
+    return [f"{place.group(1)}{plain}"]
 
 
 def find_meta(low: str) -> str | None:

@@ -116,6 +116,12 @@ CONVERSATIONS: list[tuple[str, list[str], Expect]] = [
         ["When is Yiyang problem 9 due?", "what about the previous problem?"],
         Expect("yiyang-2024", 8, fields=("deadline",)),
     ),
+    # a section picked by its place in a conversation about one notice, then a row picked from that section's list
+    (
+        "zh-section-then-second-row",
+        ["渭南工作要点分了几个方面？", "第五个方面下面有哪几项", "第二项的责任单位是谁"],
+        Expect("weinan-2024", 14, fields=("responsible",)),
+    ),
     # --- another field
     # field words alone, however many, name nothing of their own: the item in focus
     (

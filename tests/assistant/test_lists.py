@@ -275,3 +275,11 @@ def test_which_loaded_notices_are_from_a_province(bundled_assistant, corpus, que
     assert want, f"no bundled notice is from {province}"
     a = bundled_assistant.ask(question)
     assert a.found and set(a.understood.doc_ids) == want, (a.understood, a.text)
+
+
+def test_a_section_picked_by_its_place_lists_that_sections_rows(bundled_assistant, corpus):
+    """第五个方面 is the fifth top-level section (五、…), never item 5."""
+    rows = [t for t in corpus.get("weinan-2024").tasks if t.section and t.section[0].startswith("五、")]
+    assert rows
+    answer = bundled_assistant.ask("渭南工作要点第五个方面有哪几项")
+    assert {(t.doc_id, t.number) for t in answer.tasks} == {("weinan-2024", t.number) for t in rows}, answer.text
