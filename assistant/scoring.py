@@ -49,6 +49,8 @@ COUNT_WORD = re.compile(
 RELATION: dict[str, tuple[str, ...]] = {w: ("根据", "依据", "按照", "落实", "贯彻") for w in ("根据", "依据", "按照")}
 # Materials to hand in: a question's 材料 is the notice's 资料 and the other way round.
 RELATION |= {w: ("材料", "资料") for w in ("材料", "资料")}
+# A legality review is 合法性审查 in one notice and 合法性审核 in another: the same procedure.
+RELATION |= {w: ("审查", "审核") for w in ("审查", "审核")}
 
 
 class Scorer:

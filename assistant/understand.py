@@ -292,7 +292,7 @@ def _scan_numbers(text: str, names: Sequence[str]) -> tuple[tuple[int, ...], str
 # Words that ask for a row's text even beside another field: "具体要干啥，完成时限呢", "what's it about and when is it
 # due". A bare "是什么"/"what is" beside a field asks for that field ("完成时限是什么"), not the text.
 STRONG_CONTENT = re.compile(
-    r"内容|举措|措施|要求|做什么|干什么|干啥|做啥|干嘛|[讲说写][了的]?(?:些)?(?:什么|啥)|具体是|具体要|content|measure|require"
+    r"内容|举措|措施|要求|做什么|干什么|干啥|做啥|干嘛|[讲说写](?:了|的)?(?:是|些)?(?:什么|啥)|具体是|具体要|content|measure|require"
     r"|\bwhat(?:'s|\s+is|\s+was|\s+are|\s+does)\b(?!\s+about\b)[^?？]{0,60}?\b(?:about|say|says|cover|covers|involve)\b",
     re.I,
 )

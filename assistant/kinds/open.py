@@ -108,12 +108,20 @@ def notice_year(q: Question, ctx: Context) -> int | None:
     return min(years) if years else None
 
 
-def part_question(q: Question, i: int) -> Question:
+def part_question(q: Question, i: int, *, alone: bool = False) -> Question:
     """Part i as a question of its own: a later part is read with the first part as its context ("最长不超过多少"
-    means the first part's 合法性审查时间), and asks the first part's kind of value when it names none."""
-    text = q.parts[i] if i == 0 else f"{q.parts[0]}，{q.parts[i]}"
+    means the first part's 合法性审查时间) unless `alone`, and asks the first part's kind of value when it names
+    none."""
+    text = q.parts[i] if i == 0 or alone else f"{q.parts[0]}，{q.parts[i]}"
     kind = q.expects[i] if q.expects[i] is not None or i == 0 else q.expects[0]
     return replace(q, text=text, parts=(text,), expects=(kind,))
+
+
+OWN_TOPIC_WORDS = 2  # content words a later part must name to be read on its own (最长不超过多少 names none)
+
+
+def names_own_topic(part: Question, ctx: Context) -> bool:
+    return len(ctx.scorer.content_words(part, [p.notice for p in ctx.corpus.notices])) >= OWN_TOPIC_WORDS
 
 
 def parted(q: Question, ctx: Context) -> Draft:
@@ -129,6 +137,10 @@ def parted(q: Question, ctx: Context) -> Draft:
                 cites.append(cite_task(ctx.corpus.get(found.doc_id).notice, found))
             continue
         answer = single(part_question(q, i), ctx)
+        if i and names_own_topic(part_question(q, i, alone=True), ctx):
+            alone = single(part_question(q, i, alone=True), ctx)
+            if alone.found and any(all(c.quote != o.quote for o in cites) for c in alone.citations):
+                answer = alone  # 部门集体学法又是几次 names its own topic: read alone, not as the first part's
         if not answer.found:
             lines.append(say("open.part_missing", part=part))
             missing.append(part)

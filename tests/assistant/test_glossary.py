@@ -48,6 +48,9 @@ def test_english_questions_about_things_the_notices_lack_are_refused(bundled_ass
         ("Where is the office of the Lingchuan leading group?", "县委依法治县办公室"),
         # field terms CC-CEDICT glosses otherwise (审查 is never "review"): assistant/data/glossary.toml
         ("Under the Changjiang list, how long is the legality review supposed to take?", "15个工作日"),
+        # bounds (minimum, maximum) and verbs (allow, held) are shown by the value, not words a sentence must say
+        ("how long does changjiang allow for a legality review — the minimum and the maximum?", "5个工作日"),
+        ("For a major emergency in Lingchuan, how soon must a press conference be held?", "24小时内"),
     ],
 )
 def test_english_open_questions_find_the_chinese_sentence(bundled_assistant, question: str, must: str) -> None:

@@ -105,6 +105,16 @@ def test_a_part_the_notices_do_not_answer_says_so_for_that_part(bundled_assistan
     assert "县长的手机号是多少" in last and not any(c.quote in last for c in a.citations)
 
 
+def test_a_later_part_naming_its_own_topic_is_answered_from_its_own_sentence(bundled_assistant, corpus):
+    """The second part names what it asks about (部门集体学法): its sentence, not the first part's again."""
+    lines = corpus.get("changjiang-2024").notice.lines
+    first = next(n for n, line in enumerate(lines, 1) if "常务会议每年学法" in line)
+    second = next(n for n, line in enumerate(lines, 1) if "每年集体学法" in line)
+    a = bundled_assistant.ask("昌江区政府常务会议一年学法最少几次？部门集体学法又是几次")
+    cited(a, "changjiang-2024", first)
+    cited(a, "changjiang-2024", second)
+
+
 def test_markers_and_footnotes_match_the_merged_citations(bundled_assistant):
     a = bundled_assistant.ask("What is the Zhashui notice's document number, and who leads item 5?")
     shown = with_sources(a)

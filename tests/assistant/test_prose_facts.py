@@ -259,3 +259,9 @@ def test_stages_an_overview_names_come_with_their_own_headings(question, corpus,
     assert {("lingchuan-2022", s.line) for s in stages} <= cited, answer.text[:200]
     for s in stages:
         assert parsed.notice.line_span_text(s.line, s.line).strip() in answer.text
+
+
+def test_one_procedure_named_two_ways_is_found_either_way(bundled_assistant, corpus):
+    """合法性审核 and 合法性审查 name the same review: asked either way, the sentence giving its time answers."""
+    line, limit = _line(corpus, "changjiang-2024", r"最长不超过\d+个工作日")
+    _assert_answers(bundled_assistant.ask("昌江区合法性审核时间要多长？"), "changjiang-2024", line, limit)

@@ -234,6 +234,7 @@ def test_a_count_or_date_after_the_notices_name_is_no_item(read, text):
         ("What has to be handed in for Lingchuan indicator 31?", ("materials",)),
         ("Which office handles Zhashui task 8?", ("responsible",)),
         ("柞水县第9项由谁负责？什么时候完成？", ("lead", "responsible", "deadline")),
+        ("第二十三项讲的是啥", ("content",)),
         ("宜阳问题3什么时候完成，由谁负责？", ("deadline", "lead", "responsible")),
         ("Who is in charge of Zhashui task 9, and by when?", ("lead", "deadline")),
     ],
