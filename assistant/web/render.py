@@ -89,10 +89,14 @@ def bubble_html(answer: Answer, texts: dict[str, str], ui: str = "zh") -> str:
 
 
 def notice_html(text: str) -> str:
+    """The notice's numbered lines, each one an element (data-line) a task-table row can highlight."""
     lines = split_lines(text)
     return (
         '<pre class="na-notice">'
-        + "<br>".join(f'<span class="ln">{i}</span> {escape(line)}' for i, line in enumerate(lines, 1))
+        + "".join(
+            f'<span class="na-l" data-line="{i}"><span class="ln">{i}</span> {escape(line)}</span>'
+            for i, line in enumerate(lines, 1)
+        )
         + "</pre>"
     )
 
@@ -102,7 +106,8 @@ CSS = """
 .na-ctx, .na-notice {
   white-space: pre-wrap; font-family: inherit; font-size: 0.9em; background: #f7f7f7; padding: 6px;
 }
-.na-ctx mark { background: #ffe58f; }
+.na-ctx mark, .na-l.na-hl { background: #ffe58f; }
+.na-l { display: block; }
 .ln { color: #999; display: inline-block; min-width: 2.5em; user-select: none; }
 .na-note { color: #8a5a00; }
 .na-understood { color: #666; font-size: 0.85em; }

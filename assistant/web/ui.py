@@ -18,6 +18,9 @@ from assistant.conversation import MAX_TURNS, BadHistory, turns_from
 from assistant.errors import AssistantError, BadQuestion, UnknownNotice
 from assistant.web.render import bubble_html, notice_html
 from assistant.web.state import NotReady, UploadRejected, WebState, uploads_closed
+from assistant.web.task_table import CSS as TABLE_CSS
+from assistant.web.task_table import JS as TABLE_JS
+from assistant.web.task_table import task_table_html
 from index.loaders import SUPPORTED_SUFFIXES
 
 
@@ -50,6 +53,7 @@ class UIText(TypedDict):
     see_table: str
     examples: str
     cols: list[str]
+    show_lines: str
 
 
 UI: dict[str, UIText] = {
@@ -80,6 +84,7 @@ UI: dict[str, UIText] = {
         "see_table": "查看任务表",
         "examples": "示例问题",
         "cols": ["编号", "标签", "内容", "牵头单位", "责任单位", "完成时限", "行"],
+        "show_lines": "在通知原文中显示这几行",
     },
     "en": {
         "title": (
@@ -111,6 +116,7 @@ UI: dict[str, UIText] = {
         "see_table": "see the task table",
         "examples": "Example questions",
         "cols": ["No.", "Label", "Content", "Lead", "Responsible", "Deadline", "Lines"],
+        "show_lines": "Show these lines in the notice text",
     },
 }
 EXAMPLES = [
@@ -248,33 +254,28 @@ class Events:
         self.state.save_feedback({**last, "rating": rating})
         return t["thanks"]
 
-    def table(
-        self, doc: str | None, lead: str | None, deadline: str | None, lang_choice: str
-    ) -> tuple[pd.DataFrame, str]:
+    def table(self, doc: str | None, lead: str | None, deadline: str | None, lang_choice: str) -> tuple[str, str]:
         """A notice's task table (filtered by lead/responsible unit and deadline) and its numbered text."""
         t = UI[_lang(lang_choice)]
         try:
             corpus = self.state.assistant(wait=0).corpus
         except NotReady:
-            return pd.DataFrame(columns=t["cols"]), t["indexing"]
+            return "", t["indexing"]
         if not doc:
-            return pd.DataFrame(columns=t["cols"]), ""
+            return "", ""
         p = corpus.get(doc)
         rows = [
-            [
-                x.number,
-                x.label,
-                x.content,
-                "、".join(x.lead),
-                "、".join(x.responsible),
-                x.deadline or "",
-                f"{x.start_line}-{x.end_line}",
-            ]
+            x
             for x in p.tasks
             if (not lead or any(lead in u for u in x.lead + x.responsible))
             and (not deadline or deadline in (x.deadline or ""))
         ]
-        return pd.DataFrame(rows, columns=t["cols"]), notice_html(p.notice.text)
+        return task_table_html(rows, t["cols"], t["show_lines"]), notice_html(p.notice.text)
+
+    def notice_picker(self, doc: str | None, lang_choice: str) -> Update:
+        """The notice picker's choices after an upload or removal; the notice shown stays if it is still there."""
+        choices = self.doc_choices(_lang(lang_choice))[1:]
+        return gr.update(choices=choices, value=doc if doc in {d for _, d in choices} else None)
 
     def upload(
         self,
@@ -396,7 +397,7 @@ class NoticesTab:
     pick: gr.Dropdown
     lead: gr.Textbox
     deadline: gr.Textbox
-    grid: gr.Dataframe
+    grid: gr.HTML
     text: gr.HTML
 
 
@@ -449,14 +450,7 @@ def notices_tab(z: UIText) -> NoticesTab:
         with gr.Row():
             lead = gr.Textbox(label=z["lead"], elem_id="filter-lead")
             deadline = gr.Textbox(label=z["deadline"], elem_id="filter-deadline")
-        grid = gr.Dataframe(
-            headers=z["cols"],
-            interactive=False,
-            wrap=True,
-            elem_id="task-table",
-            max_height=420,
-            column_widths=["6%", "8%", "42%", "14%", "16%", "9%", "5%"],
-        )
+        grid = gr.HTML("", elem_id="task-table", css_template=TABLE_CSS, js_on_load=TABLE_JS, max_height=480)
         text = gr.HTML("", elem_id="notice-text")
     return NoticesTab(tab, pick, lead, deadline, grid, text)
 
@@ -529,9 +523,17 @@ def build_ui(state: WebState) -> gr.Blocks:
                 events.table, [notices.pick, notices.lead, notices.deadline, lang], [notices.grid, notices.text]
             )
         listed = [upload.records, upload.pick]
-        upload.button.click(events.upload, [upload.file, upload.replace, lang], [upload.status, chat.doc, *listed])
-        upload.remove.click(events.remove, [upload.pick, lang], [upload.status, chat.doc, *listed])
+        shown = [notices.pick, notices.lead, notices.deadline, lang]
+        # after an upload or removal the notice picker and the table shown follow, without a reload
+        for done in (
+            upload.button.click(events.upload, [upload.file, upload.replace, lang], [upload.status, chat.doc, *listed]),
+            upload.remove.click(events.remove, [upload.pick, lang], [upload.status, chat.doc, *listed]),
+        ):
+            done.then(events.notice_picker, [notices.pick, lang], notices.pick).then(
+                events.table, shown, [notices.grid, notices.text]
+            )
         upload.tab.select(events.uploads_list, None, listed)
         lang.change(events.switch, lang, language_outputs(title, chat, notices, upload))
+        lang.change(events.table, shown, [notices.grid, notices.text])  # the headers in the UI's language
         demo.load(events.on_load, [lang, chat.conv], [chat.doc, notices.pick, chat.chat])
     return demo
