@@ -52,6 +52,9 @@ class Settings(BaseSettings):
         default_factory=list, description="origins allowed to call the API"
     )
     api_key: str | None = Field(default=None, description="if set, /api/* needs header X-API-Key")
+    secure_cookies: bool = Field(
+        default=False, description="mark the chat's login cookie Secure even on requests that arrive over plain HTTP"
+    )
     uploads: Literal["off", "admin", "all"] = Field(
         default="admin", description="who may add notices: off | admin (needs the API key; off when none is set) | all"
     )

@@ -8,7 +8,6 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
-from urllib.parse import urlparse
 
 from fastapi import APIRouter, Depends, FastAPI, File, Query, Request, Security, UploadFile
 from fastapi.concurrency import run_in_threadpool
@@ -26,7 +25,15 @@ from starlette.types import Scope
 from assistant.config import Settings
 from assistant.conversation import turns_from
 from assistant.errors import AssistantError, BadQuestion, UnknownNotice
-from assistant.web.limits import Gate, RateLimit, RateRule, SecurityHeaders
+from assistant.web.limits import (
+    CookiePolicy,
+    Gate,
+    OriginCheck,
+    RateLimit,
+    RateRule,
+    SecurityHeaders,
+    origin_allowed,
+)
 from assistant.web.openai_api import openai_error
 from assistant.web.openai_api import router as openai_router
 from assistant.web.schemas import AskResponse, FeedbackSaved, NoticeOut
@@ -74,7 +81,7 @@ class ErrorBody(BaseModel):
 ERRORS = {
     400: "bad request: a field that fails its check, an unreadable file",
     401: "missing or wrong X-API-Key (only when ASSISTANT_API_KEY is set)",
-    403: "uploads switched off, or a cross-origin upload",
+    403: "uploads switched off, or a state-changing request from a page on an origin not allowed",
     404: "no notice (or upload) by that name",
     409: "a duplicate of a loaded notice, or its 文号 without replace=true",
     413: "request body or file too large",
@@ -112,8 +119,9 @@ def create_app(settings: Settings | None = None, *, ui: bool = True) -> FastAPI:
     app.state.web = state
     app.state.sessions = ChatSessions()
     key_ok = key_checker(settings)
-    # outermost last: security headers on every answer, CORS headers on the gate's refusals (a widget on another
-    # site reads its 401), the gate before the rate limit (a refused request spends no one's allowance)
+    # outermost last: security headers and cookie attributes on every answer, CORS headers on the gate's refusals
+    # (a widget on another site reads its 401), a foreign page's post refused before the gate, the gate before the
+    # rate limit (a refused request spends no one's allowance)
     app.add_middleware(RateLimit, rules=rate_rules(settings))
     app.add_middleware(
         Gate,
@@ -121,13 +129,17 @@ def create_app(settings: Settings | None = None, *, ui: bool = True) -> FastAPI:
         limit_for=body_limit(settings),
         refusal=gate_refusal,
     )
-    if settings.cors_origins:
-        app.add_middleware(
-            CORSMiddleware,
-            allow_origins=settings.cors_origins,
-            allow_methods=["GET", "POST"],
-            allow_headers=["Content-Type", "X-API-Key", "Authorization"],
-        )
+    app.add_middleware(OriginCheck, allowed=lambda: settings.cors_origins, refusal=gate_refusal)
+    # always Starlette's CORS, even with no origin listed: the mounted Gradio app then leaves CORS to it (its own
+    # middleware, reached by a host name, grants any origin with credentials)
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.cors_origins,
+        allow_credentials=True,
+        allow_methods=["GET", "POST"],
+        allow_headers=["Content-Type", "X-API-Key", "Authorization"],
+    )
+    app.add_middleware(CookiePolicy, secure=settings.secure_cookies)
     app.add_middleware(SecurityHeaders)
     add_error_handlers(app)
     ready = ready_check(state)
@@ -444,7 +456,7 @@ def add_upload_admin_routes(router: APIRouter, state: WebState, ready: Callable[
 
 def upload_refusal(request: Request, state: WebState, *, adding: bool) -> JSONResponse | None:
     """A 403 for an upload (or its management) this server does not take; None when it may go ahead."""
-    if not same_origin(request, state.settings.cors_origins):
+    if not origin_allowed(request.scope, state.settings.cors_origins):  # OriginCheck refuses it first; kept here
         return error(403, "cross-origin uploads are refused; the origin is not on the CORS allow-list")
     if adding and not state.uploads_open():
         return error(403, uploads_closed(state.settings.uploads))
@@ -455,14 +467,6 @@ def upload_refusal(request: Request, state: WebState, *, adding: bool) -> JSONRe
 
 def client_of(request: Request) -> str:
     return request.client.host if request.client else "unknown"
-
-
-def same_origin(request: Request, allowed: list[str]) -> bool:
-    """A browser's cross-site form post carries an Origin header: it must be this server's or an allowed one."""
-    origin = request.headers.get("origin")
-    if origin is None or origin in allowed:
-        return True
-    return urlparse(origin).netloc == request.headers.get("host", "")
 
 
 ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]

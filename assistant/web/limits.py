@@ -1,5 +1,6 @@
-"""The gate before any body is read (credentials, then size: declared, or counted as a chunked body arrives);
-per-client rate limits; the security headers every response carries."""
+"""The gate before any body is read (credentials, then size: declared, or counted as a chunked body arrives); the
+origin check of state-changing requests; per-client rate limits; the security headers and cookie attributes every
+response carries."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
-from starlette.datastructures import Headers
+from starlette.datastructures import Headers, MutableHeaders
 from starlette.requests import HTTPConnection
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -82,10 +84,121 @@ class Gate:
                 raise
 
     async def refuse(self, scope: Scope, send: Send, status: int, message: str) -> None:
-        response = self.refusal(scope, status, message)
-        headers = [(k, v) for k, v in response.raw_headers if k != b"connection"]
-        await send({"type": "http.response.start", "status": status, "headers": [*headers, (b"connection", b"close")]})
-        await send({"type": "http.response.body", "body": response.body})
+        await refuse_unread(self.refusal(scope, status, message), send)
+
+
+async def refuse_unread(response: JSONResponse, send: Send) -> None:
+    """A refusal sent before the body was read: the connection closes after it (the unread body is never read)."""
+    headers = [(k, v) for k, v in response.raw_headers if k != b"connection"]
+    start = {
+        "type": "http.response.start",
+        "status": response.status_code,
+        "headers": [*headers, (b"connection", b"close")],
+    }
+    await send(start)
+    await send({"type": "http.response.body", "body": response.body})
+
+
+FOREIGN = "cross-origin request refused: the page's origin is neither this server nor on ASSISTANT_CORS_ORIGINS"
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
+DEFAULT_PORTS = {"http": "80", "https": "443"}
+
+
+def request_origin(headers: Headers) -> str | None:
+    """The site a browser says a request comes from: its Origin, else the scheme and host of its Referer (a Referer
+    that names none counts as the opaque "null"); None when the request carries neither (not a browser's post)."""
+    origin = headers.get("origin")
+    if origin is not None:
+        return origin
+    referer = headers.get("referer")
+    if referer is None:
+        return None
+    parts = urlsplit(referer)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else "null"
+
+
+def site(origin: str) -> str:
+    """scheme://host[:port] lower-cased, the scheme's default port dropped: how two spellings of an origin compare."""
+    parts = urlsplit(origin.strip().lower())
+    netloc = parts.netloc
+    if netloc.endswith(f":{DEFAULT_PORTS.get(parts.scheme, '')}"):
+        netloc = netloc.rsplit(":", 1)[0]
+    return f"{parts.scheme}://{netloc}" if parts.scheme and netloc else "null"
+
+
+def origin_allowed(scope: Scope, allowed: list[str]) -> bool:
+    """Whether a request comes from this server's own pages or an allow-listed origin (or from no browser page at
+    all). The own origin is the Host the request was sent to, under either scheme: behind a TLS proxy that uvicorn
+    does not trust, the scheme it sees is http while the page's is https."""
+    headers = Headers(scope=scope)
+    origin = request_origin(headers)
+    if origin is None:
+        return True
+    seen = site(origin)
+    if seen != "null" and seen in {site(a) for a in allowed}:
+        return True
+    host = headers.get("host", "").strip().lower()
+    return bool(host) and seen in {site(f"http://{host}"), site(f"https://{host}")}
+
+
+class OriginCheck:
+    """A state-changing request (any method but GET, HEAD, OPTIONS) that a browser sent from a page on another site
+    is refused with 403 before it runs: its Origin (or, without one, its Referer) must be this server's own or on the
+    allow-list. Without this, a page anywhere could post with the chat's login cookie (the browser attaches it)."""
+
+    def __init__(self, app: ASGIApp, *, allowed: Callable[[], list[str]], refusal: Refusal) -> None:
+        self.app = app
+        self.allowed = allowed
+        self.refusal = refusal
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            scope["type"] == "http"
+            and scope["method"] not in SAFE_METHODS
+            and not origin_allowed(scope, self.allowed())
+        ):
+            await refuse_unread(self.refusal(scope, 403, FOREIGN), send)
+            return
+        await self.app(scope, receive, send)
+
+
+class CookiePolicy:
+    """Every cookie the app sets (the chat's login session, by Gradio, as SameSite=None) is SameSite=Lax, so another
+    site's page cannot send it on a post, and Secure when the request came over HTTPS (the scheme uvicorn takes from
+    a trusted proxy's X-Forwarded-Proto) or `secure` says the server is only reached over HTTPS. Also: a CORS
+    response names credentials only beside an allowed origin (Starlette's preflight refusal carries them bare)."""
+
+    def __init__(self, app: ASGIApp, *, secure: bool = False) -> None:
+        self.app = app
+        self.secure = secure
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        secure = self.secure or scope.get("scheme") == "https"
+
+        async def rewritten(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                cookies = headers.getlist("set-cookie")
+                if cookies:
+                    del headers["set-cookie"]
+                    for cookie in cookies:
+                        headers.append("set-cookie", lax(cookie, secure=secure))
+                if "access-control-allow-origin" not in headers and "access-control-allow-credentials" in headers:
+                    del headers["access-control-allow-credentials"]
+            await send(message)
+
+        await self.app(scope, receive, rewritten)
+
+
+def lax(cookie: str, *, secure: bool) -> str:
+    """A Set-Cookie value with SameSite=Lax, and Secure when it had it or `secure`."""
+    value, *attributes = [part.strip() for part in cookie.split(";")]
+    had_secure = any(a.lower() == "secure" for a in attributes)
+    kept = [a for a in attributes if a and a.lower() != "secure" and not a.lower().startswith("samesite")]
+    return "; ".join([value, *kept, "SameSite=lax", *(["Secure"] if secure or had_secure else [])])
 
 
 SECURITY_HEADERS = (
