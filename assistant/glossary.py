@@ -37,6 +37,7 @@ EN_STOP = set(
     "set sets hold holds take takes put keep need needs include includes contain mention state specify provide ask "
     "want go goes done supposed meant ought allowed expected actually exactly specifically currently "
     "allow allows held holding minimum maximum least most shortest longest "  # bounds: the value asked shows them
+    "compare compared comparing comparison across versus between respectively "  # a comparison's own words
     "run runs place happen happens occur occurs last lasts "  # "when does it run / take place": time, not content
     "i me my we us our you your he him his she her they them "
     "before after during since until within while "

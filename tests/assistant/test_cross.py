@@ -160,3 +160,29 @@ def test_a_follow_up_finds_the_same_requirement_in_another_notice(
     rows = [t for t in answer.tasks if t.doc_id == other]
     assert rows and all(t.number != item for t in rows)  # matched by what the item says, not by its number
     assert any(u in answer.text for u in rows[0].lead + rows[0].responsible)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Compare the annual training hours required for law-enforcement officers across the notices.",
+        "Which notices require enforcement officers to get at least 60 hours of training a year, and does any set a "
+        "different number?",
+    ],
+)
+def test_an_english_comparison_gives_each_notices_own_figure(bundled_assistant, corpus, question):
+    """'compare', 'across', 'annual' are the comparison's own words, not content a sentence must hold."""
+    figures = {
+        p.notice.doc_id: m.group(0)
+        for p in corpus.notices
+        for line in p.notice.lines
+        if (m := re.search(r"不少于(\d+)学时", line))
+    }
+    assert len(set(figures.values())) >= 2, figures  # the notices differ: a comparison has something to show
+    a = bundled_assistant.ask(question)
+    assert a.found, a.text
+    for doc_id, figure in figures.items():
+        assert figure.removeprefix("不少于") in a.text and any(c.doc_id == doc_id for c in a.citations), (
+            doc_id,
+            a.text,
+        )
