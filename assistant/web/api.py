@@ -72,6 +72,7 @@ class FeedbackBody(BaseModel):
     rating: int  # 1 up, -1 down
     citations: list = Field(default_factory=list, max_length=MAX_CITATIONS)
     comment: str | None = Field(default=None, max_length=MAX_COMMENT_CHARS)
+    id: str | None = Field(default=None, max_length=64, description="the message rated: a later vote replaces it")
 
 
 class ErrorBody(BaseModel):
@@ -354,7 +355,7 @@ def add_question_routes(router: APIRouter, state: WebState, ready: Callable[[], 
         if body.rating not in (1, -1):
             return error(400, "rating must be 1 or -1")
         try:
-            state.save_feedback(body.model_dump())
+            state.save_feedback(body.model_dump(exclude={"id"} if body.id is None else set()))
         except NotWritable as exc:
             return error(503, str(exc))
         return {"saved": True}

@@ -96,6 +96,7 @@ class WebState:
     _assistant: Assistant | None = None
     _ready: threading.Event = field(default_factory=threading.Event)
     _lock: threading.Lock = field(default_factory=threading.Lock)  # one upload (re-index) at a time
+    _feedback_lock: threading.Lock = field(default_factory=threading.Lock)  # one feedback write at a time
 
     @property
     def data(self) -> DataDir:
@@ -386,17 +387,39 @@ class WebState:
         return {"removed": doc_id, "file": record.file}
 
     # --- feedback -------------------------------------------------------------------------------------
-    def save_feedback(self, record: dict) -> None:
+    def save_feedback(self, record: dict, remove: bool = False) -> None:
+        """Appends a feedback record. A record with an `id` (one chat message) replaces that message's earlier
+        record, so a changed vote leaves one record with the last vote; `remove` drops it (a vote taken back)."""
         if self.read_only:
             raise NotWritable()
         record = {"time": time.strftime("%Y-%m-%dT%H:%M:%S"), **record}
+        key = record.get("id")
         try:
             self.feedback_file.parent.mkdir(parents=True, exist_ok=True)
-            with self.feedback_file.open("a", encoding="utf-8") as fh:
-                fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+            with self._feedback_lock:
+                if not key:
+                    with self.feedback_file.open("a", encoding="utf-8") as fh:
+                        fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+                    return
+                lines = self.feedback_file.read_text("utf-8").splitlines() if self.feedback_file.exists() else []
+                kept = [line for line in lines if feedback_id(line) != key]
+                if not remove:
+                    kept.append(json.dumps(record, ensure_ascii=False))
+                tmp = self.feedback_file.with_suffix(".jsonl.tmp")
+                tmp.write_text("".join(line + "\n" for line in kept), "utf-8")
+                tmp.replace(self.feedback_file)
         except OSError as exc:
             log.warning("feedback not saved: %s", exc)
             raise NotWritable() from None
+
+
+def feedback_id(line: str) -> str | None:
+    """The message id of one feedback.jsonl line, or None (no id, or not a JSON object)."""
+    try:
+        value = json.loads(line)
+    except ValueError:
+        return None
+    return value.get("id") if isinstance(value, dict) else None
 
 
 def uploads_closed(mode: str) -> str:
