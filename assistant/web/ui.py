@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import os
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html import escape
@@ -13,6 +14,7 @@ from typing import Any, TypedDict
 
 import gradio as gr
 import pandas as pd
+from gradio.components.chatbot import ExampleMessage
 
 from assistant.conversation import MAX_TURNS, BadHistory, turns_from
 from assistant.errors import AssistantError, BadQuestion, UnknownNotice
@@ -37,8 +39,12 @@ class UIText(TypedDict):
     new: str
     filter: str
     all: str
-    up: str
-    down: str
+    ui: str
+    chatbot: str
+    comment: str
+    comment_placeholder: str
+    comment_send: str
+    comment_saved: str
     empty: str
     thanks: str
     no_answer: str
@@ -51,14 +57,13 @@ class UIText(TypedDict):
     uploaded: str
     recognised: str
     see_table: str
-    examples: str
     cols: list[str]
     show_lines: str
 
 
 UI: dict[str, UIText] = {
     "zh": {
-        "title": "## 通知问答助手\n就已载入的政府通知提问（中文或英文），答案附带原文出处。",
+        "title": "# 通知问答助手\n就已载入的政府通知提问（中文或英文），答案附带原文出处。",
         "chat": "问答",
         "notices": "通知与任务表",
         "upload": "上传通知",
@@ -68,11 +73,15 @@ UI: dict[str, UIText] = {
         "new": "新对话",
         "filter": "通知范围",
         "all": "全部通知",
-        "up": "👍 有用",
-        "down": "👎 没用",
+        "ui": "界面语言",
+        "chatbot": "对话",
+        "comment": "补充说明（可选）",
+        "comment_placeholder": "哪里不对？缺了什么？",
+        "comment_send": "发送说明",
+        "comment_saved": "说明已保存，谢谢！",
         "empty": "⚠️ 请输入问题。",
-        "thanks": "已记录反馈，谢谢！",
-        "no_answer": "请先提问，再反馈。",
+        "thanks": "已记录反馈，谢谢！可以在下面补充说明。",
+        "no_answer": "这条消息无法评价（不是已完成的回答）。",
         "indexing": "正在建立索引，请稍候…（首次启动约需 20 秒）",
         "pick": "选择通知",
         "lead": "按牵头/责任单位筛选",
@@ -82,13 +91,12 @@ UI: dict[str, UIText] = {
         "uploaded": "已加入",
         "recognised": "识别出 {n} 项任务",
         "see_table": "查看任务表",
-        "examples": "示例问题",
         "cols": ["编号", "标签", "内容", "牵头单位", "责任单位", "完成时限", "行"],
         "show_lines": "在通知原文中显示这几行",
     },
     "en": {
         "title": (
-            "## Notice Assistant\n"
+            "# Notice Assistant\n"
             "Ask about the loaded government notices (Chinese or English); every answer cites the notice text."
         ),
         "chat": "Ask",
@@ -100,11 +108,15 @@ UI: dict[str, UIText] = {
         "new": "New conversation",
         "filter": "Notices to search",
         "all": "All notices",
-        "up": "👍 Helpful",
-        "down": "👎 Not helpful",
+        "ui": "Interface",
+        "chatbot": "Conversation",
+        "comment": "Comment (optional)",
+        "comment_placeholder": "What was wrong or missing?",
+        "comment_send": "Send comment",
+        "comment_saved": "Comment saved, thank you!",
         "empty": "⚠️ Please enter a question.",
-        "thanks": "Feedback saved, thank you!",
-        "no_answer": "Ask something first.",
+        "thanks": "Feedback saved, thank you! You can add a comment below.",
+        "no_answer": "This message cannot be rated (not a finished answer).",
         "indexing": "Building the index, please wait… (about 20 s on first start)",
         "pick": "Notice",
         "lead": "Filter by lead/responsible unit",
@@ -114,19 +126,25 @@ UI: dict[str, UIText] = {
         "uploaded": "Added",
         "recognised": "{n} tasks recognised",
         "see_table": "see the task table",
-        "examples": "Example questions",
         "cols": ["No.", "Label", "Content", "Lead", "Responsible", "Deadline", "Lines"],
         "show_lines": "Show these lines in the notice text",
     },
 }
-EXAMPLES = [
-    "柞水县第17项任务由谁牵头？",
-    "Who leads task 17 in the Zhashui list and by when?",
-    "宜阳县存在问题6的完成时限是什么？",
-    "陵川县领导小组办公室设在哪里？",
-    "How many problems does the Yiyang notice list?",
-    "training hours for law-enforcement staff in each notice",
-]
+# example questions, shown as chips in the empty chat in the UI's language
+EXAMPLES = {
+    "zh": ["柞水县第17项任务由谁牵头？", "宜阳县存在问题6的完成时限是什么？", "陵川县领导小组办公室设在哪里？"],
+    "en": [
+        "Who leads task 17 in the Zhashui list and by when?",
+        "How many problems does the Yiyang notice list?",
+        "training hours for law-enforcement staff in each notice",
+    ],
+}
+# sets the page's lang attribute from the language switch (the UI's language, for screen readers and translation)
+SET_LANG_JS = "(choice) => { document.documentElement.lang = choice === 'English' ? 'en' : 'zh-CN'; }"
+
+
+def chat_examples(lang: str) -> list[ExampleMessage]:
+    return [{"text": q} for q in EXAMPLES[lang]]
 
 
 def theme() -> gr.themes.Base:
@@ -144,13 +162,16 @@ Update = dict[str, Any]  # gr.update(...) or gr.skip(): new properties for a com
 class Conversation(TypedDict):
     chat: list[Message]  # the bubbles as shown
     turns: list[dict[str, Any]]  # what was said, for the answering code
+    # per answer bubble (its index in chat, as text): what feedback on it records — id, question, answer, citations
+    answers: dict[str, dict[str, Any]]
 
 
-EMPTY: Conversation = {"chat": [], "turns": []}
-# One chat step's outputs: chat, status, last answer, question box, stored conversation
-ChatStep = tuple[list[Message], str, dict[str, Any] | Update | None, str | None, Conversation | Update]
+EMPTY: Conversation = {"chat": [], "turns": [], "answers": {}}
+# One chat step's outputs: chat, status, question box, stored conversation
+ChatStep = tuple[list[Message], str, str | None, Conversation | Update]
 # Gradio sees a Progress default and passes a fresh tracker on each call: this one only marks the parameter
 PROGRESS = gr.Progress()
+MAX_COMMENT_CHARS = 2000  # as /api/feedback takes
 log = logging.getLogger(__name__)
 
 
@@ -161,8 +182,13 @@ def _lang(choice: str) -> str:
 def _stored(conv: object) -> Conversation:
     """The conversation kept in the browser, or an empty one when it is missing or not ours (an old format)."""
     if not isinstance(conv, dict) or not isinstance(conv.get("chat"), list) or not isinstance(conv.get("turns"), list):
-        return {"chat": [], "turns": []}
-    return {"chat": list(conv["chat"]), "turns": list(conv["turns"])}
+        return {"chat": [], "turns": [], "answers": {}}
+    answers = conv.get("answers")
+    return {
+        "chat": list(conv["chat"]),
+        "turns": list(conv["turns"]),
+        "answers": dict(answers) if isinstance(answers, dict) else {},
+    }
 
 
 def upload_message(info: dict[str, Any], t: UIText) -> str:
@@ -201,24 +227,24 @@ class Events:
         stored = _stored(conv)
         chat = stored["chat"]
         if question is None or not question.strip():
-            yield chat, t["empty"], gr.skip(), question, gr.skip()
+            yield chat, t["empty"], question, gr.skip()
             return
         try:
             history = turns_from(stored["turns"][-MAX_TURNS:])
         except BadHistory:  # a conversation stored by another version: start afresh rather than fail
-            history, stored = (), {"chat": [], "turns": []}
+            history, stored = (), {"chat": [], "turns": [], "answers": {}}
             chat = stored["chat"]
         chat = [*chat, {"role": "user", "content": escape(question)}, {"role": "assistant", "content": "…"}]
         try:
             assistant = self.state.assistant(wait=0)
         except NotReady:
             chat[-1]["content"] = t["indexing"]
-            yield chat, t["indexing"], None, "", gr.skip()
+            yield chat, t["indexing"], "", gr.skip()
             try:
                 assistant = self.state.assistant(wait=None)
             except NotReady as exc:
                 chat[-1]["content"] = escape(str(exc))
-                yield chat, escape(str(exc)), None, "", gr.skip()
+                yield chat, escape(str(exc)), "", gr.skip()
                 return
         text = ""
         try:
@@ -226,7 +252,7 @@ class Events:
                 if isinstance(piece, str):
                     text += piece
                     chat[-1]["content"] = escape(text)
-                    yield chat, "", gr.skip(), "", gr.skip()
+                    yield chat, "", "", gr.skip()
                     continue
                 texts = {
                     c.doc_id: assistant.corpus.get(c.doc_id).notice.text for c in [*piece.citations, *piece.nearest]
@@ -238,21 +264,54 @@ class Events:
                     {"role": "user", "content": question},
                     {"role": "assistant", "content": piece.text, "understood": said["understood"]},
                 ]
-                last = {"question": question, "answer": piece.text, "citations": said["citations"]}
-                yield chat, "", last, "", {"chat": chat, "turns": turns[-2 * MAX_TURNS :]}
+                answer = {
+                    "id": uuid.uuid4().hex,
+                    "question": question,
+                    "answer": piece.text,
+                    "citations": said["citations"],
+                }
+                answers = {**stored["answers"], str(len(chat) - 1): answer}
+                yield chat, "", "", {"chat": chat, "turns": turns[-2 * MAX_TURNS :], "answers": answers}
         except (BadQuestion, UnknownNotice) as exc:
-            yield chat[:-2], "⚠️ " + escape(str(exc)), gr.skip(), question, gr.skip()
+            yield chat[:-2], "⚠️ " + escape(str(exc)), question, gr.skip()
 
     def new_conversation(self) -> ChatStep:
         """Clears the chat, its sources and the stored conversation: the next question starts afresh."""
-        return [], "", None, "", {"chat": [], "turns": []}
+        return [], "", "", {"chat": [], "turns": [], "answers": {}}
 
-    def feedback(self, last: dict[str, Any] | None, rating: int, lang_choice: str) -> str:
+    def undo(self, conv: object) -> ChatStep:
+        """The chat's undo (and the first half of retry): drops the last question and its answer from the chat and
+        the conversation, and puts the question back in the box."""
+        stored = _stored(conv)
+        chat, turns = stored["chat"], stored["turns"]
+        if len(chat) < 2:
+            return chat, "", gr.skip(), gr.skip()
+        question = turns[-2]["content"] if len(turns) >= 2 else ""
+        answers = {k: v for k, v in stored["answers"].items() if int(k) < len(chat) - 2}
+        return chat[:-2], "", question, {"chat": chat[:-2], "turns": turns[:-2], "answers": answers}
+
+    def feedback(self, conv: object, lang_choice: str, like: gr.LikeData) -> tuple[str, Update, dict[str, Any] | None]:
+        """A 👍/👎 on one answer: one record per answer in DATA_DIR/feedback.jsonl, the last vote kept (clicking the
+        chosen thumb again takes the vote back). Outputs the status, the comment box and the record a comment joins."""
         t = UI[_lang(lang_choice)]
-        if not last:
-            return t["no_answer"]
-        self.state.save_feedback({**last, "rating": rating})
-        return t["thanks"]
+        index = like.index if isinstance(like.index, int) else like.index[0]
+        answer = _stored(conv)["answers"].get(str(index))
+        if not answer:
+            return t["no_answer"], gr.update(visible=False), None
+        if like.liked not in (True, False):  # the vote taken back
+            self.state.save_feedback(answer, remove=True)
+            return "", gr.update(visible=False, value=""), None
+        record = {**answer, "rating": 1 if like.liked else -1}
+        self.state.save_feedback(record)
+        return t["thanks"], gr.update(visible=True, value=""), record
+
+    def comment(self, text: str | None, record: dict[str, Any] | None, lang_choice: str) -> tuple[str, Update]:
+        """The optional comment on the answer last rated: saved into that answer's record."""
+        t = UI[_lang(lang_choice)]
+        if not record or not (text or "").strip():
+            return gr.skip(), gr.skip()
+        self.state.save_feedback({**record, "comment": (text or "").strip()[:MAX_COMMENT_CHARS]})
+        return t["comment_saved"], gr.update(value="")
 
     def table(self, doc: str | None, lead: str | None, deadline: str | None, lang_choice: str) -> tuple[str, str]:
         """A notice's task table (filtered by lead/responsible unit and deadline) and its numbered text."""
@@ -349,8 +408,9 @@ class Events:
             gr.update(value=t["send"]),
             gr.update(value=t["new"]),
             gr.update(label=t["filter"], choices=choices),
-            gr.update(value=t["up"]),
-            gr.update(value=t["down"]),
+            gr.update(label=t["chatbot"], examples=chat_examples(lang)),
+            gr.update(label=t["comment"], placeholder=t["comment_placeholder"], submit_btn=t["comment_send"]),
+            gr.update(label=t["ui"]),
             gr.update(label=t["pick"], choices=choices[1:]),
             gr.update(label=t["lead"]),
             gr.update(label=t["deadline"]),
@@ -384,10 +444,9 @@ class ChatTab:
     box: gr.Textbox
     send: gr.Button
     new: gr.Button
-    up: gr.Button
-    down: gr.Button
     fb: gr.Markdown
-    last: gr.State
+    comment: gr.Textbox
+    rated: gr.State
     conv: gr.BrowserState
 
 
@@ -420,7 +479,17 @@ def chat_tab(z: UIText, max_question_chars: int) -> ChatTab:
     """The question tab: notice filter, chat, question box, buttons and examples."""
     with gr.Tab(z["chat"], id="chat") as tab:
         doc = gr.Dropdown([(z["all"], "")], value="", label=z["filter"], elem_id="doc-filter")
-        chat = gr.Chatbot(elem_id="chat", height=380, line_breaks=True, sanitize_html=True)
+        # Gradio's own chat conventions: example chips in the empty chat, 👍/👎 (wired to .like), copy, retry and undo
+        # on each answer; no share button (it posts to Hugging Face, which an intranet does not reach)
+        chat = gr.Chatbot(
+            label=z["chatbot"],
+            elem_id="chat",
+            height=380,
+            line_breaks=True,
+            sanitize_html=True,
+            examples=chat_examples("zh"),
+            buttons=["copy", "copy_all"],
+        )
         status = gr.Markdown("", elem_id="status")
         with gr.Row():
             box = gr.Textbox(
@@ -432,15 +501,20 @@ def chat_tab(z: UIText, max_question_chars: int) -> ChatTab:
             )
             send = gr.Button(z["send"], variant="primary", elem_id="send", scale=1)
         with gr.Row():
-            new = gr.Button(z["new"], elem_id="new-chat", size="sm")
-            up = gr.Button(z["up"], elem_id="thumbs-up", size="sm")
-            down = gr.Button(z["down"], elem_id="thumbs-down", size="sm")
+            new = gr.Button(z["new"], elem_id="new-chat", size="sm", scale=0)
             fb = gr.Markdown("", elem_id="feedback-status")
-        gr.Examples(EXAMPLES, inputs=box, label=z["examples"])
-        last = gr.State(None)
+        comment = gr.Textbox(
+            label=z["comment"],
+            placeholder=z["comment_placeholder"],
+            submit_btn=z["comment_send"],
+            max_length=MAX_COMMENT_CHARS,
+            elem_id="feedback-comment",
+            visible=False,
+        )
+        rated = gr.State(None)  # the feedback record of the answer last rated, which a comment joins
         # the conversation survives a reload: kept (encrypted) in the browser's localStorage
         conv = gr.BrowserState(EMPTY, storage_key=STORAGE_KEY)
-    return ChatTab(tab, doc, chat, status, box, send, new, up, down, fb, last, conv)
+    return ChatTab(tab, doc, chat, status, box, send, new, fb, comment, rated, conv)
 
 
 def notices_tab(z: UIText) -> NoticesTab:
@@ -469,18 +543,27 @@ def upload_tab(z: UIText) -> UploadTab:
     return UploadTab(tab, file, button, status, replace, records, pick, remove)
 
 
+def picked_example(example: gr.SelectData) -> str:
+    """The question of the example chip clicked."""
+    return str(example.value.get("text", "")) if isinstance(example.value, dict) else str(example.value)
+
+
 def wire_chat(events: Events, lang: gr.Radio, c: ChatTab) -> None:
-    outs = [c.chat, c.status, c.last, c.box, c.conv]
-    c.send.click(events.respond, [c.box, c.doc, c.conv, lang], outs)
-    c.box.submit(events.respond, [c.box, c.doc, c.conv, lang], outs)
+    outs = [c.chat, c.status, c.box, c.conv]
+    ask = [c.box, c.doc, c.conv, lang]
+    c.send.click(events.respond, ask, outs)
+    c.box.submit(events.respond, ask, outs)
+    c.chat.example_select(picked_example, None, c.box).then(events.respond, ask, outs)
+    c.chat.undo(events.undo, c.conv, outs)
+    c.chat.retry(events.undo, c.conv, outs).then(events.respond, ask, outs)
     c.new.click(events.new_conversation, None, outs)
     c.chat.clear(events.new_conversation, None, outs)  # the chat's own 🗑 button forgets the conversation too
-    c.up.click(lambda last, lang_choice: events.feedback(last, 1, lang_choice), [c.last, lang], c.fb)
-    c.down.click(lambda last, lang_choice: events.feedback(last, -1, lang_choice), [c.last, lang], c.fb)
+    c.chat.like(events.feedback, [c.conv, lang], [c.fb, c.comment, c.rated])
+    c.comment.submit(events.comment, [c.comment, c.rated, lang], [c.fb, c.comment])
 
 
 def language_outputs(
-    title: gr.Markdown, c: ChatTab, n: NoticesTab, u: UploadTab
+    title: gr.Markdown, lang: gr.Radio, c: ChatTab, n: NoticesTab, u: UploadTab
 ) -> list[gr.components.Component | gr.Tab]:
     """What a language switch relabels, in the order `Events.switch` returns their updates."""
     return [
@@ -489,8 +572,9 @@ def language_outputs(
         c.send,
         c.new,
         c.doc,
-        c.up,
-        c.down,
+        c.chat,
+        c.comment,
+        lang,
         n.pick,
         n.lead,
         n.deadline,
@@ -509,9 +593,7 @@ def build_ui(state: WebState) -> gr.Blocks:
     with gr.Blocks(title="通知问答助手 Notice Assistant", analytics_enabled=False) as demo:
         with gr.Row():
             title = gr.Markdown(z["title"])
-            lang = gr.Radio(
-                ["中文", "English"], value="中文", label="界面 / UI", elem_id="ui-lang", scale=0, min_width=200
-            )
+            lang = gr.Radio(["中文", "English"], value="中文", label=z["ui"], elem_id="ui-lang", scale=0, min_width=200)
         with gr.Tabs():
             chat = chat_tab(z, state.settings.max_question_chars)
             notices = notices_tab(z)
@@ -533,7 +615,9 @@ def build_ui(state: WebState) -> gr.Blocks:
                 events.table, shown, [notices.grid, notices.text]
             )
         upload.tab.select(events.uploads_list, None, listed)
-        lang.change(events.switch, lang, language_outputs(title, chat, notices, upload))
+        lang.change(events.switch, lang, language_outputs(title, lang, chat, notices, upload))
         lang.change(events.table, shown, [notices.grid, notices.text])  # the headers in the UI's language
+        lang.change(None, lang, None, js=SET_LANG_JS)
         demo.load(events.on_load, [lang, chat.conv], [chat.doc, notices.pick, chat.chat])
+        demo.load(None, lang, None, js=SET_LANG_JS)
     return demo

@@ -103,15 +103,6 @@ def test_notice_view_shows_the_task_table_filtered_by_lead_unit(page, server, ar
     page.screenshot(path=str(artifacts / "task-table.png"), full_page=True)
 
 
-def test_feedback_button_saves_the_answer(page, server):
-    ask_in_chat(page, server, "宜阳县存在问题6的完成时限是什么？")
-    expect(page.locator("#chat details.na-cite").first).to_be_visible(timeout=30_000)
-    page.locator("#thumbs-up").click()
-    expect(page.locator("#feedback-status")).to_contain_text("已记录反馈")
-    saved = (server.settings.data_dir / "feedback.jsonl").read_text("utf-8")
-    assert "宜阳县存在问题6的完成时限是什么？" in saved and '"rating": 1' in saved
-
-
 def test_upload_in_the_chat_indexes_the_notice_and_refuses_a_bad_type(page, server, tmp_path):
     good = tmp_path / "上传测试.txt"
     good.write_text("浏览县人民政府关于印发上传测试清单的通知\n\n浏览县法律顾问室设在县政府二楼。\n", "utf-8")
