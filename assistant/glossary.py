@@ -38,6 +38,7 @@ EN_STOP = set(
     "want go goes done supposed meant ought allowed expected actually exactly specifically currently "
     "allow allows held holding minimum maximum least most shortest longest "  # bounds: the value asked shows them
     "compare compared comparing comparison across versus between respectively "  # a comparison's own words
+    "fall falls under below beneath "  # where rows sit: "the tasks that fall under a section"
     "run runs place happen happens occur occurs last lasts "  # "when does it run / take place": time, not content
     "i me my we us our you your he him his she her they them "
     "before after during since until within while "

@@ -20,6 +20,7 @@ from assistant.config import Settings
 from assistant.conversation import Resolved, Resolver, Turn, as_turns
 from assistant.errors import IndexNotBuilt, UnknownNotice
 from assistant.glossary import Glossary
+from assistant.headings import with_topic_part
 from assistant.kinds.context import Context
 from assistant.llm import LLMAnswerer, LLMAnswerStep, make_chat_model
 from assistant.records import Answer, Citation, Kind, Question, say
@@ -199,6 +200,10 @@ class Assistant:
         return self._scoped(q, req.doc)
 
     def _scoped(self, q: Question, doc: str | None, carried: tuple[str, ...] = ()) -> Question:
+        """The question limited to the user's filter (see `_filtered`), a section named by its topic made a part."""
+        return with_topic_part(self._filtered(q, doc, carried), self.corpus, self.scorer)
+
+    def _filtered(self, q: Question, doc: str | None, carried: tuple[str, ...] = ()) -> Question:
         """The question limited to the notices the user chose (doc_id, region or 文号), if any.
 
         A notice the message itself names wins over the filter: "宜阳县存在问题6…" with 柞水县 chosen is answered

@@ -283,3 +283,24 @@ def test_a_section_picked_by_its_place_lists_that_sections_rows(bundled_assistan
     assert rows
     answer = bundled_assistant.ask("渭南工作要点第五个方面有哪几项")
     assert {(t.doc_id, t.number) for t in answer.tasks} == {("weinan-2024", t.number) for t in rows}, answer.text
+
+
+@pytest.mark.parametrize(
+    "question,doc_id,words",
+    [
+        ("渭南工作要点突发事件应对那部分有哪些任务？", "weinan-2024", ("突发事件",)),
+        (
+            "What tasks fall under Weinan's emergency-response section, and who is responsible for them?",
+            "weinan-2024",
+            ("突发事件",),
+        ),
+        ("柞水县行政复议那部分有几项？", "zhashui-2024", ("行政复议",)),
+    ],
+)
+def test_a_section_named_by_its_topic_lists_that_sections_rows(bundled_assistant, corpus, question, doc_id, words):
+    """The one top-level heading the question's words describe: its rows, every one and no other."""
+    heads = {t.section[0] for t in corpus.get(doc_id).tasks if t.section and all(w in t.section[0] for w in words)}
+    assert len(heads) == 1, heads
+    rows = {t.number for t in corpus.get(doc_id).tasks if t.section and t.section[0] in heads}
+    answer = bundled_assistant.ask(question)
+    assert {(t.doc_id, t.number) for t in answer.tasks} == {(doc_id, n) for n in rows}, answer.text
