@@ -45,6 +45,9 @@ class UIText(TypedDict):
     comment_placeholder: str
     comment_send: str
     comment_saved: str
+    replace: str
+    upload_pick: str
+    remove: str
     empty: str
     thanks: str
     no_answer: str
@@ -79,6 +82,9 @@ UI: dict[str, UIText] = {
         "comment_placeholder": "哪里不对？缺了什么？",
         "comment_send": "发送说明",
         "comment_saved": "说明已保存，谢谢！",
+        "replace": "替换同文号的通知",
+        "upload_pick": "上传的通知",
+        "remove": "删除",
         "empty": "⚠️ 请输入问题。",
         "thanks": "已记录反馈，谢谢！可以在下面补充说明。",
         "no_answer": "这条消息无法评价（不是已完成的回答）。",
@@ -114,6 +120,9 @@ UI: dict[str, UIText] = {
         "comment_placeholder": "What was wrong or missing?",
         "comment_send": "Send comment",
         "comment_saved": "Comment saved, thank you!",
+        "replace": "Replace the loaded notice with the same document number",
+        "upload_pick": "Uploaded notice",
+        "remove": "Remove",
         "empty": "⚠️ Please enter a question.",
         "thanks": "Feedback saved, thank you! You can add a comment below.",
         "no_answer": "This message cannot be rated (not a finished answer).",
@@ -416,6 +425,9 @@ class Events:
             gr.update(label=t["deadline"]),
             gr.update(label=t["file"]),
             gr.update(value=t["do_upload"]),
+            gr.update(label=t["replace"]),
+            gr.update(label=t["upload_pick"]),
+            gr.update(value=t["remove"]),
             gr.update(label=t["chat"]),
             gr.update(label=t["notices"]),
             gr.update(label=t["upload"]),
@@ -533,13 +545,13 @@ def upload_tab(z: UIText) -> UploadTab:
     """The upload tab: a notice file and the button that indexes it."""
     with gr.Tab(z["upload"], id="upload") as tab:
         file = gr.File(label=z["file"], file_types=list(SUPPORTED_SUFFIXES), type="filepath", elem_id="upload-file")
-        replace = gr.Checkbox(label="替换同文号的通知 / replace the notice of the same 文号", elem_id="upload-replace")
+        replace = gr.Checkbox(label=z["replace"], elem_id="upload-replace")
         button = gr.Button(z["do_upload"], elem_id="upload-button")
         status = gr.Markdown("", elem_id="upload-status")
         records = gr.Dataframe(headers=UPLOAD_COLUMNS, interactive=False, wrap=True, elem_id="uploads-list")
         with gr.Row():
-            pick = gr.Dropdown([], label="上传的通知 / uploaded notice", elem_id="upload-pick", scale=3)
-            remove = gr.Button("删除 / Remove", elem_id="upload-remove", variant="stop", scale=1)
+            pick = gr.Dropdown([], label=z["upload_pick"], elem_id="upload-pick", scale=3)
+            remove = gr.Button(z["remove"], elem_id="upload-remove", variant="stop", scale=1)
     return UploadTab(tab, file, button, status, replace, records, pick, remove)
 
 
@@ -580,6 +592,9 @@ def language_outputs(
         n.deadline,
         u.file,
         u.button,
+        u.replace,
+        u.pick,
+        u.remove,
         c.tab,
         n.tab,
         u.tab,

@@ -55,6 +55,9 @@ def test_english_ui_has_lang_en_and_no_chinese_labels(page, server):
     expect(chip).to_be_visible()
     text = page.locator("body").inner_text().replace("中文", "")  # the switch names the other language in it
     assert not CJK.findall(text), [line for line in text.splitlines() if CJK.search(line)]
+    page.get_by_role("tab", name="Upload a notice").click()
+    expect(page.locator("#upload-replace")).to_contain_text("Replace the loaded notice")
+    expect(page.locator("#upload-remove")).to_have_text("Remove")
 
 
 def test_the_page_has_an_h1_and_no_share_button(page, server):
@@ -74,3 +77,14 @@ def test_api_feedback_with_an_id_keeps_one_record_per_message(server):
     lines = (server.settings.data_dir / "feedback.jsonl").read_text("utf-8").splitlines()
     mine = [r for r in map(json.loads, lines) if r.get("id") == "msg-42"]
     assert [r["rating"] for r in mine] == [-1]
+
+
+def test_undo_takes_the_last_question_back_into_the_box(page, server):
+    question = "柞水县第18项任务由谁牵头？"
+    page.goto(server.url + "/")
+    page.locator("#question textarea").fill(question)
+    page.locator("#send").click()
+    expect(page.locator("#chat details.na-cite").first).to_be_visible(timeout=30_000)
+    page.locator("#chat").get_by_role("button", name="Undo", exact=True).click()
+    expect(page.locator("#question textarea")).to_have_value(question)
+    expect(page.locator("#chat details.na-cite")).to_have_count(0)
