@@ -85,6 +85,12 @@ RELATIVE = {
     "zh": re.compile(r"后者|前者|[前后](?:面|边)?(?:一|那)(?:个|条|项)"),
     "en": re.compile(r"\b(latter|former)\b", re.I),
 }
+# A count asked of nothing but the conversation: "how many is that?", "how many in total?", 一共几个？
+BARE_COUNT = re.compile(
+    r"^\s*(?:and\s+|so\s+)?how many(?:\s+(?:is|are)\s+(?:that|those|there|they|these))?(?:\s+(?:in\s+)?(?:total|all))?"
+    r"\s*[?？.]?\s*$|^\s*(?:那)?(?:一共|总共|共)?(?:有)?(?:多少|几)(?:个|项|条)?(?:呢)?[？?]?\s*$",
+    re.I,
+)
 # The item after or before the one in focus (下一项 / 上一条 / the next one / the previous task): its number ± 1.
 STEP = {
     "zh": (
@@ -482,8 +488,13 @@ class Resolver:
     def _narrow(self, q: Question, focus: Focus, shape: Shape) -> Resolved | None:
         """其中哪些是长期的 / which of those are led by 县司法局: the previous list's filters and the new ones."""
         p = focus.question
-        if not shape.narrows or p.kind not in LISTING or q.numbers:
+        counts_it = not q.doc_ids and (  # how many is that? 一共几项？: the count of the list just given
+            BARE_COUNT.match(q.text) is not None or (q.asks_count and (shape.pronoun or shape.short))
+        )
+        if not (shape.narrows or counts_it) or p.kind not in LISTING or q.numbers:
             return None
+        if counts_it:
+            q = replace(q, asks_count=True)
         if not q.due and (span := YEARLESS.search(q.text)):  # 其中上半年的: the year of the list's deadlines
             year = self.year_of(p)
             q = replace(q, due=find_period(f"{year}年{span.group(0)}" if q.lang == "zh" else f"{span.group(0)} {year}"))

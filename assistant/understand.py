@@ -497,6 +497,10 @@ PERIOD_EN = re.compile(
     r"\b(?:(first|second)\s+half|h([12])|(first|second|third|fourth)\s+quarter|q([1-4]))\s*(?:of\s+)?(20\d{2})\b", re.I
 )
 # A whole year a deadline falls in: 2024年内完成, due in 2024 ("2024年底" is a month, read as a date).
+# 完成时限在2024年, 期限是2025年: a deadline in a whole year (not 2024年3月, 2024年底, 2024年上半年)
+DEADLINE_YEAR_ZH = re.compile(
+    r"(?:时限|期限|截止|到期)\S{0,3}?(?:在|是|为|于)\s*(\d{4})\s*年(?!\s*\d|底|末|上半年|下半年|第)"
+)
 YEAR_ZH = re.compile(r"(\d{4})\s*年\s*(?:内|以内|之内|全年|当年|度内|(?=(?:完成|到期|截止)))")
 YEAR_EN = re.compile(
     r"\b(?:due|deadlines?|complet\w*|finish\w*|done|ends?)\s+(?:\w+\s+)?(?:in|during|within)\s+(?:the\s+year\s+)?"
@@ -520,7 +524,7 @@ def find_period(text: str) -> str | None:
             return f"{year}年{'上' if (half or '').lower() == 'first' or h == '1' else '下'}半年"
         n = QUARTERS[quarter.lower()] if quarter else int(q)
         return f"{year}年第{'一二三四'[n - 1]}季度"
-    if m := YEAR_ZH.search(text) or YEAR_EN.search(text):
+    if m := YEAR_ZH.search(text) or DEADLINE_YEAR_ZH.search(text) or YEAR_EN.search(text):
         return f"{m.group(1)}年全年"
     return None
 

@@ -122,6 +122,17 @@ CONVERSATIONS: list[tuple[str, list[str], Expect]] = [
         ["渭南工作要点分了几个方面？", "第五个方面下面有哪几项", "第二项的责任单位是谁"],
         Expect("weinan-2024", 14, fields=("responsible",)),
     ),
+    # a count of the list just given, asked with nothing else
+    (
+        "en-how-many-is-that",
+        ["Which Zhashui tasks are led by 县审批局?", "How many is that?"],
+        Expect("zhashui-2024", rows=LEAD_SPJ, count=True),
+    ),
+    (
+        "zh-bare-count",
+        ["柞水县哪些任务由县审批局牵头？", "一共几项？"],
+        Expect("zhashui-2024", rows=LEAD_SPJ, count=True),
+    ),
     # --- another field
     # field words alone, however many, name nothing of their own: the item in focus
     (

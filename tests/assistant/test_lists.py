@@ -304,3 +304,11 @@ def test_a_section_named_by_its_topic_lists_that_sections_rows(bundled_assistant
     rows = {t.number for t in corpus.get(doc_id).tasks if t.section and t.section[0] in heads}
     answer = bundled_assistant.ask(question)
     assert {(t.doc_id, t.number) for t in answer.tasks} == {(doc_id, n) for n in rows}, answer.text
+
+
+def test_a_deadline_in_a_whole_year_lists_the_rows_due_that_year(bundled_assistant, corpus):
+    """完成时限在2024年: every row whose deadline is dated in 2024 (recurring 每年… and 长期 are not)."""
+    due = {t.number for t in corpus.get("zhashui-2024").tasks if re.match(r"2024年", t.deadline or "")}
+    assert due
+    answer = bundled_assistant.ask("柞水县哪些任务的完成时限在2024年？")
+    assert {t.number for t in answer.tasks if t.doc_id == "zhashui-2024"} == due, answer.text
