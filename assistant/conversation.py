@@ -23,6 +23,7 @@ from assistant.records import ItemRef, Kind, Question, Understood
 from assistant.stages import name_stage
 from assistant.tasktable import DEFAULT_FIELDS, filtered_tasks, tasks_for
 from assistant.understand import (
+    EN_ORDINAL_WORDS,
     STRONG_CONTENT,
     detect_lang,
     find_mentions,
@@ -68,7 +69,7 @@ ITEM_ASK = {
     "en": re.compile(r"\bwhich\s+(?:item|task|row|measure|problem|indicator|number)\b|\bwhat\s+item\b", re.I),
 }
 CN_ORDINALS = "一二三四五六七八九十"
-EN_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+EN_ORDINALS = EN_ORDINAL_WORDS
 ORDINAL = {
     "zh": re.compile(
         rf"第\s*([{CN_ORDINALS}]|\d{{1,2}})\s*个"

@@ -8,15 +8,14 @@ from dataclasses import replace
 
 from assistant.records import Kind, Question
 from assistant.scoring import Scorer
+from assistant.tasktable import part_number
 from assistant.understand import routed
 from index.corpus import Corpus
-from index.text import cn_to_int
 
 # The question speaks of a part of the notice: 那部分, 这方面, 板块, 下面/底下 (the rows under it), section, heading.
 SECTION_WORD = re.compile(
     r"部分|方面|板块|底下|下面|下边|\b(?:section|sub-?heading|heading|part|chapter|area)s?\b", re.I
 )
-HEADING = re.compile(r"\s*([一二三四五六七八九十]+)、")
 MIN_COVER = 0.5  # share of the question's content words a heading must say (scoring.MIN_COVERAGE)
 MARGIN = 0.15  # how far ahead of the next heading it must be: two headings about the same thing pick neither
 
@@ -28,7 +27,7 @@ def topic_part(q: Question, corpus: Corpus, scorer: Scorer) -> int | None:
     if q.kind not in (Kind.LIST, Kind.COUNT, Kind.OPEN, Kind.TASK) or not (q.asks_list or q.asks_count or q.task_noun):
         return None
     tasks = corpus.get(q.doc_ids[0]).tasks
-    headings = list(dict.fromkeys(t.section[0] for t in tasks if t.section and HEADING.match(t.section[0])))
+    headings = list(dict.fromkeys(t.section[0] for t in tasks if t.section and part_number(t.section[0])))
     words = [  # the words naming the part itself (部分, section) say nothing about which part
         g
         for g in scorer.content_words(q, [p.notice for p in corpus.notices])
@@ -40,8 +39,7 @@ def topic_part(q: Question, corpus: Corpus, scorer: Scorer) -> int | None:
     (best, heading), runner_up = scored[0], scored[1][0]
     if best < MIN_COVER or best - runner_up < MARGIN:
         return None
-    m = HEADING.match(heading)
-    return cn_to_int(m.group(1)) if m else None
+    return part_number(heading)
 
 
 def with_topic_part(q: Question, corpus: Corpus, scorer: Scorer) -> Question:
@@ -49,4 +47,4 @@ def with_topic_part(q: Question, corpus: Corpus, scorer: Scorer) -> Question:
     part = topic_part(q, corpus, scorer)
     if part is None:
         return q
-    return routed(replace(q, part=part, numbers=(), asks_list=not q.asks_count, fields=q.fields), q.doc_ids)
+    return routed(replace(q, part=part, numbers=(), asks_list=not q.asks_count), q.doc_ids)

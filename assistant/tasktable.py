@@ -153,10 +153,15 @@ def says_words(t: Task, words: Sequence[str], fields: Sequence[str]) -> bool:
     return all(no_spaces(w) in flat for w in words)
 
 
+def part_number(heading: str) -> int | None:
+    """The number of a top-level heading (七、重大突发事件… -> 7), or None for any other line."""
+    m = re.match(r"\s*([一二三四五六七八九十]+)、", heading)
+    return cn_to_int(m.group(1)) if m else None
+
+
 def in_part(t: Task, part: int) -> bool:
     """Whether a row sits under the top-level heading numbered `part` (七、重大突发事件…)."""
-    m = re.match(r"\s*([一二三四五六七八九十]+)、", t.section[0]) if t.section else None
-    return m is not None and cn_to_int(m.group(1)) == part
+    return bool(t.section) and part_number(t.section[0]) == part
 
 
 def keeps(q: Question, t: Task) -> bool:

@@ -266,12 +266,15 @@ def stage_ordinal(text: str) -> tuple[int, re.Match[str]] | None:
     return cn_to_int(re.sub(r"(?:st|nd|rd|th)$", "", raw)), m
 
 
+def _blank(m: re.Match[str]) -> str:
+    """A matched span as spaces: its text gone, the positions around it kept."""
+    return " " * len(m.group(0))
+
+
 def _scan_numbers(text: str, names: Sequence[str]) -> tuple[tuple[int, ...], str | None, str]:
     numbers: list[int] = []
     style: str | None = None
-    masked = re.sub(
-        PART_ORDINAL, lambda m: " " * len(m.group(0)), STAGE_ORDINAL.sub(lambda m: " " * len(m.group(0)), text)
-    )
+    masked = PART_ORDINAL.sub(_blank, STAGE_ORDINAL.sub(_blank, text))  # sections and stages are never items
     named = after_name(tuple(n for n in names if len(n) >= 2))
     for pattern, kind in NUMBER_PATTERNS + ([named] if named else []):
         for m in pattern.finditer(masked):
@@ -576,9 +579,10 @@ SECTION_COUNT = re.compile(
 )
 
 
-PART_ORDINAL = r"第\s*([一二三四五六七八九十]+|\d+)\s*个?\s*(?:部分|大项|板块|章|方面)"  # a section, never an item
+PART_ORDINAL = re.compile(r"第\s*([一二三四五六七八九十]+|\d+)\s*个?\s*(?:部分|大项|板块|章|方面)")  # never an item
 PART = re.compile(
-    PART_ORDINAL + r"|\b(?:section|part|chapter|area)\s+(\d+|[ivx]+)\b(?!\s*(?:of\s+)?(?:task|item|indicator|problem))"
+    PART_ORDINAL.pattern
+    + r"|\b(?:section|part|chapter|area)\s+(\d+|[ivx]+)\b(?!\s*(?:of\s+)?(?:task|item|indicator|problem))"
     r"|(?:^|[\s，,（(])([一二三四五六七八九十]+)、"
 )
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}

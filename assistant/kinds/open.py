@@ -137,8 +137,8 @@ def parted(q: Question, ctx: Context) -> Draft:
                 cites.append(cite_task(ctx.corpus.get(found.doc_id).notice, found))
             continue
         answer = single(part_question(q, i), ctx)
-        if i and names_own_topic(part_question(q, i, alone=True), ctx):
-            alone = single(part_question(q, i, alone=True), ctx)
+        if i and names_own_topic(own := part_question(q, i, alone=True), ctx):
+            alone = single(own, ctx)
             if alone.found and any(all(c.quote != o.quote for o in cites) for c in alone.citations):
                 answer = alone  # 部门集体学法又是几次 names its own topic: read alone, not as the first part's
         if not answer.found:

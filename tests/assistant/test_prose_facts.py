@@ -59,6 +59,14 @@ def test_a_room_in_prose(bundled_assistant, corpus, question):
     _assert_answers(bundled_assistant.ask(question), "lingchuan-2022", line, room)
 
 
+def _first_month(corpus, stage) -> str:
+    """The first date a Lingchuan stage's heading prints: （二）实施推进（2022年12月-2023年1月） -> 2022年12月."""
+    heading = corpus.get("lingchuan-2022").notice.lines[stage.line - 1]
+    dates = re.search(r"（([^（）]*\d+月[^（）]*)）", heading)
+    assert dates, heading
+    return dates.group(1).split("—")[0].split("-")[0]
+
+
 @pytest.mark.parametrize(
     "question,stage",
     [
@@ -71,11 +79,7 @@ def test_a_room_in_prose(bundled_assistant, corpus, question):
 def test_a_stage_heading_gives_its_dates(bundled_assistant, corpus, question, stage):
     """The overview names the stage; its heading (worded its own way) carries the dates."""
     found = next(s for s in corpus.get("lingchuan-2022").structure.stages if s.name == stage)
-    heading = corpus.get("lingchuan-2022").notice.lines[found.line - 1]
-    dates = re.search(r"（([^（）]*\d+月[^（）]*)）", heading)
-    assert dates, heading
-    answer = bundled_assistant.ask(question)
-    _assert_answers(answer, "lingchuan-2022", found.line, dates.group(1).split("—")[0].split("-")[0])
+    _assert_answers(bundled_assistant.ask(question), "lingchuan-2022", found.line, _first_month(corpus, found))
 
 
 @pytest.mark.parametrize(
@@ -90,9 +94,6 @@ def test_a_stage_heading_gives_its_dates(bundled_assistant, corpus, question, st
 def test_a_stage_picked_by_its_place_gives_that_stages_dates(bundled_assistant, corpus, turns, k):
     """第三个阶段 / the fourth phase is the k-th stage the overview names, never item k of a table."""
     found = corpus.get("lingchuan-2022").structure.stages[k - 1]
-    heading = corpus.get("lingchuan-2022").notice.lines[found.line - 1]
-    dates = re.search(r"（([^（）]*\d+月[^（）]*)）", heading)
-    assert dates, heading
     history: list[dict[str, str]] = []
     for turn in turns[:-1]:
         history += [
@@ -101,7 +102,7 @@ def test_a_stage_picked_by_its_place_gives_that_stages_dates(bundled_assistant, 
         ]
     answer = bundled_assistant.ask(turns[-1], history=history)
     assert not answer.tasks, f"a stage read as an item: {answer.text}"
-    _assert_answers(answer, "lingchuan-2022", found.line, dates.group(1).split("—")[0].split("-")[0])
+    _assert_answers(answer, "lingchuan-2022", found.line, _first_month(corpus, found))
 
 
 def test_a_stage_beyond_the_plans_stages_is_refused(bundled_assistant):
