@@ -127,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     summary = summarize(rows)
     out_dir = args.out or args.sets[0].parent
+    out_dir.mkdir(parents=True, exist_ok=True)
     stems = list(dict.fromkeys(s.stem for s in args.sets))  # four notices' questions.jsonl are one set
     stem = "+".join(stems)
     (out_dir / f"{stem}.{args.label}.results.jsonl").write_text(
