@@ -51,7 +51,19 @@ class Settings(BaseSettings):
     cors_origins: Annotated[list[str], NoDecode] = Field(
         default_factory=list, description="origins allowed to call the API"
     )
-    api_key: str | None = Field(default=None, description="if set, /api/* needs header X-API-Key")
+    # keys by role (docs/configuration.md): any one set puts /api, /v1 and the chat behind a credential
+    api_key: str | None = Field(
+        default=None, description="the single key of earlier versions: admin key and chat password where unset"
+    )
+    read_key: str | None = Field(default=None, description="asks only (/api/ask, notices, tasks, feedback, /v1)")
+    admin_key: str | None = Field(default=None, description="asks, plus uploads, deletions and the upload records")
+    chat_password: str | None = Field(default=None, description="the chat's login (asks only); admin: user 'admin'")
+    trusted_proxies: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, description="addresses (or networks) whose X-Forwarded-For/-Proto are believed"
+    )
+    guess_limit: int = Field(
+        default=5, ge=0, description="wrong keys or passwords per client before each further try backs off"
+    )
     secure_cookies: bool = Field(
         default=False, description="mark the chat's login cookie Secure even on requests that arrive over plain HTTP"
     )
@@ -78,12 +90,22 @@ class Settings(BaseSettings):
             return [p for p in value.split(os.pathsep) if p]
         return value
 
-    @field_validator("cors_origins", mode="before")
+    @field_validator("cors_origins", "trusted_proxies", mode="before")
     @classmethod
     def _split_origins(cls, value: object) -> object:
-        if isinstance(value, str):  # ASSISTANT_CORS_ORIGINS=http://a.example,http://b.example
+        if isinstance(value, str):  # ASSISTANT_CORS_ORIGINS=http://a.example,http://b.example (proxies alike)
             return [o.strip() for o in value.split(",") if o.strip()]
         return value
+
+    @property
+    def admin_secret(self) -> str | None:
+        """The admin key: ASSISTANT_ADMIN_KEY, else the single ASSISTANT_API_KEY (what that key always allowed)."""
+        return self.admin_key or self.api_key
+
+    @property
+    def keyed(self) -> bool:
+        """Whether any credential is configured (then /api, /v1 and the chat need one; else all is open)."""
+        return any((self.api_key, self.read_key, self.admin_key, self.chat_password))
 
     @classmethod
     def settings_customise_sources(

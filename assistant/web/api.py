@@ -37,7 +37,16 @@ from assistant.web.limits import (
 from assistant.web.openai_api import openai_error
 from assistant.web.openai_api import router as openai_router
 from assistant.web.schemas import AskResponse, FeedbackSaved, NoticeOut
-from assistant.web.state import NotReady, NotWritable, UploadRejected, WebState, uploads_closed
+from assistant.web.state import (
+    ADMIN_NEEDED,
+    ADMIN_USER,
+    NotReady,
+    NotWritable,
+    UploadRejected,
+    WebState,
+    chat_admin,
+    uploads_closed,
+)
 
 if TYPE_CHECKING:  # the service loads with the first index build (assistant/web/state.py)
     from assistant.service import Assistant
@@ -52,6 +61,7 @@ MAX_UI_BYTES = 10_000_000  # a request of the Gradio chat: it sends the whole co
 MULTIPART_SLACK = 64 * 1024  # an upload's multipart framing around a file of max_upload_bytes
 UPLOAD_PATHS = ("/api/upload", "/gradio_api/upload")
 PUBLIC_POSTS = ("/login", "/login/")  # the chat's login form: the way to the credential
+Role = Literal["admin", "read"]
 
 
 class HistoryMessage(BaseModel):
@@ -81,8 +91,8 @@ class ErrorBody(BaseModel):
 
 ERRORS = {
     400: "bad request: a field that fails its check, an unreadable file",
-    401: "missing or wrong X-API-Key (only when ASSISTANT_API_KEY is set)",
-    403: "uploads switched off, or a state-changing request from a page on an origin not allowed",
+    401: "missing or wrong X-API-Key (only when a key is set)",
+    403: "uploads switched off, the read key used for an admin route, or a post from a page on an origin not allowed",
     404: "no notice (or upload) by that name",
     409: "a duplicate of a loaded notice, or its 文号 without replace=true",
     413: "request body or file too large",
@@ -120,15 +130,17 @@ def create_app(settings: Settings | None = None, *, ui: bool = True) -> FastAPI:
     app.state.web = state
     app.state.sessions = ChatSessions()
     key_ok = key_checker(settings)
+    sessions = app.state.sessions
     # outermost last: security headers and cookie attributes on every answer, CORS headers on the gate's refusals
     # (a widget on another site reads its 401), a foreign page's post refused before the gate, the gate before the
     # rate limit (a refused request spends no one's allowance)
     app.add_middleware(RateLimit, rules=rate_rules(settings))
     app.add_middleware(
         Gate,
-        admitted=admission(settings, key_ok, app.state.sessions),
+        admitted=admission(settings, key_ok, sessions),
         limit_for=body_limit(settings),
         refusal=gate_refusal,
+        forbidden=admin_only(settings, sessions),
     )
     app.add_middleware(OriginCheck, allowed=lambda: settings.cors_origins, refusal=gate_refusal)
     # always Starlette's CORS, even with no origin listed: the mounted Gradio app then leaves CORS to it (its own
@@ -210,11 +222,11 @@ def admission(
     settings: Settings, key_ok: Callable[[HTTPConnection], bool], session_ok: Callable[[HTTPConnection], bool]
 ) -> Callable[[HTTPConnection], bool]:
     """Whether the gate lets a request reach a route, from its headers alone; each route checks again. With a key:
-    /api and /v1 need it (as X-API-Key or a bearer token); the chat's routes need its login session for anything
+    /api and /v1 need the read or admin key (X-API-Key or a bearer token); the chat's routes need its login for anything
     with a body; pages, scripts, /healthz and the login form are public. Without a key everything is open."""
 
     def admitted(conn: HTTPConnection) -> bool:
-        if not settings.api_key or conn.scope["method"] == "OPTIONS":  # a CORS preflight carries no credentials
+        if not settings.keyed or conn.scope["method"] == "OPTIONS":  # a CORS preflight carries no credentials
             return True
         path = conn.scope["path"]
         if path.startswith(("/api/", "/v1/")):
@@ -224,6 +236,23 @@ def admission(
         return session_ok(conn)
 
     return admitted
+
+
+def admin_only(settings: Settings, sessions: ChatSessions) -> Callable[[HTTPConnection], str | None]:
+    """The gate's 403, before the body is read, for an upload or its management by a caller without the admin role
+    (the read key, a chat login that is not the admin's); None when the route may decide (it checks again)."""
+
+    def forbidden(conn: HTTPConnection) -> str | None:
+        if not settings.keyed or settings.uploads == "all" or conn.scope["method"] == "OPTIONS":
+            return None
+        path, method = conn.scope["path"], conn.scope["method"]
+        if path == "/api/upload" or (path.startswith("/api/uploads") and method in ("GET", "DELETE")):
+            return None if role_of(conn, settings) == "admin" else ADMIN_NEEDED
+        if path == "/gradio_api/upload" and sessions(conn) and not chat_admin(settings, sessions.user(conn)):
+            return ADMIN_NEEDED
+        return None
+
+    return forbidden
 
 
 def carries_body(conn: HTTPConnection) -> bool:
@@ -271,17 +300,28 @@ def add_error_handlers(app: FastAPI) -> None:
 
 
 def key_checker(settings: Settings) -> Callable[[HTTPConnection], bool]:
-    """Whether a request may in: no key configured, or it sends the key as X-API-Key or as Authorization: Bearer
-    (OpenAI clients)."""
+    """Whether a request may in to /api and /v1: no credential configured, or it sends the read or the admin key as
+    X-API-Key or as Authorization: Bearer (OpenAI clients)."""
 
     def key_ok(request: HTTPConnection) -> bool:
-        if not settings.api_key:
-            return True
-        bearer = request.headers.get("authorization", "")
-        given = request.headers.get("x-api-key") or (bearer[7:].strip() if bearer[:7].lower() == "bearer " else None)
-        return given is not None and hmac.compare_digest(given.encode(), settings.api_key.encode())
+        return not settings.keyed or role_of(request, settings) is not None
 
     return key_ok
+
+
+def role_of(request: HTTPConnection, settings: Settings) -> Role | None:
+    """The role of the key a request sends (X-API-Key or a bearer token): admin, read, or None (none, or wrong)."""
+    bearer = request.headers.get("authorization", "")
+    given = request.headers.get("x-api-key") or (bearer[7:].strip() if bearer[:7].lower() == "bearer " else None)
+    if given is None:
+        return None
+    if same(given, settings.admin_secret):
+        return "admin"
+    return "read" if same(given, settings.read_key) else None
+
+
+def same(given: str, secret: str | None) -> bool:
+    return secret is not None and hmac.compare_digest(given.encode(), secret.encode())
 
 
 def ready_check(state: WebState) -> Callable[[], Assistant]:
@@ -417,7 +457,7 @@ def add_upload_routes(router: APIRouter, state: WebState, ready: Callable[[], As
         if declared > limit + MULTIPART_SLACK:
             return error(413, f"file too large; limit {limit} bytes")
         data = await file.read(limit + 1)
-        who = f"api {client_of(request)}" + (" (key)" if state.settings.api_key else "")
+        who = f"api {client_of(request)}" + (" (admin key)" if role_of(request, state.settings) == "admin" else "")
         try:
             return await run_in_threadpool(
                 lambda: state.add_notice(file.filename or "", data, who=who, replace=replace)
@@ -462,7 +502,11 @@ def upload_refusal(request: Request, state: WebState, *, adding: bool) -> JSONRe
     if adding and not state.uploads_open():
         return error(403, uploads_closed(state.settings.uploads))
     if not adding and not state.may_manage():
-        return error(403, "managing uploads needs the API key (ASSISTANT_API_KEY) or ASSISTANT_UPLOADS=all")
+        return error(
+            403, "managing uploads needs the admin key (ASSISTANT_ADMIN_KEY or API key) or ASSISTANT_UPLOADS=all"
+        )
+    if state.settings.uploads != "all" and state.settings.keyed and role_of(request, state.settings) != "admin":
+        return error(403, ADMIN_NEEDED)
     return None
 
 
@@ -530,10 +574,14 @@ def with_ui(app: FastAPI, state: WebState) -> FastAPI:
     from assistant.web.render import CSS
     from assistant.web.ui import build_ui, theme
 
-    key = state.settings.api_key
+    settings = state.settings
 
-    def login(_user: str, password: str) -> bool:  # with a key set, the chat asks for it as its password
-        return key is not None and hmac.compare_digest(password.encode(), key.encode())
+    def login(user: str, password: str) -> bool:
+        """The chat password (any user name but admin: asks only), or the admin key (as user admin when a chat
+        password is set, as anyone when not: the single key of earlier versions). The read key is not a login."""
+        if settings.chat_password and user != ADMIN_USER and same(password, settings.chat_password):
+            return True
+        return same(password, settings.admin_secret) and (not settings.chat_password or user == ADMIN_USER)
 
     app = gr.mount_gradio_app(
         app,
@@ -544,8 +592,8 @@ def with_ui(app: FastAPI, state: WebState) -> FastAPI:
         footer_links=[],
         ssr_mode=False,
         allowed_paths=[],
-        auth=login if key else None,
-        auth_message="API key / 访问密钥" if key else None,
+        auth=login if settings.keyed else None,
+        auth_message=login_message(settings) if settings.keyed else None,
         show_error=False,
         max_file_size=state.settings.max_upload_bytes,
     )
@@ -553,6 +601,12 @@ def with_ui(app: FastAPI, state: WebState) -> FastAPI:
         r.app for r in app.routes if isinstance(r, Mount) and isinstance(r.app, gr.routes.App)
     )
     return app
+
+
+def login_message(settings: Settings) -> str:
+    if settings.chat_password:
+        return "聊天密码 / chat password (管理员 / admin: user admin, the admin key)"
+    return "访问密钥 / admin key"
 
 
 class ChatSessions:
@@ -568,3 +622,12 @@ class ChatSessions:
         cookies, cookie_id = conn.cookies, self.chat.cookie_id
         token = cookies.get(f"access-token-{cookie_id}") or cookies.get(f"access-token-unsecure-{cookie_id}")
         return token is not None and token in self.chat.tokens
+
+    def user(self, conn: HTTPConnection) -> str | None:
+        """The user name a live login session was issued to (its role: chat_admin), or None."""
+        if not self(conn):
+            return None
+        cookies, cookie_id = conn.cookies, self.chat.cookie_id
+        token = cookies.get(f"access-token-{cookie_id}") or cookies.get(f"access-token-unsecure-{cookie_id}")
+        user = self.chat.tokens.get(token)
+        return str(user) if user is not None else None

@@ -24,7 +24,10 @@ class Gate:
     """One gate in front of every route (the JSON API, /v1 and the mounted Gradio chat), before anything reads the
     body: a request `admitted` refuses gets 401 unread; a body over `limit_for(path)` bytes gets 413, by its declared
     Content-Length before reading, else by counting the chunks as the app reads them. Past the limit the 413 is sent
-    at once, the app is told the client left (nothing it answers is sent) and the rest of the body is never read."""
+    at once, the app is told the client left (nothing it answers is sent) and the rest of the body is never read.
+    `forbidden` names why an admitted caller's role may not use the route (403, unread); `guesses` counts each 401
+    against the caller's address (never against callers there that send a good credential) and, past its free
+    failures, answers an unauthenticated caller 429 until its back-off has passed."""
 
     def __init__(
         self,
@@ -33,18 +36,33 @@ class Gate:
         admitted: Callable[[HTTPConnection], bool],
         limit_for: Callable[[str], int],
         refusal: Refusal,
+        forbidden: Callable[[HTTPConnection], str | None] = lambda conn: None,
+        guesses: Guesses | None = None,
     ) -> None:
         self.app = app
         self.admitted = admitted
         self.limit_for = limit_for
         self.refusal = refusal
+        self.forbidden = forbidden
+        self.guesses = guesses
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        if not self.admitted(HTTPConnection(scope)):
+        conn = HTTPConnection(scope)
+        if not self.admitted(conn):
+            if self.guesses is not None:
+                client = client_address(scope)
+                wait = self.guesses.wait(client)
+                if wait:
+                    await too_many(send, f"too many wrong credentials from this client; retry in {wait} s", wait)
+                    return
+                self.guesses.failed(client)
             await self.refuse(scope, send, 401, "missing or wrong credentials (X-API-Key, or the chat's login)")
+            return
+        if (why := self.forbidden(conn)) is not None:
+            await self.refuse(scope, send, 403, why)
             return
         limit = self.limit_for(scope["path"])
         declared = Headers(scope=scope).get("content-length")
@@ -254,8 +272,7 @@ class RateLimit:
         if scope["type"] == "http" and scope.get("method") != "OPTIONS":
             rule = next((r for r in self.rules if r.applies(scope.get("method", ""), scope["path"])), None)
             if rule is not None:
-                client = (scope.get("client") or ("unknown", 0))[0]
-                wait = self.take(rule, client)
+                wait = self.take(rule, client_address(scope))
                 if wait:
                     await self.refuse(send, rule, wait)
                     return
@@ -278,12 +295,84 @@ class RateLimit:
     @staticmethod
     async def refuse(send: Send, rule: RateRule, wait: int) -> None:
         limit = f"limit {rule.per_minute} a minute"
-        message = f"too many {rule.name} requests from this client ({limit}); retry in {wait} s"
-        body = json.dumps({"error": message}).encode()
-        headers = [
-            (b"content-type", b"application/json"),
-            (b"content-length", str(len(body)).encode()),
-            (b"retry-after", str(wait).encode()),
-        ]
-        await send({"type": "http.response.start", "status": 429, "headers": headers})
-        await send({"type": "http.response.body", "body": body})
+        await too_many(send, f"too many {rule.name} requests from this client ({limit}); retry in {wait} s", wait)
+
+
+async def too_many(send: Send, message: str, wait: int) -> None:
+    """A 429 in the `{"error": …}` shape with Retry-After, sent before anything read the body."""
+    body = json.dumps({"error": message}).encode()
+    headers = [
+        (b"content-type", b"application/json"),
+        (b"content-length", str(len(body)).encode()),
+        (b"retry-after", str(wait).encode()),
+        (b"connection", b"close"),
+    ]
+    await send({"type": "http.response.start", "status": 429, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+def client_address(scope: Scope) -> str:
+    """The client's address as the connection gives it: the peer, or the client a configured proxy names in
+    X-Forwarded-For (uvicorn's ProxyHeadersMiddleware, trusting only ASSISTANT_TRUSTED_PROXIES, has set it)."""
+    return (scope.get("client") or ("unknown", 0))[0]
+
+
+class Guesses:
+    """Wrong keys or passwords per client address, with back-off: `free` failures cost nothing, then each further try
+    must wait twice as long after the last failure as the one before (1 s, 2 s, 4 s, … at most `cap`). A client's
+    count is forgotten after `forget` seconds without a failure; free=0: no back-off."""
+
+    def __init__(
+        self, free: int, *, cap: int = 900, forget: int = 3600, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.free, self.cap, self.forget, self.clock = free, cap, forget, clock
+        self.failures: dict[str, tuple[int, float]] = {}  # client -> (failures, time of the last)
+        self.lock = threading.Lock()
+
+    def wait(self, client: str) -> int:
+        """Seconds before this client may try again (0: now)."""
+        if self.free <= 0:
+            return 0
+        with self.lock:
+            n, last = self.failures.get(client, (0, 0.0))
+        if n < self.free:
+            return 0
+        left = last + min(self.cap, 2 ** (n - self.free)) - self.clock()
+        return math.ceil(left) if left > 0 else 0
+
+    def failed(self, client: str) -> None:
+        if self.free <= 0:
+            return
+        now = self.clock()
+        with self.lock:
+            if len(self.failures) > 100_000:
+                self.failures = {c: v for c, v in self.failures.items() if now - v[1] < self.forget}
+            n, last = self.failures.get(client, (0, now))
+            self.failures[client] = (1 if now - last > self.forget else n + 1, now)
+
+
+class LoginThrottle:
+    """The chat's login form (POST /login) with back-off per client address: a login that fails (4xx) counts as a
+    wrong guess; past the free ones, a try before its back-off has passed is a 429 that never reaches the form."""
+
+    def __init__(self, app: ASGIApp, *, paths: tuple[str, ...], guesses: Guesses) -> None:
+        self.app = app
+        self.paths = paths
+        self.guesses = guesses
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "POST" or scope["path"] not in self.paths:
+            await self.app(scope, receive, send)
+            return
+        client = client_address(scope)
+        wait = self.guesses.wait(client)
+        if wait:
+            await too_many(send, f"too many failed logins from this client; retry in {wait} s", wait)
+            return
+
+        async def watched(message: Message) -> None:
+            if message["type"] == "http.response.start" and 400 <= message["status"] < 500:
+                self.guesses.failed(client)
+            await send(message)
+
+        await self.app(scope, receive, watched)

@@ -114,13 +114,14 @@ class WebState:
         return self.data.paths(self.settings.notices)
 
     def uploads_open(self) -> bool:
-        """Whether notices may be added: ASSISTANT_UPLOADS=all, or admin with a key set (the routes check it)."""
+        """Whether notices may be added: ASSISTANT_UPLOADS=all, or admin with an admin key set (the routes check
+        the caller's role)."""
         mode = self.settings.uploads
-        return mode == "all" or (mode == "admin" and bool(self.settings.api_key))
+        return mode == "all" or (mode == "admin" and bool(self.settings.admin_secret))
 
     def may_manage(self) -> bool:
-        """Whether uploads may be listed and removed: by an admin (a key is set) even when adding is off."""
-        return self.settings.uploads == "all" or bool(self.settings.api_key)
+        """Whether uploads may be listed and removed: by an admin (an admin key is set) even when adding is off."""
+        return self.settings.uploads == "all" or bool(self.settings.admin_secret)
 
     # --- building ---------------------------------------------------------------------------------
     def start(self) -> None:
@@ -422,10 +423,32 @@ def feedback_id(line: str) -> str | None:
     return value.get("id") if isinstance(value, dict) else None
 
 
+ADMIN_USER = "admin"  # with a separate chat password, the chat user who logs in with the admin key
+ADMIN_NEEDED = (
+    "上传、删除和上传记录需要管理员密钥 / uploads, deletions and the upload records need the admin key "
+    "(ASSISTANT_ADMIN_KEY, or the single ASSISTANT_API_KEY); the read key and the chat password only ask"
+)
+
+
+def chat_admin(settings: Settings, user: str | None) -> bool:
+    """Whether a chat login has the admin role: with a chat password of its own, only the user `admin` (who logged
+    in with the admin key); without one every login used the admin key."""
+    return bool(settings.admin_secret) and user is not None and (not settings.chat_password or user == ADMIN_USER)
+
+
+def chat_may_manage(settings: Settings, user: str | None) -> bool:
+    """Whether the chat's user may upload, remove and see the records, as far as the role goes (the upload mode is
+    checked apart): no credential configured, ASSISTANT_UPLOADS=all, or the admin's login."""
+    return not settings.keyed or settings.uploads == "all" or chat_admin(settings, user)
+
+
 def uploads_closed(mode: str) -> str:
     if mode == "off":
         return "上传已关闭 / uploads are switched off (ASSISTANT_UPLOADS=off)"
-    return "上传需要访问密钥 / uploads need the API key, and none is set (ASSISTANT_UPLOADS=admin)"
+    return (
+        "上传需要管理员密钥 / uploads need the admin key (ASSISTANT_ADMIN_KEY or API key), and none is set "
+        "(ASSISTANT_UPLOADS=admin)"
+    )
 
 
 def unique_name(folder: Path, name: str) -> Path:

@@ -19,7 +19,7 @@ from gradio.components.chatbot import ExampleMessage
 from assistant.conversation import MAX_TURNS, BadHistory, turns_from
 from assistant.errors import AssistantError, BadQuestion, UnknownNotice
 from assistant.web.render import bubble_html, notice_html
-from assistant.web.state import NotReady, UploadRejected, WebState, uploads_closed
+from assistant.web.state import ADMIN_NEEDED, NotReady, UploadRejected, WebState, chat_may_manage, uploads_closed
 from assistant.web.task_table import CSS as TABLE_CSS
 from assistant.web.task_table import JS as TABLE_JS
 from assistant.web.task_table import task_table_html
@@ -361,6 +361,8 @@ class Events:
         if not self.state.uploads_open():
             return "⚠️ " + escape(uploads_closed(self.state.settings.uploads)), gr.update(), gr.update(), gr.update()
         settings = self.state.settings
+        if not chat_may_manage(settings, request.username):
+            return "⚠️ " + escape(ADMIN_NEEDED), gr.update(), gr.update(), gr.update()
         name = os.path.basename(path)
         who = f"chat {request.username or ''}@{request.client.host if request.client else 'unknown'}"
         try:
@@ -384,27 +386,33 @@ class Events:
                 gr.update(),
             ) * 3
         choices = self.doc_choices(_lang(lang_choice))
-        return upload_message(info, t), gr.update(choices=choices), *self.uploads_list()
+        return upload_message(info, t), gr.update(choices=choices), *self.uploads_list(request)
 
-    def uploads_list(self) -> tuple[Update, Update]:
-        """The uploads table and the doc_ids the delete picker offers."""
-        records = self.state.upload_records() if self.state.may_manage() else []
+    def uploads_list(self, request: gr.Request | None = None) -> tuple[Update, Update]:
+        """The uploads table and the doc_ids the delete picker offers (to an admin: the records name who uploaded)."""
+        admin = self.state.may_manage() and chat_may_manage(self.state.settings, user_of(request))
+        records = self.state.upload_records() if admin else []
         rows = [[r.doc_id, r.file, r.doc_number or "", r.who, r.time, r.sha256[:12]] for r in records]
         table = pd.DataFrame(rows, columns=UPLOAD_COLUMNS)
         return gr.update(value=table), gr.update(choices=[r.doc_id for r in records], value=None)
 
-    def remove(self, doc_id: str | None, lang_choice: str) -> tuple[str, Update, Update, Update]:
+    def remove(
+        self, doc_id: str | None, lang_choice: str, request: gr.Request | None = None
+    ) -> tuple[str, Update, Update, Update]:
         """Removes an upload from the index; outputs the report, the notice filter's choices and the uploads list."""
+        listed = self.uploads_list(request)
         if not doc_id:
-            return "", gr.update(), *self.uploads_list()
+            return "", gr.update(), *listed
         if not self.state.may_manage():
-            return "⚠️ " + escape(uploads_closed(self.state.settings.uploads)), gr.update(), *self.uploads_list()
+            return "⚠️ " + escape(uploads_closed(self.state.settings.uploads)), gr.update(), *listed
+        if not chat_may_manage(self.state.settings, user_of(request)):
+            return "⚠️ " + escape(ADMIN_NEEDED), gr.update(), *listed
         try:
             self.state.remove_upload(doc_id)
         except (UploadRejected, AssistantError) as exc:
-            return "⚠️ " + escape(str(exc)), gr.update(), *self.uploads_list()
+            return "⚠️ " + escape(str(exc)), gr.update(), *self.uploads_list(request)
         message = f"🗑 已删除 / removed: {escape(doc_id)}"
-        return message, gr.update(choices=self.doc_choices(_lang(lang_choice))), *self.uploads_list()
+        return message, gr.update(choices=self.doc_choices(_lang(lang_choice))), *self.uploads_list(request)
 
     def switch(self, lang_choice: str) -> tuple[str | Update, ...]:
         """Every label in the chosen language, in the order of `language_outputs`."""
@@ -482,6 +490,11 @@ class UploadTab:
     records: gr.Dataframe
     pick: gr.Dropdown
     remove: gr.Button
+
+
+def user_of(request: gr.Request | None) -> str | None:
+    """The chat's logged-in user name (None without a login, or called without Gradio's request)."""
+    return request.username if request is not None else None
 
 
 UPLOAD_COLUMNS = ["doc_id", "文件 file", "文号", "上传者 who", "时间 time (UTC)", "sha256"]
