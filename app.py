@@ -33,7 +33,10 @@ def main(argv: list[str] | None = None) -> None:
         f"the index is built in the background on first start)",
         flush=True,
     )
-    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="warning")
+    # proxy headers are the app's to trust (ASSISTANT_TRUSTED_PROXIES), not uvicorn's loopback default: else anyone
+    # on the machine could name any client in X-Forwarded-For and pass the rate limits
+    app = create_app(settings)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", proxy_headers=False)
 
 
 if __name__ == "__main__":

@@ -62,7 +62,7 @@ class Settings(BaseSettings):
         default_factory=list, description="addresses (or networks) whose X-Forwarded-For/-Proto are believed"
     )
     guess_limit: int = Field(
-        default=5, ge=0, description="wrong keys or passwords per client before each further try backs off"
+        default=10, ge=0, description="wrong keys or passwords per client before each further try backs off"
     )
     secure_cookies: bool = Field(
         default=False, description="mark the chat's login cookie Secure even on requests that arrive over plain HTTP"

@@ -21,6 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import HTTPConnection
 from starlette.routing import Mount
 from starlette.types import Scope
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from assistant.config import Settings
 from assistant.conversation import turns_from
@@ -28,6 +29,8 @@ from assistant.errors import AssistantError, BadQuestion, UnknownNotice
 from assistant.web.limits import (
     CookiePolicy,
     Gate,
+    Guesses,
+    LoginThrottle,
     OriginCheck,
     RateLimit,
     RateRule,
@@ -133,14 +136,16 @@ def create_app(settings: Settings | None = None, *, ui: bool = True) -> FastAPI:
     sessions = app.state.sessions
     # outermost last: security headers and cookie attributes on every answer, CORS headers on the gate's refusals
     # (a widget on another site reads its 401), a foreign page's post refused before the gate, the gate before the
-    # rate limit (a refused request spends no one's allowance)
+    # rate limit (a refused request spends no one's allowance: a wrong key counts only as its caller's guess)
     app.add_middleware(RateLimit, rules=rate_rules(settings))
+    app.add_middleware(LoginThrottle, paths=PUBLIC_POSTS, guesses=Guesses(settings.guess_limit))
     app.add_middleware(
         Gate,
         admitted=admission(settings, key_ok, sessions),
         limit_for=body_limit(settings),
         refusal=gate_refusal,
         forbidden=admin_only(settings, sessions),
+        guesses=Guesses(settings.guess_limit),
     )
     app.add_middleware(OriginCheck, allowed=lambda: settings.cors_origins, refusal=gate_refusal)
     # always Starlette's CORS, even with no origin listed: the mounted Gradio app then leaves CORS to it (its own
@@ -154,6 +159,8 @@ def create_app(settings: Settings | None = None, *, ui: bool = True) -> FastAPI:
     )
     app.add_middleware(CookiePolicy, secure=settings.secure_cookies)
     app.add_middleware(SecurityHeaders)
+    if settings.trusted_proxies:  # outermost: every check above sees the client a configured proxy names
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.trusted_proxies)
     add_error_handlers(app)
     ready = ready_check(state)
     app.include_router(health_router(state))
@@ -190,7 +197,8 @@ def document_bad_requests_as_400(app: FastAPI) -> None:
 
 
 def rate_rules(settings: Settings) -> list[RateRule]:
-    """Per-client limits: answering, adding or removing notices, feedback (Gradio's file upload counts as one)."""
+    """Per-client limits: answering, adding or removing notices, feedback (Gradio's file upload counts as one), the
+    chat's actions (as many as questions)."""
     return [
         RateRule("ask", settings.rate_ask, lambda method, path: path in ("/api/ask", "/v1/chat/completions")),
         RateRule(
@@ -202,6 +210,11 @@ def rate_rules(settings: Settings) -> list[RateRule]:
             ),
         ),
         RateRule("feedback", settings.rate_feedback, lambda method, path: path == "/api/feedback"),
+        RateRule(  # the chat's questions (and its other actions) go through Gradio's queue
+            "chat",
+            settings.rate_ask,
+            lambda method, path: method == "POST" and path.startswith(("/gradio_api/queue/join", "/gradio_api/call/")),
+        ),
     ]
 
 

@@ -25,9 +25,9 @@ class Gate:
     body: a request `admitted` refuses gets 401 unread; a body over `limit_for(path)` bytes gets 413, by its declared
     Content-Length before reading, else by counting the chunks as the app reads them. Past the limit the 413 is sent
     at once, the app is told the client left (nothing it answers is sent) and the rest of the body is never read.
-    `forbidden` names why an admitted caller's role may not use the route (403, unread); `guesses` counts each 401
-    against the caller's address (never against callers there that send a good credential) and, past its free
-    failures, answers an unauthenticated caller 429 until its back-off has passed."""
+    `forbidden` names why an admitted caller's role may not use the route (403, unread); `guesses` counts each wrong
+    key (a 401 with X-API-Key or Authorization) against the caller's address, never against callers there that send a
+    good one, and past its free failures answers a wrong key 429 until its back-off has passed."""
 
     def __init__(
         self,
@@ -52,7 +52,7 @@ class Gate:
             return
         conn = HTTPConnection(scope)
         if not self.admitted(conn):
-            if self.guesses is not None:
+            if self.guesses is not None and offers_key(conn):
                 client = client_address(scope)
                 wait = self.guesses.wait(client)
                 if wait:
@@ -103,6 +103,11 @@ class Gate:
 
     async def refuse(self, scope: Scope, send: Send, status: int, message: str) -> None:
         await refuse_unread(self.refusal(scope, status, message), send)
+
+
+def offers_key(conn: HTTPConnection) -> bool:
+    """Whether a request offers a key (a refused one is a guess; a request without any is not)."""
+    return "x-api-key" in conn.headers or "authorization" in conn.headers
 
 
 async def refuse_unread(response: JSONResponse, send: Send) -> None:

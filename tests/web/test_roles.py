@@ -5,6 +5,7 @@ the single ASSISTANT_API_KEY of earlier versions keeps meaning every role."""
 from __future__ import annotations
 
 import shutil
+import time
 
 import pytest
 from starlette.testclient import TestClient
@@ -96,3 +97,49 @@ def test_a_single_api_key_keeps_meaning_every_role(server, tmp_path_factory):
         assert client.get("/api/uploads", headers={"X-API-Key": "s3cret"}).status_code == 200
         assert client.post("/login", data={"username": "anyone", "password": "s3cret"}).status_code == 200
         assert chat_upload(client) == 200
+
+
+def test_login_backs_off_after_repeated_failures(server, tmp_path_factory):
+    app = make_app(server, tmp_path_factory, chat_password=CHAT, guess_limit=3)
+    wrong = {"username": "staff", "password": "guess"}
+    with TestClient(app) as client, TestClient(app, client=("10.1.1.2", 4000)) as other:
+        assert [client.post("/login", data=wrong).status_code for _ in range(3)] == [400, 400, 400]
+        r = client.post("/login", data={"username": "staff", "password": CHAT})
+        assert r.status_code == 429 and r.headers["retry-after"] == "1", "the 4th try came before its back-off"
+        assert other.post("/login", data={"username": "staff", "password": CHAT}).status_code == 200, (
+            "another address was throttled"
+        )
+        time.sleep(1.1)
+        assert client.post("/login", data=wrong).status_code == 400
+        r = client.post("/login", data=wrong)
+        assert r.status_code == 429 and r.headers["retry-after"] == "2", "the wait did not double"
+        time.sleep(2.1)
+        assert client.post("/login", data={"username": "staff", "password": CHAT}).status_code == 200
+
+
+def test_wrong_keys_count_against_the_unauthenticated_caller_only(server, tmp_path_factory):
+    app = make_app(server, tmp_path_factory, read_key=READ, guess_limit=2, rate_ask=3)
+    question = {"question": "柞水县第17项由谁牵头"}
+    with TestClient(app) as client:
+        statuses = [client.post("/api/ask", json=question, headers={"X-API-Key": "x"}).status_code for _ in range(5)]
+        assert statuses == [401, 401, 429, 429, 429]
+        asked = [client.post("/api/ask", json=question, headers={"X-API-Key": READ}).status_code for _ in range(4)]
+        assert asked == [200, 200, 200, 429], "the guesses used up the allowance of the key holder at that address"
+
+
+def test_x_forwarded_for_is_believed_only_from_a_configured_proxy(server, tmp_path_factory):
+    app = make_app(server, tmp_path_factory, rate_ask=2, trusted_proxies=["10.0.0.1"])
+    question = {"question": "柞水县第17项由谁牵头"}
+
+    def rotated(client: TestClient) -> list[int]:
+        return [
+            client.post("/api/ask", json=question, headers={"X-Forwarded-For": f"192.0.2.{n}"}).status_code
+            for n in range(6)
+        ]
+
+    with TestClient(app, client=("10.0.0.1", 5000)) as proxy:
+        assert rotated(proxy) == [200] * 6, "the proxy's clients share its allowance"
+        same = [proxy.post("/api/ask", json=question, headers={"X-Forwarded-For": "192.0.2.77"}) for _ in range(3)]
+        assert [r.status_code for r in same] == [200, 200, 429], "one client behind the proxy was not limited"
+    with TestClient(app, client=("10.0.0.9", 5000)) as anyone:
+        assert rotated(anyone) == [200, 200, 429, 429, 429, 429], "a rotated X-Forwarded-For passed the limit"
