@@ -229,32 +229,53 @@ def assert_not_less_accurate_where_accepted(rows: list[dict]) -> None:
 # --- the tiny local model ----------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def tiny(local_llm, bundled_assistant) -> Assistant:
-    settings = Settings(llm_base_url=local_llm, llm_model="smollm2-135m-instruct", llm_timeout=TINY_TIMEOUT)
-    assistant = copy.copy(bundled_assistant)
+def tiny(url: str, base: Assistant) -> Assistant:
+    """`base` in LLM mode on the tiny model, left free."""
+    settings = Settings(llm_base_url=url, llm_model="smollm2-135m-instruct", llm_timeout=TINY_TIMEOUT)
+    assistant = copy.copy(base)
     assistant.use_llm(make_chat_model(settings, max_tokens=TINY_MAX_TOKENS), timeout=TINY_TIMEOUT, **TINY)
     return assistant
 
 
-@pytest.fixture(scope="module")
-def tiny_slice(tiny, bundled_assistant, corpus) -> list[dict]:
-    """One gold question of every kind, the tiny model left free."""
-    rows = run(tiny, bundled_assistant, gold_slice(), corpus)
-    write_report("llm-local-gold-slice", rows)
-    return rows
-
-
-@pytest.fixture(scope="module")
-def tiny_choice(local_llm, bundled_assistant, corpus) -> list[dict]:
-    """CHOICE_ITEMS, the tiny model held by a grammar to "<one of the notice's lead units>牵头[n]。"."""
+def tiny_runs(url: str, base: Assistant, corpus) -> tuple[list[dict], list[dict]]:
+    """The rows of tiny_slice, then those of tiny_choice: every question the tiny model is asked by these fixtures."""
+    free = run(tiny(url, base), base, gold_slice(), corpus)
     gold = {i["id"]: i for i in load_gold()}
-    rows = []
+    held = []
     for item in (gold[i] for i in CHOICE_ITEMS):
         grammar = choice_grammar({u for t in corpus.tasks(item["doc"]) for u in t.lead})
-        rows += run(constrained(bundled_assistant, local_llm, grammar), bundled_assistant, [item], corpus)
-    write_report("llm-local-constrained", rows)
-    return rows
+        held += run(constrained(base, url, grammar), base, [item], corpus)
+    return free, held
+
+
+# The questions take ~45 s of one core: conftest's _llm_answers_start_early asks them in a background thread from
+# the first test of tests/assistant on, while the other tests run on the other core.
+EARLY = ("tiny_slice", "tiny_choice")
+
+
+def start_early(request: pytest.FixtureRequest, early) -> None:
+    args = [request.getfixturevalue(name) for name in ("local_llm", "bundled_assistant", "corpus")]
+    early.submit("tiny", tiny_runs, *args)
+
+
+@pytest.fixture(scope="module")
+def tiny_rows(early, local_llm, bundled_assistant, corpus) -> tuple[list[dict], list[dict]]:
+    free, held = early.result("tiny", tiny_runs, local_llm, bundled_assistant, corpus)
+    write_report("llm-local-gold-slice", free)
+    write_report("llm-local-constrained", held)
+    return free, held
+
+
+@pytest.fixture(scope="module")
+def tiny_slice(tiny_rows) -> list[dict]:
+    """One gold question of every kind, the tiny model left free."""
+    return tiny_rows[0]
+
+
+@pytest.fixture(scope="module")
+def tiny_choice(tiny_rows) -> list[dict]:
+    """CHOICE_ITEMS, the tiny model held by a grammar to "<one of the notice's lead units>牵头[n]。"."""
+    return tiny_rows[1]
 
 
 @pytest.mark.llm
@@ -273,8 +294,11 @@ def test_gold_slice_covers_both_languages_and_every_kind():
     assert {i["lang"] for i in items} == {"zh", "en"} and {i["kind"] for i in items} == set(SLICE_KINDS)
 
 
+# tiny_rows: asked after the questions started early, not queued behind them on the server
 @pytest.mark.llm
-def test_a_well_formed_cited_answer_through_the_real_server_is_accepted(local_llm, bundled_assistant, corpus):
+def test_a_well_formed_cited_answer_through_the_real_server_is_accepted(
+    local_llm, bundled_assistant, corpus, tiny_rows
+):
     """Scripted through the real server's plumbing: a grammar that admits only the right cited answer. Streaming over
     HTTP, the end of the reply, verification and renumbering must let a correct answer through as `llm`."""
     grammar = 'root ::= "第十七项由县司法局牵头[1]。"'
