@@ -1,9 +1,57 @@
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from assistant.config import BUNDLED_NOTICES
 from index.corpus import Corpus, load_corpus
+
+
+class Early:
+    """Work started at the beginning of the session in one background thread, its result taken by the fixture that
+    needs it: the tiny LLM's answers (~45 s of one core) or a wheel build run while the tests use the other core."""
+
+    def __init__(self, pool: ThreadPoolExecutor) -> None:
+        self.pool = pool
+        self.futures: dict[str, Future] = {}
+
+    def submit(self, name: str, fn: Callable[..., Any], *args: Any) -> None:
+        self.futures[name] = self.pool.submit(fn, *args)
+
+    def result(self, name: str, fn: Callable[..., Any], *args: Any) -> Any:
+        """The result of the work started early under `name`, or of `fn(*args)` run now if none was."""
+        future = self.futures.pop(name, None)
+        return future.result() if future is not None else fn(*args)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A module whose work starts early (EARLY, see _slow_work_starts_early) runs last, when that work is done."""
+    items.sort(key=lambda item: hasattr(getattr(item, "module", None), "EARLY"))
+
+
+@pytest.fixture(scope="session")
+def early() -> Iterator[Early]:
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="early") as pool:
+        yield Early(pool)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _slow_work_starts_early(request: pytest.FixtureRequest, early: Early, _embed_each_batch_once: None) -> None:
+    """A test module that defines EARLY (fixture names) and start_early(request, early) gets its slow work started at
+    the session's first test, if one of its selected tests uses one of those fixtures. When starting fails (no
+    local model: skip or fail), nothing is started here and the fixture itself meets the failure at its own test."""
+    modules = {}
+    for item in request.session.items:
+        module = getattr(item, "module", None)
+        if set(getattr(module, "EARLY", ())) & set(getattr(item, "fixturenames", ())):
+            modules[module.__name__] = module
+    for module in modules.values():
+        try:
+            module.start_early(request, early)
+        except (Exception, pytest.skip.Exception, pytest.fail.Exception):
+            pass
 
 
 @pytest.fixture(autouse=True)

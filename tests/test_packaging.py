@@ -34,16 +34,13 @@ def _source_files() -> set[str]:
     return found
 
 
-@pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def build_wheel(src: Path, out: Path) -> Path:
     """The wheel, built from a copy of the sources so the checkout gets no build/ or egg-info."""
-    src = tmp_path_factory.mktemp("src")
     for name in ("pyproject.toml", "README.md"):
         shutil.copy(REPO / name, src / name)
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "blind")  # eval/blind: the blind sets never ship
     for pkg in (*PACKAGES, "eval"):
         shutil.copytree(REPO / pkg, src / pkg, ignore=ignore)
-    out = tmp_path_factory.mktemp("dist")
     build = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index", str(src), "-w", out],
         capture_output=True,
@@ -53,6 +50,24 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert build.returncode == 0, build.stdout[-3000:] + build.stderr[-3000:]
     (whl,) = out.glob("notice_assistant-*.whl")
     return whl
+
+
+# The build (~6 s of one core) starts at the session's first test, in tests/conftest.py's background thread.
+EARLY = ("wheel",)
+
+
+def _wheel_dirs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    return tmp_path_factory.mktemp("src"), tmp_path_factory.mktemp("dist")
+
+
+def start_early(request: pytest.FixtureRequest, early) -> None:
+    early.submit("wheel", build_wheel, *_wheel_dirs(request.getfixturevalue("tmp_path_factory")))
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory, early) -> Path:
+    """The wheel, built early if it could be (see start_early), else now."""
+    return early.result("wheel", lambda: build_wheel(*_wheel_dirs(tmp_path_factory)))
 
 
 def test_the_wheel_carries_notices_prompts_data_and_static_files(wheel: Path) -> None:
