@@ -4,8 +4,32 @@ from __future__ import annotations
 
 import argparse
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def joins_children_on_stop(app: FastAPI) -> None:
+    """Children die with the server however it ends (index/lifeline.py); on a graceful stop they are also told to
+    exit at once and joined, after the app's own shutdown."""
+    from index.embedchild import stop
+
+    inner = app.router.lifespan_context
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[Any]:
+        try:
+            async with inner(app) as state:
+                yield state
+        finally:
+            stop()
+
+    app.router.lifespan_context = lifespan
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -36,6 +60,7 @@ def main(argv: list[str] | None = None) -> None:
     # proxy headers are the app's to trust (ASSISTANT_TRUSTED_PROXIES), not uvicorn's loopback default: else anyone
     # on the machine could name any client in X-Forwarded-For and pass the rate limits
     app = create_app(settings)
+    joins_children_on_stop(app)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning", proxy_headers=False)
 
 

@@ -10,9 +10,12 @@ import multiprocessing
 import os
 import threading
 from concurrent.futures import ProcessPoolExecutor
+from multiprocessing.connection import Connection
 from typing import Any
 
 from langchain_core.embeddings import Embeddings
+
+from index import lifeline
 
 _POOL: ProcessPoolExecutor | None = None
 _POOL_LOCK = threading.Lock()
@@ -28,8 +31,9 @@ def _embed(name: str, allow_download: bool, texts: list[str]) -> list[list[float
     return _CHILD_EMBEDDER[key].embed_documents(texts)
 
 
-def _background() -> None:
-    """In the child: a lower priority, so the serving process is scheduled first."""
+def _background(line: Connection) -> None:
+    """In the child: exit with the server, and a lower priority, so the serving process is scheduled first."""
+    lifeline.watch(line)
     os.nice(10)
 
 
@@ -38,9 +42,22 @@ def _pool() -> ProcessPoolExecutor:
     with _POOL_LOCK:
         if _POOL is None:
             _POOL = ProcessPoolExecutor(
-                max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=_background
+                max_workers=1,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_background,
+                initargs=(lifeline.line(),),
             )
         return _POOL
+
+
+def stop() -> None:
+    """On the server's graceful stop: every child told to exit (the lifeline cut), and the worker joined."""
+    global _POOL
+    with _POOL_LOCK:
+        pool, _POOL = _POOL, None
+    lifeline.cut()
+    if pool is not None:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 class ChildEmbedder(Embeddings):

@@ -31,6 +31,7 @@ from docx.oxml.table import CT_Tc
 from docx.oxml.xmlchemy import BaseOxmlElement
 from pdfplumber.page import Page
 
+from index import lifeline
 from index.errors import LoadError
 from index.grids import docx_rows, html_rows, is_layout_table, pdf_rows, stitch_pages
 from index.markdown import markdown_lines
@@ -332,9 +333,16 @@ def _pdf_in_child(data: bytes, path: Path, limits: Limits) -> list[str]:
     that needs more memory or time, or one that dies, is this file's LoadError; the caller never holds what the
     PDF inflates to."""
     root = str(Path(__file__).resolve().parents[1])  # where `index` is, however the caller found it
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
+    line = lifeline.line().fileno()  # the child exits with the server (index/lifeline.py)
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")])),
+        lifeline.ENV: str(line),
+    }
     cmd = [sys.executable, "-m", "index.pdfchild", str(limits.pdf_memory), str(limits.pdf_pages)]
-    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+    proc = subprocess.Popen(
+        cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, pass_fds=(line,)
+    )
     assert proc.stdout is not None
     try:
         ready, _, _ = select.select([proc.stdout], [], [], 60)  # the reader's imports, on a busy machine

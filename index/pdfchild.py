@@ -9,11 +9,13 @@ import resource
 import sys
 from pathlib import Path
 
+from index import lifeline
 from index.errors import LoadError
 from index.loaders import pdf_lines
 
 
 def main() -> None:
+    lifeline.watch()  # before the memory ceiling: the watching thread's stack is allocated outside it
     memory, max_pages = int(sys.argv[1]), int(sys.argv[2])
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     out = sys.stdout.buffer
