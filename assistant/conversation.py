@@ -95,14 +95,20 @@ BARE_COUNT = re.compile(
 # The item after or before the one in focus (下一项 / 上一条 / the next one / the previous task): its number ± 1.
 STEP = {
     "zh": (
-        (re.compile(r"下一?(?:项|条|个|点)|后一(?:项|条)|接下来(?:的|那)?一?(?:项|条)"), 1),
-        (re.compile(r"上一?(?:项|条|个|点)|前一(?:项|条)"), -1),
+        (
+            re.compile(
+                r"下一?(?:项|条|个|点)|后一(?:项|条)|接下来(?:的|那)?一?(?:项|条)|[它这那]?(?:一项|一条)?后面(?:那|的|一)(?:项|条|个)"
+            ),
+            1,
+        ),
+        (re.compile(r"上一?(?:项|条|个|点)|前一(?:项|条)|[它这那]?(?:一项|一条)?前面(?:那|的|一)(?:项|条|个)"), -1),
     ),
     "en": (
         (
             re.compile(
                 r"\b(?:the\s+)?(?:next|following)\s+(?:one|item|task|row|problem|indicator|measure|point)\b"
-                r"|\bthe\s+one\s+after\b|\b(?:and|what about|how about)\s+the\s+next\b",
+                r"|\bthe\s+one\s+after\b|\b(?:and|what about|how about)\s+the\s+next\b"
+                r"|\b(?:one|item|task|row|problem|indicator|measure|point)\s+(?:right\s+)?after\s+(?:it|that|this)\b",
                 re.I,
             ),
             1,
@@ -110,7 +116,8 @@ STEP = {
         (
             re.compile(
                 r"\b(?:the\s+)?(?:previous|preceding)\s+(?:one|item|task|row|problem|indicator|measure|point)\b"
-                r"|\bthe\s+one\s+before\b",
+                r"|\bthe\s+one\s+before\b"
+                r"|\b(?:one|item|task|row|problem|indicator|measure|point)\s+(?:right\s+)?before\s+(?:it|that|this)\b",
                 re.I,
             ),
             -1,
@@ -125,7 +132,8 @@ FILLER = {
     ),
     "en": re.compile(
         r"\b(and|or|what|whats|what's|is|are|was|the|its|it|when|who|whom|which|of|for|also|else|please|tell|me|about|"
-        r"both|their|they|there|do|does|by|to|so|then|with|on)\b|[^\w\s]",
+        r"both|their|they|there|do|does|by|to|so|then|with|on|involved|besides|apart|from|other|than|except|beyond|"
+        r"plus)\b|[^\w\s]",
         re.I,
     ),
 }
@@ -595,7 +603,8 @@ class Resolver:
         if not docs and focus.doc_ids:
             docs, carried = focus.doc_ids, ["notice"]
         fields = q.fields
-        if not fields and p.kind == Kind.TASK and p.fields:
+        # a message asking a value of its own (多少天内报备, how often) asks that, not the fields asked before
+        if not fields and p.kind == Kind.TASK and p.fields and not any(q.expects):
             fields = p.fields
             carried.append("field")
         if style in (None, "any") and p.style not in (None, "any") and (p.kind == Kind.TASK):
@@ -648,6 +657,13 @@ class Resolver:
         p = focus.question
         if not q.doc_ids or set(q.doc_ids) == set(p.doc_ids) or not (shape.cue or shape.short):
             return None
+        if p.kind == Kind.META and p.meta and q.meta and len(q.parts) > 1:
+            # "And the Changjiang one? What's its document number?": the previous question there, and the new one
+            asked = [part for part in q.parts if self.understand(part).meta]
+            if len(asked) < len(q.parts):
+                said = self.swap_notice(p.text, p.doc_ids, q.doc_ids, p.lang)
+                text = ("，" if q.lang == "zh" else " ").join([said.rstrip("？?。. "), *asked])
+                return Resolved(routed(self.understand(text), q.doc_ids), ("question",))
         if q.numbers or q.meta or q.units or q.due or q.mentions or q.asks_count or q.asks_list or q.section_level:
             return None
         if p.kind == Kind.TASK and p.numbers and not q.fields and (topic := self.topic_of(p)):

@@ -6,9 +6,15 @@ its messages in `data/messages.toml`, and its tests (see assistant/README.md).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from assistant.records import ROW_FIELDS, Kind, Question
+
+# What a section holds: what's in section 3, 第三部分包括什么.
+WHAT_IN = re.compile(
+    r"\bwhat(?:'s|\s+is|\s+are)\s+(?:in|under|covered)\b|\bcover(?:s|ed)?\b|包含|包括|涵盖|有什么", re.I
+)
 
 
 def _row_by_description(q: Question) -> bool:
@@ -60,7 +66,14 @@ ROUTES: tuple[tuple[Kind, Callable[[Question], bool]], ...] = (
     (Kind.TASK, lambda q: bool(q.numbers) and not q.asks_count and not (q.asks_list and bool(q.units))),
     (Kind.COUNT, lambda q: q.asks_count),
     (Kind.LIST, _filters_rows),
-    (Kind.LIST, lambda q: q.part is not None and (q.asks_list or q.item_noun) and not q.meta),  # 第七部分的指标有哪些
+    (  # 第七部分的指标有哪些; what's in section 3, 第三部分讲的是什么: its rows, under its heading
+        Kind.LIST,
+        lambda q: (
+            q.part is not None
+            and (q.asks_list or q.item_noun or q.fields == ("content",) or bool(WHAT_IN.search(q.text)))
+            and not q.meta
+        ),
+    ),
     (Kind.LIST, lambda q: bool(q.due) and (q.asks_list or q.item_noun)),
     (Kind.META, lambda q: q.meta is not None),
     (Kind.CROSS, _row_in_each),

@@ -13,7 +13,7 @@ from assistant.glossary import Glossary, all_stems, en_words
 from assistant.records import Citation, Question
 from assistant.retrieve import Hit
 from assistant.understand import lexicon, name_index, without_numbers
-from assistant.values import cue_words, expected, holds, is_specific, names_kind
+from assistant.values import by_name, cue_words, expected, holds, is_specific, names_kind
 from index.corpus import Corpus
 from index.records import Notice
 from index.text import SENTENCE, no_spaces, tokenize
@@ -45,6 +45,8 @@ COUNT_WORD = re.compile(
     r"[一二两三四五六七八九十百几\d]+(?:[个项条名位次期件家种类批天日周年]|个?工作日|小时|学时|分钟|个?月)?"
     r"|第几[个项条]?"  # which item it is (是第几项) asks where a row stands, it names nothing either
 )
+# Kinds of value whose question words name nothing else (组长是谁 names a role; 送到哪 a place: those stay).
+ASKED_ONLY = ("date", "duration", "count")
 # Words notices vary for one relation: a notice "based on" a document says 根据, 依据, 按照, or 全面落实《…》.
 RELATION: dict[str, tuple[str, ...]] = {w: ("根据", "依据", "按照", "落实", "贯彻") for w in ("根据", "依据", "按照")}
 # Materials to hand in: a question's 材料 is the notice's 资料 and the other way round.
@@ -107,7 +109,10 @@ class Scorer:
             else " ".join([lex.terms[en] for en in mapped if en in lex.terms] + [t for t in quoted if t not in terms])
         )
         groups: list[tuple[str, ...]] = [(t,) for t in terms if t.lower() not in names]
-        groups += [RELATION.get(tok, (tok,)) for tok in chinese_words(probe, names)]
+        if q.lang == "zh":  # 啥时候(前), 多少天内 only ask for the date or the length the sentence holds
+            for kind in {k for k in (*q.expects, asked_kind(q)) if k in ASKED_ONLY}:
+                probe = re.sub(f"(?:{by_name(kind).ask.pattern})(?:之前|以前|前)?", " ", probe)
+        groups += [RELATION.get(tok, colloquial(tok)) for tok in chinese_words(probe, names)]
         if q.lang == "en" and self.glossary is not None:
             # the words of the structural terms and cues the question uses ("approval bureau" skips approv, but only
             # when the question says "approval bureau")
@@ -138,15 +143,36 @@ class Scorer:
             return 0.0
         default = self.idf("")  # a word the notices lack weighs what an unseen Chinese word does: the most
         # ... and its absence is as weak evidence that the sentence does not: a vague word costs what it can earn.
-        total = sum(self.weight(g, default) / max(1, len(g)) ** GLOSS_DAMPING for g in groups)
         flat = no_spaces(text).lower()  # notices pad names: 组 长：王 丽; Latin words are lowercase
         # A group of many alternatives (an English word with many glosses) is weak evidence that the sentence talks
         # about that word: it earns alternatives**-GLOSS_DAMPING of its weight.
-        return (
-            sum(self.weight(g, default) / len(g) ** GLOSS_DAMPING for g in groups if any(w in flat for w in g)) / total
-            if total
-            else 0.0
-        )
+        weights = [self.weight(g, default) / max(1, len(g)) ** GLOSS_DAMPING for g in groups]
+        hit = [any(w in flat for w in g) for g in groups]
+        # A word inside a longer word of the question (官司 in 打官司) is part of one thing asked: a sentence saying
+        # neither the word nor any of its parts misses that thing once, not once per part.
+        single = [g[0] if len(g) == 1 else "" for g in groups]
+        whole = [
+            max(
+                (j for j, w in enumerate(single) if w and s != w and s in w), key=lambda j: len(single[j]), default=None
+            )
+            if s
+            else None
+            for s in single
+        ]
+        total = earned = 0.0
+        for i, w in enumerate(weights):
+            k = whole[i]
+            if k is not None and not hit[i] and not hit[k] and not any(hit[j] for j, x in enumerate(whole) if x == k):
+                continue  # an unsaid part of an unsaid word: its whole already counts the miss
+            total += w
+            earned += w if hit[i] else 0.0
+        return earned / total if total else 0.0
+
+
+def colloquial(word: str) -> tuple[str, ...]:
+    """A spoken verb and 完 (编完, 报完) is said in notices by the verb in a compound (编制完成): the word as asked,
+    or its verb."""
+    return (word, word[0]) if len(word) == 2 and word[1] == "完" and word[0] not in STOP else (word,)
 
 
 def chinese_words(probe: str, names: set[str]) -> list[str]:

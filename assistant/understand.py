@@ -295,7 +295,7 @@ def _scan_numbers(text: str, names: Sequence[str]) -> tuple[tuple[int, ...], str
 # Words that ask for a row's text even beside another field: "具体要干啥，完成时限呢", "what's it about and when is it
 # due". A bare "是什么"/"what is" beside a field asks for that field ("完成时限是什么"), not the text.
 STRONG_CONTENT = re.compile(
-    r"内容|举措|措施|要求|做什么|干什么|干啥|做啥|干嘛|[讲说写](?:了|的)?(?:是|些)?(?:什么|啥)|具体是|具体要|content|measure|require"
+    r"内容|举措|措施|要求|做什么|干什么|干啥|做啥|干嘛|[讲说写](?:了|的)?(?:是|些)?(?:什么|啥)|具体是|具体要|目标|content|measure|require|\btargets?\b|\bgoals?\b"
     r"|\bwhat(?:'s|\s+is|\s+was|\s+are|\s+does)\b(?!\s+about\b)[^?？]{0,60}?\b(?:about|say|says|cover|covers|involve)\b",
     re.I,
 )
@@ -579,10 +579,12 @@ SECTION_COUNT = re.compile(
 )
 
 
-PART_ORDINAL = re.compile(r"第\s*([一二三四五六七八九十]+|\d+)\s*个?\s*(?:部分|大项|板块|章|方面)")  # never an item
+PART_ORDINAL = re.compile(
+    r"第\s*([一二三四五六七八九十]+|\d+)\s*个?\s*大?(?:部分|大项|板块|章|方面|类|块|类别)"
+)  # never an item
 PART = re.compile(
     PART_ORDINAL.pattern
-    + r"|\b(?:section|part|chapter|area)\s+(\d+|[ivx]+)\b(?!\s*(?:of\s+)?(?:task|item|indicator|problem))"
+    + r"|\b(?:section|part|chapter|area|category)\s+(\d+|[ivx]+)\b(?!\s*(?:of\s+)?(?:task|item|indicator|problem))"
     r"|(?:^|[\s，,（(])([一二三四五六七八九十]+)、"
 )
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
@@ -759,9 +761,29 @@ def search_text(text: str, lang: str, fields: tuple[str, ...], numbers: tuple[in
     return text + (" " + " ".join(dict.fromkeys(extra)) if extra else "")
 
 
+# What a message says before its question and that asks nothing: 好的。另外问一下，… / OK thanks. Different question: …
+PREAMBLE = re.compile(
+    r"^\s*(?:(?:好的|好|嗯|谢谢|多谢|明白了?|知道了|收到|了解)[。，,.!！]+\s*)*"
+    r"(?:(?:另外|还有|顺便|对了|再)?[，,]?(?:问一下|问个问题|问一个问题|请教一下|想问一下|再问一个|问一个|问问)|换个问题|换一个问题"
+    r"|另一个问题|新问题)?[，,：:。\s]*",
+)
+PREAMBLE_EN = re.compile(
+    r"^\s*(?:(?:ok(?:ay)?|thanks|thank you|great|got it|cool|alright|right|sure)\b[,.!]*\s*)*"
+    r"(?:(?:(?:a|one|my)\s+)?(?:different|another|new|separate|unrelated|next|other)\s+question|one\s+more\s+(?:thing|question)"
+    r"|by\s+the\s+way|btw|also|switching\s+topics?|changing\s+the\s+subject)\s*[:,\-—–.]\s*",
+    re.I,
+)
+
+
+def without_preamble(text: str) -> str:
+    """The question without words before it that ask nothing (when a question is left)."""
+    rest = PREAMBLE_EN.sub("", PREAMBLE.sub("", text, 1), 1)
+    return rest if len(rest.strip()) >= 2 else text
+
+
 def understand(text: str, notices: list[Notice], tasks: list[Task], *, limit: int = 2000) -> Question:
     """Reads a question against the loaded notices and their task tables; its kind comes from the route table."""
-    text = normalize(check_question(text, limit))
+    text = without_preamble(normalize(check_question(text, limit)))
     lang = detect_lang(text)
     low = text.lower()
     numbers, style = find_numbers(text, name_index(notices).aliases)

@@ -147,7 +147,7 @@ HAN_HEAD = re.compile(r"^[\u3400-\u9fff]+")
 
 # Values a row's columns never hold: asked of a row, they must be in its own text (the budget of item 6, how many
 # staff item 13 provides).
-NOT_COLUMNS = ("money", "percent", "phone", "hotline", "email", "url", "place", "count")
+NOT_COLUMNS = ("money", "percent", "phone", "hotline", "email", "url", "place", "count", "person")
 # Columns asked by name: values the question also says only describe the row (indicator 28 (5-15 days) - who
 # leads?), and how many units lead item 5 is read off its lead column.
 NAMED_COLUMNS = frozenset({"lead", "responsible", "deadline"})

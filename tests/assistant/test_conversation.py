@@ -112,6 +112,12 @@ CONVERSATIONS: list[tuple[str, list[str], Expect]] = [
         Expect("zhashui-2024", 6, fields=("lead",), carried=("notice", "field")),
     ),
     (
+        "en-the-item-before-it",
+        ["Changjiang item 30: besides the lead, which units are responsible?", "and the item before it?"],
+        Expect("changjiang-2024", 29, fields=("responsible",), carried=("notice", "field")),
+    ),
+    ("zh-the-one-before-it", ["柞水县第5项谁牵头", "它前面那项呢"], Expect("zhashui-2024", 4, fields=("lead",))),
+    (
         "en-previous-problem",
         ["When is Yiyang problem 9 due?", "what about the previous problem?"],
         Expect("yiyang-2024", 8, fields=("deadline",)),
@@ -154,6 +160,11 @@ CONVERSATIONS: list[tuple[str, list[str], Expect]] = [
         "zh-who-assists",
         ["宜阳县存在问题6的牵头单位是什么？", "谁配合？"],
         Expect("yiyang-2024", 6, fields=("responsible",)),
+    ),
+    (
+        "en-who-else-besides-the-lead",
+        ["changjiang district list item 19, whats it about?", "who else is involved besides the lead?"],
+        Expect("changjiang-2024", 19, fields=("responsible",), carried=("item", "notice")),
     ),
     (
         "zh-chain",
@@ -372,6 +383,11 @@ CONVERSATIONS: list[tuple[str, list[str], Expect]] = [
         "zh-complete",
         ["柞水县第17项任务由谁牵头？", "宜阳县存在问题6的完成时限是什么？"],
         Expect("yiyang-2024", 6, fields=("deadline",), carried=()),
+    ),
+    (  # a message naming its notice and item and asking a value of its own does not take the fields asked before
+        "zh-complete-asks-its-own-value",
+        ["宜阳第10个问题牵头单位是？", "好的。另外问一下，柞水第20项里政务公开工作人员变动要多少天内报备？"],
+        Expect("zhashui-2024", 20, quote="10日内", carried=()),
     ),
     (
         "en-complete",
@@ -606,3 +622,14 @@ def test_in_llm_mode_the_model_gets_the_resolved_question(bundled_assistant):
     asked = model.prompts[-1][-1].content
     assert "柞水县第17项的完成时限是什么？" in asked and "完成时限呢" not in asked
     assert final.understood.label == "柞水县 · 第17项 · 完成时限" and "长期" in final.text
+
+
+def test_the_same_question_of_another_notice_with_a_new_one_answers_both(bundled_assistant, corpus):
+    """And the Changjiang one? What's its document number?: the date asked before, of Changjiang, and its 文号."""
+    answer = converse(
+        bundled_assistant,
+        ["When was the Zhashui notice issued?", "And the Changjiang one? What's its document number?"],
+    )
+    n = corpus.get("changjiang-2024").notice
+    assert answer.understood.doc_ids == ("changjiang-2024",)
+    assert n.doc_number in answer.text and iso_to_zh(n.date) in answer.text, answer.text

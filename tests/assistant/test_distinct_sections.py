@@ -85,3 +85,20 @@ def test_rows_under_a_section(assistant, corpus, question, doc, part, listing):
         assert len(listed) == len(rows)
         assert len(a.citations) == len(rows)
     assert a.citations and all(c.doc_id == doc for c in a.citations)
+
+
+@pytest.mark.parametrize(
+    ("question", "doc", "part"),
+    [
+        ("柞水清单第四大类叫啥，包含哪几条？", "zhashui-2024", 4),
+        ("What's in section 3 of the Zhashui list?", "zhashui-2024", 3),
+        ("What is part 2 of the Changjiang list about?", "changjiang-2024", 2),
+        ("Which tasks are in category 3 of the Zhashui list?", "zhashui-2024", 3),
+    ],
+)
+def test_a_section_named_by_its_ordinal_in_other_words_lists_its_rows(assistant, corpus, question, doc, part):
+    """第四大类, section 3 — what's in it, part 2 — what is it about: the rows under that heading, each cited."""
+    rows = under(corpus, doc, part)
+    a = assistant.ask(question, None, [])
+    assert re.sub(r"\s", "", rows[0].section[0])[:6] in a.text.splitlines()[0], a.text
+    assert {c.label for c in a.citations} == {t.label for t in rows}, a.text

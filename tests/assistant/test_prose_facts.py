@@ -266,3 +266,32 @@ def test_one_procedure_named_two_ways_is_found_either_way(bundled_assistant, cor
     """合法性审核 and 合法性审查 name the same review: asked either way, the sentence giving its time answers."""
     line, limit = _line(corpus, "changjiang-2024", r"最长不超过\d+个工作日")
     _assert_answers(bundled_assistant.ask("昌江区合法性审核时间要多长？"), "changjiang-2024", line, limit)
+
+
+@pytest.mark.parametrize(
+    ("question", "doc_id", "pattern"),
+    [
+        # 打官司 is a word no notice prints, nor its part 官司: missed once, the rest of the question still finds 15日内
+        ("昌江区 行政机关打官司败诉了，要多少天内备案？向哪个部门备案", "changjiang-2024", r"\d+日内"),
+        # 啥时候前 only asks the date; 编完 is said 编制完成
+        ("渭南市、县两级规范性文件制定主体清单啥时候前要编完？", "weinan-2024", r"\d+月底前"),
+        # words before the question that ask nothing are not part of it
+        (
+            "Different question: in Weinan's 2024 work points, how often must government–court work symposiums be"
+            " held?",
+            "weinan-2024",
+            r"每半年至少召开\d次",
+        ),
+    ],
+)
+def test_colloquial_words_and_preambles_do_not_hide_a_stated_fact(bundled_assistant, corpus, question, doc_id, pattern):
+    line, value = _line(corpus, doc_id, pattern)
+    _assert_answers(bundled_assistant.ask(question), doc_id, line, value)
+
+
+def test_a_person_asked_is_never_answered_with_a_task_row(bundled_assistant, corpus):
+    """组长是谁 asks a name: a row that shares the question's words but names nobody is not the answer."""
+    answer = bundled_assistant.ask("陵川县创建法治政府建设示范县领导小组组长是谁？")
+    line, name = _line(corpus, "lingchuan-2022", r"组\s*长：\s*\S+\s*\S+")
+    assert answer.kind != Kind.TASK, answer.text
+    _assert_answers(answer, "lingchuan-2022", line, name.split("：")[1].strip()[:1])

@@ -58,6 +58,7 @@ PHRASINGS: dict[tuple[str, str], tuple[str, ...]] = {
         "{n}{i}责任部门是哪些",
         "{n}{i}是哪些单位负责的？",
         "请问{n}{i}配合单位有哪些",
+        "{n}{i}归谁管？",
     ),
     ("zh", "deadline"): (
         "{n}{i}的完成时限是什么？",
@@ -98,6 +99,7 @@ PHRASINGS: dict[tuple[str, str], tuple[str, ...]] = {
         "who is accountable for {i}{n}",
         "Which departments carry out {i}{n}?",
         "Responsible units of {i}{n}?",
+        "Besides the lead, which units share responsibility for {i}{n}?",
     ),
     ("en", "deadline"): (
         "What is the deadline for {i}{n}?",
@@ -114,6 +116,7 @@ PHRASINGS: dict[tuple[str, str], tuple[str, ...]] = {
         "What does {i}{n} say?",
         "What measures does {i}{n} set out?",
         "Describe the content of {i}{n}.",
+        "What is the target of {i}{n}?",
     ),
     ("en", "materials"): (
         "What has to be turned in for {i}{n}?",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.errors import EmptyQuestion, QuestionTooLong
-from assistant.understand import detect_lang, find_numbers, understand
+from assistant.understand import detect_lang, find_numbers, understand, without_preamble
 
 
 @pytest.fixture(scope="module")
@@ -283,3 +283,17 @@ def test_notices_named_among_hundreds_are_found_by_the_corpus_name_index(corpus)
 )
 def test_a_message_opening_on_n_items_asks_about_that_item(read, text, numbers):
     assert read(text).numbers == numbers
+
+
+@pytest.mark.parametrize(
+    ("said", "question"),
+    [
+        ("好的。另外问一下，柞水第20项里要多少天内报备？", "柞水第20项里要多少天内报备？"),
+        ("Different question: in Weinan, how often?", "in Weinan, how often?"),
+        ("OK thanks. One more thing: who leads item 3?", "who leads item 3?"),
+        ("还有哪些任务由县司法局牵头", "还有哪些任务由县司法局牵头"),  # 还有 asks here
+        ("好的", "好的"),  # nothing else: the message stays as said
+    ],
+)
+def test_words_before_a_question_that_ask_nothing_are_dropped(said, question):
+    assert without_preamble(said) == question
