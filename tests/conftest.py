@@ -1,3 +1,4 @@
+import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -16,9 +17,24 @@ class Early:
     def __init__(self, pool: ThreadPoolExecutor) -> None:
         self.pool = pool
         self.futures: dict[str, Future] = {}
+        self.stops: dict[str, Callable[[Any], None]] = {}
 
     def submit(self, name: str, fn: Callable[..., Any], *args: Any) -> None:
         self.futures[name] = self.pool.submit(fn, *args)
+
+    def launch(self, name: str, start: Callable[..., Any], stop: Callable[[Any], None], *args: Any) -> None:
+        """`start(*args)` run now, in this thread, for work that goes on by itself (a server process starting: not
+        queued behind the thread's work); its result is taken by `result`, or passed to `stop` at the session's
+        end if no test took it."""
+        future: Future = Future()
+        future.set_result(start(*args))
+        self.futures[name] = future
+        self.stops[name] = stop
+
+    def stop_leftovers(self) -> None:
+        for name, stop in self.stops.items():
+            if name in self.futures:
+                stop(self.futures.pop(name).result())
 
     def result(self, name: str, fn: Callable[..., Any], *args: Any) -> Any:
         """The result of the work started early under `name`, or of `fn(*args)` run now if none was."""
@@ -34,7 +50,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.fixture(scope="session")
 def early() -> Iterator[Early]:
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="early") as pool:
-        yield Early(pool)
+        early = Early(pool)
+        try:
+            yield early
+        finally:
+            early.stop_leftovers()
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -54,15 +74,32 @@ def _slow_work_starts_early(request: pytest.FixtureRequest, early: Early, _embed
             pass
 
 
+# what no test sees (_isolated_state), nor a process started for a test before it runs (isolated_environ)
+UNSET = (
+    "ASSISTANT_NOTICES",
+    *(
+        f"{prefix}{name}"
+        for name in ("LLM_BASE_URL", "LLM_MODEL", "LLM_API_KEY", "LLM_PROVIDER", "LLM_TIMEOUT")
+        for prefix in ("", "ASSISTANT_")
+    ),
+)
+
+
+def isolated_environ(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """os.environ as a test sees it (_isolated_state), for a process started early, before the test that uses it."""
+    env = {k: v for k, v in os.environ.items() if k not in UNSET}
+    env["ASSISTANT_DATA_DIR"] = str(tmp_path_factory.mktemp("state"))
+    env["ASSISTANT_CONFIG"] = str(tmp_path_factory.mktemp("cfg") / "none.toml")
+    return env
+
+
 @pytest.fixture(autouse=True)
 def _isolated_state(tmp_path_factory, monkeypatch):
     """Every test gets its own data directory and no stray config file or notice override."""
     monkeypatch.setenv("ASSISTANT_DATA_DIR", str(tmp_path_factory.mktemp("state")))
     monkeypatch.setenv("ASSISTANT_CONFIG", str(tmp_path_factory.mktemp("cfg") / "none.toml"))
-    monkeypatch.delenv("ASSISTANT_NOTICES", raising=False)
-    for name in ("LLM_BASE_URL", "LLM_MODEL", "LLM_API_KEY", "LLM_PROVIDER", "LLM_TIMEOUT"):
+    for name in UNSET:
         monkeypatch.delenv(name, raising=False)
-        monkeypatch.delenv(f"ASSISTANT_{name}", raising=False)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -13,11 +13,11 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
 
+from tests.conftest import Early, isolated_environ
 from tests.web.conftest import REPO, free_port
 
 NOTICE = "示例县人民政府办公室关于印发{title}的通知\n示政办〔2025〕{n}号\n\n一、开展第{n}轮专项检查并形成报告。\n"
@@ -56,23 +56,55 @@ def cmdline(pid: int) -> str:
         return ""
 
 
-@pytest.fixture
-def data_dir(server: Any, tmp_path: Path) -> Path:
-    """A data dir with the session server's committed index: the new server is ready in seconds."""
-    root = tmp_path / "data"
-    shutil.copytree(server.settings.data_dir / "index", root / "index")
+def copy_index(source: Path, root: Path) -> Path:
+    """A data dir holding a copy of `source`'s committed index: a server over it is ready in seconds."""
+    shutil.copytree(source / "index", root / "index")
     return root
 
 
-@pytest.fixture
-def app_server(data_dir: Path) -> Iterator[tuple[subprocess.Popen, str]]:
-    """`python app.py` on a free port, as an operator starts it (loopback: uploads open), ready to answer."""
+def launch(data_dir: Path, env: dict[str, str]) -> tuple[subprocess.Popen, str]:
+    """`python app.py` on a free port over `data_dir`, as an operator starts it (loopback: uploads open); not waited
+    for."""
     port = free_port()
-    env = {**os.environ, "ASSISTANT_DATA_DIR": str(data_dir), "GRADIO_ANALYTICS_ENABLED": "False"}
+    env = {**env, "ASSISTANT_DATA_DIR": str(data_dir), "GRADIO_ANALYTICS_ENABLED": "False"}
     proc = subprocess.Popen(
         [sys.executable, "app.py", "--port", str(port)], cwd=REPO, env=env, stdout=subprocess.DEVNULL
     )
-    url = f"http://127.0.0.1:{port}"
+    return proc, f"http://127.0.0.1:{port}"
+
+
+def kill(started: tuple[subprocess.Popen, str]) -> None:
+    proc = started[0]
+    if proc.poll() is None:
+        proc.kill()
+    proc.wait(10)
+
+
+# Each test's server (~7-14 s of start-up, mostly imports) starts at the session's first test (tests/conftest.py's
+# Early.launch), both at once, and is ready when the test comes; the test still kills or stops its own.
+EARLY = ("app_server",)
+
+
+def start_early(request: pytest.FixtureRequest, early: Early) -> None:
+    factory = request.getfixturevalue("tmp_path_factory")
+    source = request.getfixturevalue("bundled_assistant").settings.data_dir
+    for item in request.session.items:
+        if getattr(item, "module", None) is sys.modules[__name__] and "app_server" in item.fixturenames:
+            data_dir = copy_index(source, factory.mktemp("data"))
+            early.launch(f"app_server {item.nodeid}", launch, kill, data_dir, isolated_environ(factory))
+
+
+@pytest.fixture
+def app_server(request: pytest.FixtureRequest, early: Early, tmp_path: Path) -> Iterator[tuple[subprocess.Popen, str]]:
+    """The test's own `python app.py` over a copy of the session's bundled index, started early if it could be
+    (see start_early), else now; ready to answer."""
+
+    def now() -> tuple[subprocess.Popen, str]:
+        source = request.getfixturevalue("bundled_assistant").settings.data_dir
+        return launch(copy_index(source, tmp_path / "data"), dict(os.environ))
+
+    started = early.result(f"app_server {request.node.nodeid}", now)
+    proc, url = started
     try:
         deadline = time.time() + 60
         while True:
@@ -85,9 +117,7 @@ def app_server(data_dir: Path) -> Iterator[tuple[subprocess.Popen, str]]:
             time.sleep(0.1)
         yield proc, url
     finally:
-        if proc.poll() is None:
-            proc.kill()
-        proc.wait(10)
+        kill(started)
 
 
 def upload(url: str, n: int) -> httpx.Response | None:
