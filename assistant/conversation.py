@@ -260,6 +260,7 @@ class Focus:
     doc_ids: tuple[str, ...]
     items: tuple[ItemRef, ...]
     cited: tuple[ItemRef, ...] = ()  # the rows a prose answer quoted, first citation first (what 这一项 then means)
+    listed: tuple[str, ...] = ()  # the numbered points a prose answer listed (七个一's seven activities, the stages)
 
 
 @dataclass(frozen=True)
@@ -332,6 +333,19 @@ def ordinal(text: str, lang: str) -> int | None:
     return n - 1 if n >= 1 else None
 
 
+# A numbered point of an answer's list: "  4. 开展一次宣传推广活动。" (rows are listed as "- 第14项 …", not this way).
+LISTED_POINT = re.compile(
+    r"^\s+(?:\d{1,2}[.、．]|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)])\s*(\S.{1,60}?)[。；;.]?\s*$", re.M
+)
+
+
+def listed_of(reply: Turn | None) -> tuple[str, ...]:
+    """The numbered points a prose answer listed under its quoted sentence, in order."""
+    if reply is None:
+        return ()
+    return tuple(m.group(1).strip() for m in LISTED_POINT.finditer(reply.content))
+
+
 def step_of(text: str, lang: str) -> int:
     """+1 for a message asking about the next item, -1 for the previous one, else 0."""
     return next((step for pattern, step in STEP[lang] if pattern.search(text)), 0)
@@ -382,6 +396,7 @@ class Resolver:
             docs if len(docs) == 1 or q.doc_ids else (),
             items if len(items) >= 2 else focus.items if focus else (),
             self.cited_of(q, reply) if q.kind not in (Kind.TASK, *LISTING) else (),
+            listed_of(reply) if q.kind not in (Kind.TASK, *LISTING) else (),
         )
 
     def cited_of(self, q: Question, reply: Turn | None) -> tuple[ItemRef, ...]:
@@ -454,6 +469,7 @@ class Resolver:
         shape = Shape.of(q.text, q.lang)
         rules = (
             self._pick,
+            self._listed,
             self._cited,
             self._similar,
             self._narrow,
@@ -481,6 +497,20 @@ class Resolver:
         fields = q.fields or p.fields
         rebuilt = self.task_question(q.lang, (item.doc_id,), (item.number,), STYLE_OF_KIND.get(item.kind), fields)
         return Resolved(rebuilt, ("notice", "item") + (("field",) if fields and not q.fields else ()))
+
+    def _listed(self, q: Question, focus: Focus, shape: Shape) -> Resolved | None:
+        """七个一都包括啥 → 第四个具体讲的是什么 / the third one?: a point the previous prose answer listed, asked about
+        in its own words in the notice in focus."""
+        k = ordinal(q.text, q.lang)
+        if k is None or len(focus.listed) < 2 or q.doc_ids or not focus.doc_ids or k >= len(focus.listed):
+            return None
+        if q.numbers and q.numbers != (k + 1,):  # 第四个 is read as item 4 too; another number names an item
+            return None
+        point = re.sub(r"[（(][^（）()]*[）)]$", "", focus.listed[k]).strip() or focus.listed[k]  # its dates aside
+        said = ORDINAL[q.lang].sub(lambda m: f" {point} ", q.text, 1)
+        named = self.name_notices(focus.doc_ids, q.lang)
+        text = f"{named}：{said}" if q.lang == "zh" else f"{said} ({named})"
+        return Resolved(routed(self.understand(text), focus.doc_ids), ("notice", "item"))
 
     def _cited(self, q: Question, focus: Focus, shape: Shape) -> Resolved | None:
         """柞水要求人员变动多久内报备 → 这一项的完成时限是啥 / which item is that?: the row the prose answer quoted."""

@@ -378,6 +378,17 @@ CONVERSATIONS: list[tuple[str, list[str], Expect]] = [
         ["陵川县示范创建的总结提升阶段在几月？", "这个阶段要做什么？"],
         Expect("lingchuan-2022", quote="总结提升", carried=("notice",)),
     ),
+    # --- a point of a list a prose answer gave, picked by its place: asked in its own words
+    (
+        "zh-pick-from-a-prose-list",
+        ["陵川实施推进阶段那个“七个一”都包括啥", "第四个具体讲的是什么"],
+        Expect("lingchuan-2022", quote="宣传推广", carried=("notice", "item")),
+    ),
+    (
+        "en-pick-a-stage-from-a-prose-list",
+        ["What stages does Lingchuan's demo county campaign go through?", "What happens in the fifth one and when?"],
+        Expect("lingchuan-2022", quote="迎接验收", carried=("notice", "item")),
+    ),
     # --- a message complete on its own ignores the conversation
     (
         "zh-complete",
