@@ -2,22 +2,25 @@
 every route family is refused (401, or 413 on size) within a second, and the server's memory barely moves; with the
 key a question is still answered and an oversized body is a 413.
 
-The server runs in its own process (over the index the session's server built) so its memory can be measured."""
+The server runs in its own process (over a copy of the session's bundled index) so its memory can be measured."""
 
 from __future__ import annotations
 
 import os
 import select
+import shutil
 import socket
 import subprocess
 import sys
 import textwrap
 import threading
 import time
+from pathlib import Path
 
 import httpx
 import pytest
 
+from tests.conftest import Early, isolated_environ
 from tests.web.conftest import REPO, free_port
 
 KEY = "s3cret"
@@ -82,16 +85,47 @@ class Memory:
         return self.peak - self.base
 
 
-@pytest.fixture(scope="module")
-def gated(server):
-    """A server with the key set, over the already built index, in a subprocess."""
+def launch(data_dir: Path, environ: dict[str, str]) -> tuple[subprocess.Popen, int]:
+    """A server with the key set over `data_dir`'s index, in a subprocess (not waited for)."""
     port = free_port()
-    env = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False"}
+    env = {**environ, "GRADIO_ANALYTICS_ENABLED": "False"}
     proc = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(SERVE), str(server.settings.data_dir), str(port), KEY],
+        [sys.executable, "-c", textwrap.dedent(SERVE), str(data_dir), str(port), KEY],
         cwd=REPO,
         env=env,
     )
+    return proc, port
+
+
+def stop(started: tuple[subprocess.Popen, int]) -> None:
+    proc = started[0]
+    proc.terminate()
+    proc.wait(10)
+
+
+def copy_of_bundled_index(request: pytest.FixtureRequest) -> Path:
+    source = request.getfixturevalue("bundled_assistant").settings.data_dir
+    root = request.getfixturevalue("tmp_path_factory").mktemp("gated")
+    shutil.copytree(source / "index", root / "index")
+    return root
+
+
+# The gated server's start-up (~7 s, mostly imports) runs from the session's first test (tests/conftest.py's
+# Early.launch), over a copy of the session's bundled index.
+EARLY = ("gated",)
+
+
+def start_early(request: pytest.FixtureRequest, early: Early) -> None:
+    factory = request.getfixturevalue("tmp_path_factory")
+    early.launch("gated", launch, stop, copy_of_bundled_index(request), isolated_environ(factory))
+
+
+@pytest.fixture(scope="module")
+def gated(request: pytest.FixtureRequest, early: Early):
+    """A server with the key set, over a copy of the session's bundled index, in a subprocess; started early if it
+    could be (see start_early), else now."""
+    started = early.result("gated", lambda: launch(copy_of_bundled_index(request), dict(os.environ)))
+    proc, port = started
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.time() + 120
@@ -105,8 +139,7 @@ def gated(server):
             time.sleep(0.2)
         yield port, proc
     finally:
-        proc.terminate()
-        proc.wait(10)
+        stop(started)
 
 
 def body_stream(start: bytes, total: int, chunked: bool):
