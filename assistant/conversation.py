@@ -339,6 +339,17 @@ LISTED_POINT = re.compile(
 )
 
 
+# A unit of the row in focus picked by its place: 第一个单位还负责哪些, the second department — what else does it do?
+UNIT_PICK = {
+    "zh": re.compile(rf"第\s*([{CN_ORDINALS}]|\d{{1,2}})\s*个\s*(?:单位|部门|机构)|(最后)(?:一|那)?个\s*(?:单位|部门)"),
+    "en": re.compile(
+        r"\b(" + "|".join(EN_ORDINALS) + r"|last)\s+(?:(?:lead|responsible|listed)\s+)?(?:unit|department|bureau|office"
+        r"|agency|body)\b",
+        re.I,
+    ),
+}
+
+
 def listed_of(reply: Turn | None) -> tuple[str, ...]:
     """The numbered points a prose answer listed under its quoted sentence, in order."""
     if reply is None:
@@ -469,6 +480,7 @@ class Resolver:
         shape = Shape.of(q.text, q.lang)
         rules = (
             self._pick,
+            self._unit_picked,
             self._listed,
             self._cited,
             self._similar,
@@ -497,6 +509,33 @@ class Resolver:
         fields = q.fields or p.fields
         rebuilt = self.task_question(q.lang, (item.doc_id,), (item.number,), STYLE_OF_KIND.get(item.kind), fields)
         return Resolved(rebuilt, ("notice", "item") + (("field",) if fields and not q.fields else ()))
+
+    def _unit_picked(self, q: Question, focus: Focus, shape: Shape) -> Resolved | None:
+        """渭南第（十四）项的责任单位有哪些 → 第一个单位还负责哪一项: the rows of that unit, in the notice in focus."""
+        p = focus.question
+        m = UNIT_PICK[q.lang].search(q.text)
+        if m is None or p.kind != Kind.TASK or len(p.numbers) != 1 or len(p.doc_ids) != 1 or q.doc_ids:
+            return None
+        t = self.task_of(p.doc_ids, p.numbers[0], p.style)
+        if t is None:
+            return None
+        units = (
+            [*t.responsible, *t.lead]
+            if "responsible" in p.fields and "lead" not in p.fields
+            else [*t.lead, *t.responsible]
+        )
+        word = m.group(1) or ""
+        k = (
+            -1
+            if word.lower() in ("last", "")
+            else ordinal(f"第{word}个" if q.lang == "zh" else f"the {word} one", q.lang)
+        )
+        if k is None or not units or k >= len(units):
+            return None
+        unit = units[k]
+        named = self.name_notices(p.doc_ids, q.lang)
+        text = f"{named}哪些项由{unit}负责？" if q.lang == "zh" else f"Which items of {named} involve {unit}?"
+        return Resolved(routed(self.understand(text), p.doc_ids), ("notice", "item"))
 
     def _listed(self, q: Question, focus: Focus, shape: Shape) -> Resolved | None:
         """七个一都包括啥 → 第四个具体讲的是什么 / the third one?: a point the previous prose answer listed, asked about

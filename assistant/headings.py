@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from assistant.records import Kind, Question
+from assistant.records import ROW_FIELDS, Kind, Question
 from assistant.scoring import Scorer
 from assistant.tasktable import part_number
 from assistant.understand import routed
@@ -16,6 +16,7 @@ from index.corpus import Corpus
 SECTION_WORD = re.compile(
     r"部分|方面|板块|底下|下面|下边|\b(?:section|sub-?heading|heading|part|chapter|area)s?\b", re.I
 )
+ROW_NOUNS = frozenset({"问题", "任务", "事项", "指标", "措施", "举措", "要点", "工作"})
 MIN_COVER = 0.5  # share of the question's content words a heading must say (scoring.MIN_COVERAGE)
 MARGIN = 0.15  # how far ahead of the next heading it must be: two headings about the same thing pick neither
 
@@ -24,14 +25,21 @@ def topic_part(q: Question, corpus: Corpus, scorer: Scorer) -> int | None:
     """The ordinal of the one top-level heading the question describes, or None."""
     if len(q.doc_ids) != 1 or q.numbers or q.part is not None or not SECTION_WORD.search(q.text):
         return None
-    if q.kind not in (Kind.LIST, Kind.COUNT, Kind.OPEN, Kind.TASK) or not (q.asks_list or q.asks_count or q.task_noun):
+    asks_rows = q.asks_list or q.asks_count or q.task_noun or q.item_noun or bool(set(q.fields) & set(ROW_FIELDS))
+    if q.kind not in (Kind.LIST, Kind.COUNT, Kind.OPEN, Kind.TASK) or not asks_rows:  # 那几个问题牵头单位都是谁
         return None
     tasks = corpus.get(q.doc_ids[0]).tasks
     headings = list(dict.fromkeys(t.section[0] for t in tasks if t.section and part_number(t.section[0])))
-    words = [  # the words naming the part itself (部分, section) say nothing about which part
+    # the words naming the part itself (部分, section) or its rows (问题, 任务) say nothing about which part; a quoted
+    # heading (“规范行政执法方面”) keeps its other words
+    words = [
         g
-        for g in scorer.content_words(q, [p.notice for p in corpus.notices])
-        if not any(SECTION_WORD.search(w) for w in g)
+        for g in (
+            tuple(w for w in (SECTION_WORD.sub("", x) for x in group) if w and w not in ROW_NOUNS)
+            for group in scorer.content_words(q, [p.notice for p in corpus.notices])
+            if not any(SECTION_WORD.fullmatch(x) for x in group)  # "section" and its glosses: dropped whole
+        )
+        if g
     ]
     if len(headings) < 2 or not words:
         return None

@@ -150,7 +150,9 @@ DEADLINE_NAMED = re.compile(r"deadline|完成时限|时限|期限|完成时间")
 DUE_WORDS = re.compile(r"due|前|截止|到期|\bby\b|\bbefore\b|\buntil\b|\bno later than\b")
 BY_DATE = re.compile(r"\bby\b|before|no later than|not later than|之前|以前|前")  # on or before, not in that month
 COUNT_CUES = re.compile(
-    r"(?<!第)(多少|几)\s*(项|个|条|份)?\s*(存在问题|任务|问题|指标|事项|要点|工作(?!日))|(?<!第)(多少|几)\s*(项|条)(?!\S*学时)"
+    # 那几个问题 points at rows, it does not count them
+    r"(?<![第那这])(多少|几)\s*(项|个|条|份)?\s*(存在问题|任务|问题|指标|事项|要点|工作(?!日))"
+    r"|(?<![第那这])(多少|几)\s*(项|条)(?!\S*学时)"
     r"|how many\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?(?:[\w'’]+\s+){0,2}?"
     r"(tasks|items|problems|indicators|points|measures)"
     r"|number of (tasks|items|problems|indicators)"
@@ -637,6 +639,7 @@ def find_section_level(text: str) -> int | None:
 MENTION_ZH = re.compile(
     r"[“\"「『]([^”\"」』]{2,12}|[一二三四五六七八九十]+、[^”\"」』]{2,30})[”\"」』]|(?:涉及|提到|提及|包含|含有|写有|要求|要报|需报|需要报|要提供|需提供|需要提供|要交|需交)"
     r"(?:(?:\d+|[一二三四五六七八九十两]+)[件个份项条篇次])?([\u4e00-\u9fff\w]{2,10}?)(?:的|？|\?|$)"
+    r"|(?:跟|与|和|同)([\u4e00-\u9fff]{2,10}?)(?:有关|相关)"  # 哪些跟突发事件有关
 )
 ITEM_KIND = re.compile(
     r"否决项|加分项|存在问题|[一二三]级指标|评价指标|指标|任务|问题|事项|要点|举措|工作要点|任务清单"
@@ -649,7 +652,9 @@ def find_mentions(text: str, lang: str) -> tuple[str, ...]:
     """The words a question about which items say something filters by: the Chinese quoted in an English question
     ("an on-site check (实地核查)"), or in a Chinese one what is quoted or follows 涉及/提到/包含."""
     found = (
-        re.findall(r"[\u4e00-\u9fff]{2,12}", text) if lang == "en" else [a or b for a, b in MENTION_ZH.findall(text)]
+        re.findall(r"[\u4e00-\u9fff]{2,12}", text)
+        if lang == "en"
+        else [next(g for g in groups if g) for groups in MENTION_ZH.findall(text)]
     )
     return tuple(dict.fromkeys(w for w in found if not ITEM_KIND.fullmatch(w)))  # "veto items (否决项)" names a kind
 
@@ -678,7 +683,7 @@ NEGATION_EN = re.compile(
 )
 NEGATION_WINDOW = {
     "zh": 4,
-    "en": 24,
+    "en": 32,
 }  # how far before the value a negation may stand: 没有县司法局, not led by 县司法局
 
 

@@ -644,3 +644,20 @@ def test_the_same_question_of_another_notice_with_a_new_one_answers_both(bundled
     n = corpus.get("changjiang-2024").notice
     assert answer.understood.doc_ids == ("changjiang-2024",)
     assert n.doc_number in answer.text and iso_to_zh(n.date) in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("turns", "lang"),
+    [
+        (["渭南工作要点第（十四）项的责任单位有哪些？", "第一个单位还负责哪一项？"], "zh"),
+        (["Who is responsible for Weinan task (14)?", "What else does the first unit handle?"], "en"),
+    ],
+)
+def test_a_unit_of_the_row_in_focus_picked_by_its_place_lists_that_units_rows(bundled_assistant, corpus, turns, lang):
+    """第一个单位还负责哪一项: the rows of the first unit the previous answer gave, in that notice."""
+    row = next(t for t in corpus.get("weinan-2024").tasks if t.number == 14)
+    unit = (*row.responsible, *row.lead)[0]
+    answer = converse(bundled_assistant, turns)
+    expected = {t.number for t in corpus.get("weinan-2024").tasks if unit in (*t.lead, *t.responsible)}
+    assert answer.kind == "list" and answer.understood.doc_ids == ("weinan-2024",), answer.text
+    assert {t.number for t in answer.tasks} == expected, answer.text

@@ -122,6 +122,12 @@ NEGATED = [
         "changjiang-2024",
         lambda t: not lead_has("司法局")(t),
     ),
+    # words between the negation and the role it turns round
+    (
+        "Which Changjiang items are NOT led, even jointly, by 区司法局?",
+        "changjiang-2024",
+        lambda t: not lead_has("区司法局")(t),
+    ),
 ]
 
 
@@ -295,6 +301,8 @@ def test_a_section_picked_by_its_place_lists_that_sections_rows(bundled_assistan
             ("突发事件",),
         ),
         ("柞水县行政复议那部分有几项？", "zhashui-2024", ("行政复议",)),
+        # a quoted heading, 那几个 pointing at its rows (not counting them), the rows' columns asked
+        ("宜阳“规范行政执法方面”那几个问题，牵头和责任单位都是谁？", "yiyang-2024", ("规范行政执法",)),
     ],
 )
 def test_a_section_named_by_its_topic_lists_that_sections_rows(bundled_assistant, corpus, question, doc_id, words):
@@ -312,3 +320,11 @@ def test_a_deadline_in_a_whole_year_lists_the_rows_due_that_year(bundled_assista
     assert due
     answer = bundled_assistant.ask("柞水县哪些任务的完成时限在2024年？")
     assert {t.number for t in answer.tasks if t.doc_id == "zhashui-2024"} == due, answer.text
+
+
+def test_a_previous_list_is_narrowed_by_what_its_rows_are_about(bundled_assistant, corpus):
+    """其中哪些跟突发事件有关: the rows of the previous list whose text says 突发事件, no other notice's."""
+    a = converse(bundled_assistant, ["渭南25项任务里，责任单位有市公安局的是哪几项？", "其中哪些跟突发事件有关？"])
+    keep = lambda t: responsible_has("市公安局")(t) and "突发事件" in f"{t.content}{''.join(t.section)}"  # noqa: E731
+    assert a.kind == "list" and "filter" in a.understood.carried, a.understood.label
+    assert_rows_listed(a, corpus, "weinan-2024", expected_rows(corpus, "weinan-2024", keep), "narrowed by topic")
