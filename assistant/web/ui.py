@@ -62,6 +62,7 @@ class UIText(TypedDict):
     see_table: str
     cols: list[str]
     show_lines: str
+    upload_cols: list[str]
 
 
 UI: dict[str, UIText] = {
@@ -99,6 +100,7 @@ UI: dict[str, UIText] = {
         "see_table": "查看任务表",
         "cols": ["编号", "标签", "内容", "牵头单位", "责任单位", "完成时限", "行"],
         "show_lines": "在通知原文中显示这几行",
+        "upload_cols": ["doc_id", "文件", "文号", "上传者", "上传时间（UTC）", "sha256"],
     },
     "en": {
         "title": (
@@ -137,6 +139,7 @@ UI: dict[str, UIText] = {
         "see_table": "see the task table",
         "cols": ["No.", "Label", "Content", "Lead", "Responsible", "Deadline", "Lines"],
         "show_lines": "Show these lines in the notice text",
+        "upload_cols": ["doc_id", "File", "Document no.", "Uploaded by", "Time (UTC)", "sha256"],
     },
 }
 # example questions, shown as chips in the empty chat in the UI's language
@@ -386,21 +389,22 @@ class Events:
                 gr.update(),
             ) * 3
         choices = self.doc_choices(_lang(lang_choice))
-        return upload_message(info, t), gr.update(choices=choices), *self.uploads_list(request)
+        return upload_message(info, t), gr.update(choices=choices), *self.uploads_list(lang_choice, request)
 
-    def uploads_list(self, request: gr.Request | None = None) -> tuple[Update, Update]:
-        """The uploads table and the doc_ids the delete picker offers (to an admin: the records name who uploaded)."""
+    def uploads_list(self, lang_choice: str = "中文", request: gr.Request | None = None) -> tuple[Update, Update]:
+        """The uploads table, its headers in the UI's language, and the doc_ids the delete picker offers (to an
+        admin: the records name who uploaded)."""
         admin = self.state.may_manage() and chat_may_manage(self.state.settings, user_of(request))
         records = self.state.upload_records() if admin else []
         rows = [[r.doc_id, r.file, r.doc_number or "", r.who, r.time, r.sha256[:12]] for r in records]
-        table = pd.DataFrame(rows, columns=UPLOAD_COLUMNS)
+        table = pd.DataFrame(rows, columns=UI[_lang(lang_choice)]["upload_cols"])
         return gr.update(value=table), gr.update(choices=[r.doc_id for r in records], value=None)
 
     def remove(
         self, doc_id: str | None, lang_choice: str, request: gr.Request | None = None
     ) -> tuple[str, Update, Update, Update]:
         """Removes an upload from the index; outputs the report, the notice filter's choices and the uploads list."""
-        listed = self.uploads_list(request)
+        listed = self.uploads_list(lang_choice, request)
         if not doc_id:
             return "", gr.update(), *listed
         if not self.state.may_manage():
@@ -410,9 +414,10 @@ class Events:
         try:
             self.state.remove_upload(doc_id)
         except (UploadRejected, AssistantError) as exc:
-            return "⚠️ " + escape(str(exc)), gr.update(), *self.uploads_list(request)
+            return "⚠️ " + escape(str(exc)), gr.update(), *self.uploads_list(lang_choice, request)
         message = f"🗑 已删除 / removed: {escape(doc_id)}"
-        return message, gr.update(choices=self.doc_choices(_lang(lang_choice))), *self.uploads_list(request)
+        listed = self.uploads_list(lang_choice, request)
+        return message, gr.update(choices=self.doc_choices(_lang(lang_choice))), *listed
 
     def switch(self, lang_choice: str) -> tuple[str | Update, ...]:
         """Every label in the chosen language, in the order of `language_outputs`."""
@@ -497,9 +502,6 @@ def user_of(request: gr.Request | None) -> str | None:
     return request.username if request is not None else None
 
 
-UPLOAD_COLUMNS = ["doc_id", "文件 file", "文号", "上传者 who", "时间 time (UTC)", "sha256"]
-
-
 def chat_tab(z: UIText, max_question_chars: int) -> ChatTab:
     """The question tab: notice filter, chat, question box, buttons and examples."""
     with gr.Tab(z["chat"], id="chat") as tab:
@@ -561,7 +563,7 @@ def upload_tab(z: UIText) -> UploadTab:
         replace = gr.Checkbox(label=z["replace"], elem_id="upload-replace")
         button = gr.Button(z["do_upload"], elem_id="upload-button")
         status = gr.Markdown("", elem_id="upload-status")
-        records = gr.Dataframe(headers=UPLOAD_COLUMNS, interactive=False, wrap=True, elem_id="uploads-list")
+        records = gr.Dataframe(headers=z["upload_cols"], interactive=False, wrap=True, elem_id="uploads-list")
         with gr.Row():
             pick = gr.Dropdown([], label=z["upload_pick"], elem_id="upload-pick", scale=3)
             remove = gr.Button(z["remove"], elem_id="upload-remove", variant="stop", scale=1)
@@ -642,7 +644,8 @@ def build_ui(state: WebState) -> gr.Blocks:
             done.then(events.notice_picker, [notices.pick, lang], notices.pick).then(
                 events.table, shown, [notices.grid, notices.text]
             )
-        upload.tab.select(events.uploads_list, None, listed)
+        upload.tab.select(events.uploads_list, lang, listed)
+        lang.change(events.uploads_list, lang, listed)  # the uploads table's headers in the UI's language
         lang.change(events.switch, lang, language_outputs(title, lang, chat, notices, upload))
         lang.change(events.table, shown, [notices.grid, notices.text])  # the headers in the UI's language
         lang.change(None, lang, None, js=SET_LANG_JS)
