@@ -266,10 +266,8 @@ class Events:
                     chat[-1]["content"] = escape(text)
                     yield chat, "", "", gr.skip()
                     continue
-                texts = {
-                    c.doc_id: assistant.corpus.get(c.doc_id).notice.text for c in [*piece.citations, *piece.nearest]
-                }
-                chat[-1]["content"] = bubble_html(piece, texts, lang)
+                docs = {c.doc_id: assistant.corpus.get(c.doc_id) for c in [*piece.citations, *piece.nearest]}
+                chat[-1]["content"] = bubble_html(piece, docs, lang)
                 said = piece.to_json()
                 turns = [
                     *stored["turns"],
