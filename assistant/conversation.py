@@ -52,10 +52,11 @@ CUE = {
 PRONOUN = {
     "zh": re.compile(
         r"它|该通知|这个通知|这份通知|此通知|本通知|该文件|这个文件|这份文件|此文件|这份|这一项|这项|该项|此项|这条|这个任务|该任务"
+        r"|这里面|这里头|那里面"
     ),
     "en": re.compile(
         r"\b(it|its|this notice|that notice|the notice|this document|that document|this one|that one|this item|"
-        r"that item|this task|that task|this problem|that problem|the same notice)\b",
+        r"that item|this task|that task|this problem|that problem|the same notice)\b|\b(?:in\s+)?there\s*[?？.!]*\s*$",
         re.I,
     ),
 }
@@ -676,6 +677,8 @@ class Resolver:
         if not fields and p.kind == Kind.TASK and p.fields and not any(q.expects):
             fields = p.fields
             carried.append("field")
+        elif not fields and any(q.expects):  # and the next one — how often …?: its text says
+            fields = ("content",)
         if style in (None, "any") and p.style not in (None, "any") and (p.kind == Kind.TASK):
             style = p.style
         if not carried and numbers == q.numbers and style == q.style:

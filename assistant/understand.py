@@ -1006,7 +1006,7 @@ def _other_place(flat: str, body: str, names: list[str]) -> list[str]:
     """洛阳市提升…若干举措 when 宜阳县's is loaded: the notice's title after a place that is not the notice's."""
     plain = re.sub(r"^(20\d\d)年", "", body)
     at = flat.find(plain[:8]) if len(plain) >= 8 else -1
-    place = PLACE_END.search(re.sub(r"20\d\d年$", "", flat[:at])) if at > 0 else None
+    place = PLACE_END.search(re.sub(r"(?:20\d\d年)?(?:的|那份|这份|那个)?$", "", flat[:at])) if at > 0 else None
     if not place or place.group(1) in GENERIC_PLACES:
         return []
     if any(place.group(1).endswith(a) or a.endswith(place.group(1)) for a in names):

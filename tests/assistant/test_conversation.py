@@ -378,6 +378,25 @@ CONVERSATIONS: list[tuple[str, list[str], Expect]] = [
         ["陵川县示范创建的总结提升阶段在几月？", "这个阶段要做什么？"],
         Expect("lingchuan-2022", quote="总结提升", carried=("notice",)),
     ),
+    # --- the next item, or the item in focus ("there"), asked a value of its own: its text, not the fields before
+    (
+        "en-next-one-asked-its-own-value",
+        [
+            "What does Weinan task (15) deal with?",
+            "And the next one — how often should government–court symposiums be held?",
+        ],
+        Expect("weinan-2024", 16, quote="每半年至少召开1次", carried=("notice",)),
+    ),
+    (
+        "en-there",
+        [
+            "Changjiang item 31 — what's it about?",
+            "who's responsible?",
+            "and item 32?",
+            "what's the staffing target there?",
+        ],
+        Expect("changjiang-2024", 32, quote="专职人民调解员", carried=("item", "notice")),
+    ),
     # --- a point of a list a prose answer gave, picked by its place: asked in its own words
     (
         "zh-pick-from-a-prose-list",

@@ -204,6 +204,7 @@ OTHER_EDITIONS = [
     ("How many tasks are in Weinan's 2025 work points?", "weinan-2024", "2025"),
     ("洛阳市提升法治政府建设工作水平若干举措一共有多少条？牵头单位是谁？", "yiyang-2024", "洛阳市"),
     ("柞水县2025年那份法治政府建设任务清单的文号是多少？", "zhashui-2024", "2025"),
+    ("洛阳市的提升法治政府建设工作水平若干举措一共有几条？", "yiyang-2024", "洛阳市"),  # 的 between place and title
 ]
 
 
