@@ -231,9 +231,12 @@ class Events:
             (f"{p.notice.region or ''} {p.notice.title}".strip(), p.notice.doc_id) for p in corpus.notices
         ]
 
-    def respond(self, question: str | None, doc: str | None, conv: object, lang_choice: str) -> Iterator[ChatStep]:
+    def respond(
+        self, question: str | None, doc: str | None, conv: object = None, lang_choice: str = "中文"
+    ) -> Iterator[ChatStep]:
         """Streams the answer into a new bubble; the conversation so far goes to the answering code, so a follow-up
-        ("那第18项呢？") is answered in context. Yields the ChatStep outputs."""
+        ("那第18项呢？") is answered in context. Yields the ChatStep outputs. `conv` defaults to None (a new
+        conversation), so a gradio_client call to /ask needs only the question."""
         lang = _lang(lang_choice)
         t = UI[lang]
         stored = _stored(conv)
@@ -573,18 +576,34 @@ def picked_example(example: gr.SelectData) -> str:
     return str(example.value.get("text", "")) if isinstance(example.value, dict) else str(example.value)
 
 
+# Every event has a stable API name (Gradio otherwise numbers them by wiring order: /respond_1, /table_3, …), so an
+# integrator's gradio_client call survives a change to the page. Only "ask" is documented (client.view_api(),
+# /gradio_api/info): the question → answer. The page's helpers keep their names but are "undocumented" (hidden from
+# the API page, still callable as Gradio's own ChatInterface does with its helpers), since they need the page's
+# state (a like, an example chip, the browser-kept conversation) to mean anything.
+HIDDEN = "undocumented"
+
+
 def wire_chat(events: Events, lang: gr.Radio, c: ChatTab) -> None:
     outs = [c.chat, c.status, c.box, c.conv]
     ask = [c.box, c.doc, c.conv, lang]
-    c.send.click(events.respond, ask, outs)
-    c.box.submit(events.respond, ask, outs)
-    c.chat.example_select(picked_example, None, c.box).then(events.respond, ask, outs)
-    c.chat.undo(events.undo, c.conv, outs)
-    c.chat.retry(events.undo, c.conv, outs).then(events.respond, ask, outs)
-    c.new.click(events.new_conversation, None, outs)
-    c.chat.clear(events.new_conversation, None, outs)  # the chat's own 🗑 button forgets the conversation too
-    c.chat.like(events.feedback, [c.conv, lang], [c.fb, c.comment, c.rated])
-    c.comment.submit(events.comment, [c.comment, c.rated, lang], [c.fb, c.comment])
+    c.send.click(events.respond, ask, outs, api_name="ask")
+    # the question box's Enter: the same handler, under the name earlier callers used (/gradio_api/call/respond)
+    c.box.submit(events.respond, ask, outs, api_name="respond", api_visibility=HIDDEN)
+    c.chat.example_select(picked_example, None, c.box, api_name="example_question", api_visibility=HIDDEN).then(
+        events.respond, ask, outs, api_name="ask_example", api_visibility=HIDDEN
+    )
+    c.chat.undo(events.undo, c.conv, outs, api_name="undo", api_visibility=HIDDEN)
+    c.chat.retry(events.undo, c.conv, outs, api_name="retry", api_visibility=HIDDEN).then(
+        events.respond, ask, outs, api_name="retry_answer", api_visibility=HIDDEN
+    )
+    c.new.click(events.new_conversation, None, outs, api_name="new_conversation", api_visibility=HIDDEN)
+    # the chat's own 🗑 button forgets the conversation too
+    c.chat.clear(events.new_conversation, None, outs, api_name="clear_conversation", api_visibility=HIDDEN)
+    c.chat.like(events.feedback, [c.conv, lang], [c.fb, c.comment, c.rated], api_name="feedback", api_visibility=HIDDEN)
+    c.comment.submit(
+        events.comment, [c.comment, c.rated, lang], [c.fb, c.comment], api_name="comment", api_visibility=HIDDEN
+    )
 
 
 def language_outputs(
@@ -628,25 +647,53 @@ def build_ui(state: WebState) -> gr.Blocks:
             upload = upload_tab(z)
 
         wire_chat(events, lang, chat)
-        for comp in (notices.pick, notices.lead, notices.deadline):
-            comp.change(
-                events.table, [notices.pick, notices.lead, notices.deadline, lang], [notices.grid, notices.text]
-            )
-        listed = [upload.records, upload.pick]
         shown = [notices.pick, notices.lead, notices.deadline, lang]
+        table = [notices.grid, notices.text]
+        for comp, name in ((notices.pick, "table"), (notices.lead, "table_lead"), (notices.deadline, "table_deadline")):
+            comp.change(events.table, shown, table, api_name=name, api_visibility=HIDDEN)
+        listed = [upload.records, upload.pick]
+        uploaded = upload.button.click(
+            events.upload,
+            [upload.file, upload.replace, lang],
+            [upload.status, chat.doc, *listed],
+            api_name="upload",
+            api_visibility=HIDDEN,
+        )
+        removed = upload.remove.click(
+            events.remove,
+            [upload.pick, lang],
+            [upload.status, chat.doc, *listed],
+            api_name="remove",
+            api_visibility=HIDDEN,
+        )
         # after an upload or removal the notice picker and the table shown follow, without a reload
-        for done in (
-            upload.button.click(events.upload, [upload.file, upload.replace, lang], [upload.status, chat.doc, *listed]),
-            upload.remove.click(events.remove, [upload.pick, lang], [upload.status, chat.doc, *listed]),
-        ):
-            done.then(events.notice_picker, [notices.pick, lang], notices.pick).then(
-                events.table, shown, [notices.grid, notices.text]
-            )
-        upload.tab.select(events.uploads_list, lang, listed)
-        lang.change(events.uploads_list, lang, listed)  # the uploads table's headers in the UI's language
-        lang.change(events.switch, lang, language_outputs(title, lang, chat, notices, upload))
-        lang.change(events.table, shown, [notices.grid, notices.text])  # the headers in the UI's language
+        for done, name in ((uploaded, "upload"), (removed, "remove")):
+            done.then(
+                events.notice_picker,
+                [notices.pick, lang],
+                notices.pick,
+                api_name=f"{name}_notice_picker",
+                api_visibility=HIDDEN,
+            ).then(events.table, shown, table, api_name=f"{name}_table", api_visibility=HIDDEN)
+        upload.tab.select(events.uploads_list, lang, listed, api_name="uploads_list", api_visibility=HIDDEN)
+        # the uploads table's headers in the UI's language
+        lang.change(events.uploads_list, lang, listed, api_name="uploads_list_lang", api_visibility=HIDDEN)
+        lang.change(
+            events.switch,
+            lang,
+            language_outputs(title, lang, chat, notices, upload),
+            api_name="switch",
+            api_visibility=HIDDEN,
+        )
+        # the headers in the UI's language
+        lang.change(events.table, shown, table, api_name="table_lang", api_visibility=HIDDEN)
         lang.change(None, lang, None, js=SET_LANG_JS)
-        demo.load(events.on_load, [lang, chat.conv], [chat.doc, notices.pick, chat.chat])
+        demo.load(
+            events.on_load,
+            [lang, chat.conv],
+            [chat.doc, notices.pick, chat.chat],
+            api_name="on_load",
+            api_visibility=HIDDEN,
+        )
         demo.load(None, lang, None, js=SET_LANG_JS)
     return demo
