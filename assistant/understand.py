@@ -29,10 +29,11 @@ DATA = Path(__file__).parent / "data"
 NUMBER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"加分项\s*{NUM}|bonus\s+(?:item\s*)?#?\s*(\d{{1,3}})", re.I), "bonus"),
     (re.compile(rf"否决项\s*{NUM}|veto\s+(?:item\s*)?#?\s*(\d{{1,3}})", re.I), "veto"),
-    (re.compile(rf"存在问题\s*{NUM}|问题\s*{NUM}|problem\s*(?:no\.?\s*)?#?\s*(\d{{1,3}})", re.I), "problem"),
+    (re.compile(rf"存在问题\s*{NUM}|问题\s*{NUM}|problems?\s*(?:no\.?\s*)?#?\s*(\d{{1,3}})", re.I), "problem"),
     (
         re.compile(
-            rf"三级指标\s*(?:第\s*)?{NUM}|评价指标\s*{NUM}|指标\s*{NUM}|indicator\s*(?:no\.?\s*)?#?\s*(\d{{1,3}})", re.I
+            rf"三级指标\s*(?:第\s*)?{NUM}|评价指标\s*{NUM}|指标\s*{NUM}|indicators?\s*(?:no\.?\s*)?#?\s*(\d{{1,3}})",
+            re.I,
         ),
         "indicator",
     ),
@@ -42,7 +43,10 @@ NUMBER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"(?:任务|事项|要点)\s*{NUM}|{NUM}\s*号?(?:任务|事项)"), "any"),
     # a message opening on "22项是谁牵头" / "19条呢": the item, not a count (共22项 does not open a message)
     (re.compile(r"^\s*(\d{1,3})\s*[项条](?=\s*(?:是|的|由|谁|呢|要|讲|说|怎么|啥|什么|完成|牵头|哪))"), "any"),
-    (re.compile(r"(?:task|item|point|no\.|number|#)\s*(?:no\.?\s*)?#?\s*(\d{1,3})(?!\.?\d|%|[a-z])", re.I), "any"),
+    (
+        re.compile(r"(?:tasks?|items?|points?|no\.|number|#)\s*(?:no\.?\s*)?#?\s*(\d{1,3})(?!\.?\d|%|[a-z])", re.I),
+        "any",
+    ),
 ]
 YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 LIST_CUES = (
@@ -290,8 +294,19 @@ def _scan_numbers(text: str, names: Sequence[str]) -> tuple[tuple[int, ...], str
             if 0 < n <= 300 and n not in numbers:
                 numbers.append(n)
                 style = style or kind
-            masked = masked[: m.start()] + " " * (m.end() - m.start()) + masked[m.end() :]
+            end = m.end()
+            if raw.isdigit() and (more := MORE_NUMBERS.match(masked, end)):  # problems 7 and 10, items 3, 5 and 9
+                numbers += [k for k in map(int, re.findall(r"\d+", more.group(0))) if 0 < k <= 300 and k not in numbers]
+                end = more.end()
+            masked = masked[: m.start()] + " " * (end - m.start()) + masked[end:]
     return tuple(numbers), style, masked
+
+
+# More numbers after a numbered item, joined to it: "problems 7 and 10", "items 3, 5 and 9", 第3、5项.
+MORE_NUMBERS = re.compile(
+    r"(?:\s*(?:,|，|、|\band\b|&|\bor\b|和|及|与)\s*\d{1,3}(?![\d%.]|\s*(?:年|月|日|%|个|人|天|days?|years?|people|persons|times|hours)))+",
+    re.I,
+)
 
 
 # Words that ask for a row's text even beside another field: "具体要干啥，完成时限呢", "what's it about and when is it

@@ -297,3 +297,17 @@ def test_a_message_opening_on_n_items_asks_about_that_item(read, text, numbers):
 )
 def test_words_before_a_question_that_ask_nothing_are_dropped(said, question):
     assert without_preamble(said) == question
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("Which document numbers are cited in Yiyang problems 7 and 10?", (7, 10)),
+        ("Who leads items 3, 5 and 9 of the Zhashui list?", (3, 5, 9)),
+        ("Who leads task 17 and by when?", (17,)),
+        ("task 17 and 2024", (17,)),  # a year is no item
+        ("item 5 and 30 people", (5,)),  # nor a count
+    ],
+)
+def test_numbers_joined_to_a_numbered_item_are_items_too(text, numbers):
+    assert find_numbers(text)[0] == numbers
