@@ -275,6 +275,8 @@ def test_one_procedure_named_two_ways_is_found_either_way(bundled_assistant, cor
         ("昌江区 行政机关打官司败诉了，要多少天内备案？向哪个部门备案", "changjiang-2024", r"\d+日内"),
         # 啥时候前 only asks the date; 编完 is said 编制完成
         ("渭南市、县两级规范性文件制定主体清单啥时候前要编完？", "weinan-2024", r"\d+月底前"),
+        # 多久…一次 asks how often: a frequency answers it, not a length of time
+        ("渭南要求执法部门和镇街多久搞一次案卷评查？", "weinan-2024", r"每季度至少开展\d次"),
         # words before the question that ask nothing are not part of it
         (
             "Different question: in Weinan's 2024 work points, how often must government–court work symposiums be"
