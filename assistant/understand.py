@@ -462,16 +462,22 @@ PLACE_SUFFIX = ("省", "市", "县", "区", "州", "旗", "镇", "乡")
 
 def find_foreign_places(text: str, notices: list[Notice]) -> tuple[str, ...]:
     """Places a question names that no loaded notice is from: 镇安县, Shangluo City."""
-    known = {a.lower() for n in notices for a in n.aliases} | {(n.region or "") for n in notices}
-    known_zh = [k for k in known if k and not k.isascii()]
+    names: list[set[str]] = []  # every notice's names, gathered only when the question has a place word to check
+
+    def known() -> set[str]:
+        if not names:
+            names.append({a.lower() for n in notices for a in n.aliases} | {(n.region or "") for n in notices})
+        return names[0]
+
     out = []
     for word, flag in tagged_words(text):
         if flag == "ns" and len(word) >= 3 and word.endswith(PLACE_SUFFIX) and word not in GENERIC_PLACES:
             stem = word[:-1]
+            known_zh = (k for k in known() if k and not k.isascii())
             if not any(stem in k or k in word for k in known_zh) and "省" not in word:
                 out.append(word)
     for m in re.finditer(r"\b([A-Z][a-z]+)(?:\s+|-)(City|County|District|Prefecture|Province)\b", text):
-        if m.group(1).lower() not in known and m.group(2) != "Province":
+        if m.group(1).lower() not in known() and m.group(2) != "Province":
             out.append(m.group(0))
     for place in foreign_places(text, notices):  # China's counties and cities, in either script
         if not any(place in o or o in place for o in out):
@@ -970,6 +976,9 @@ def find_cited_only(text: str, notices: list[Notice]) -> tuple[str, ...]:
     low = text.lower()
     if RELATION.search(low) or expected(text) in ("docnum", "title"):
         return ()
+    names = [m.group(0) for m in DOC_NAME.finditer(text)]
+    if not names:  # most questions name no document: no pass over every notice's title
+        return ()
     loaded = [(_flat(n.doc_number or "") or None, _flat(n.title)) for n in notices]
     cores = [re.sub(r"^.*?关于印发|的通知$", "", t) for _, t in loaded]
 
@@ -979,7 +988,7 @@ def find_cited_only(text: str, notices: list[Notice]) -> tuple[str, ...]:
             c and c in flat for c in cores
         )
 
-    return tuple(m.group(0) for m in DOC_NAME.finditer(text) if not is_loaded(m.group(0)))
+    return tuple(name for name in names if not is_loaded(name))
 
 
 # A document noun after a year in an English question: "Weinan's 2025 work points", "the 2023 Lingchuan plan".
