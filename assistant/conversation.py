@@ -31,6 +31,7 @@ from assistant.understand import (
     find_period,
     lexicon,
     routed,
+    task_terms,
     understand,
     without_numbers,
 )
@@ -461,7 +462,7 @@ class Resolver:
 
     # --- one message ----------------------------------------------------------------------------------------
     def understand(self, text: str) -> Question:
-        return understand(text, self.notices, self.tasks, limit=self.limit)
+        return understand(text, self.notices, self.tasks, limit=self.limit, terms=task_terms(self.corpus))
 
     def follow(self, message: str, focus: Focus | None) -> Resolved:
         staged = name_stage(message, detect_lang(message), self.corpus, focus.doc_ids if focus else ())

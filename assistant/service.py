@@ -28,7 +28,7 @@ from assistant.retrieve import Hit, HybridRetriever, Retrieved
 from assistant.scoring import Scorer
 from assistant.stages import name_stage
 from assistant.tasktable import tasks_for
-from assistant.understand import detect_lang, routed, sub_questions, understand
+from assistant.understand import detect_lang, routed, sub_questions, task_terms, understand
 from assistant.wording import Short, phrase
 from index.build import index_dir
 from index.corpus import Corpus, load_corpus
@@ -193,9 +193,10 @@ class Assistant:
             return self._scoped(resolved.question, req.doc, resolved.carried)
         q = understand(
             name_stage(req.question, detect_lang(req.question), self.corpus),
-            [p.notice for p in self.corpus.notices],
-            self.corpus.tasks(),
+            self.corpus.notice_list(),
+            self.corpus.all_tasks(),
             limit=self.settings.max_question_chars,
+            terms=task_terms(self.corpus),
         )
         return self._scoped(q, req.doc)
 
@@ -256,11 +257,7 @@ class Assistant:
     def _pin_tasks(self, q: Question, hits: list[Hit]) -> list[Hit]:
         """The rows a task question names by number go first: the table is surer than any ranking."""
         wanted = {(t.doc_id, t.kind, t.number) for _, t in tasks_for(q, self.corpus, q.doc_ids)}
-        pinned = [
-            Hit(c, 1.0, None, None, None)
-            for c in self.index.chunks()
-            if c.kind == "task" and (c.doc_id, c.task_kind, c.number) in wanted
-        ]
+        pinned = [Hit(c, 1.0, None, None, None) for c in self.index.task_chunks(wanted)]
         ids = {h.chunk.id for h in pinned}
         return pinned + [h for h in hits if h.chunk.id not in ids]
 

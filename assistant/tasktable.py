@@ -18,16 +18,50 @@ def in_scope(notice: Notice, doc_ids: Sequence[str]) -> bool:
     return not doc_ids or notice.doc_id in doc_ids
 
 
+TaskPlace = tuple[int, int, Notice, Task]  # (notice's place in the corpus, row's place in its notice, notice, row)
+
+
+def task_places(corpus: Corpus) -> dict[tuple[str, str, int], list[TaskPlace]]:
+    """Every task row by (doc_id, kind, number), with its place in corpus order; built once per corpus."""
+
+    def build() -> dict[tuple[str, str, int], list[TaskPlace]]:
+        table: dict[tuple[str, str, int], list[TaskPlace]] = {}
+        for i, p in enumerate(corpus.notices):
+            for j, t in enumerate(p.tasks):
+                table.setdefault((p.notice.doc_id, t.kind, t.number), []).append((i, j, p.notice, t))
+        return table
+
+    return corpus.cached("tasktable.task_places", build)
+
+
+def task_places_by_number(corpus: Corpus) -> dict[tuple[str, int], list[TaskPlace]]:
+    """Every task row by (kind, number), in corpus order; built once per corpus."""
+
+    def build() -> dict[tuple[str, int], list[TaskPlace]]:
+        table: dict[tuple[str, int], list[TaskPlace]] = {}
+        for (_, kind, number), places in task_places(corpus).items():
+            table.setdefault((kind, number), []).extend(places)
+        return {key: sorted(places, key=lambda x: x[:2]) for key, places in table.items()}
+
+    return corpus.cached("tasktable.task_places_by_number", build)
+
+
 def tasks_for(q: Question, corpus: Corpus, doc_ids: Sequence[str]) -> list[tuple[Notice, Task]]:
-    """The rows a question names by number; a numbering style (存在问题6) prefers notices labelled that way."""
+    """The rows a question names by number; a numbering style (存在问题6) prefers notices labelled that way.
+    Looked up by (doc_id, kind, number), in corpus and table order, not by a scan of every row."""
     kind = q.style if q.style in ("bonus", "veto") else "task"
-    found = [
-        (p.notice, t)
-        for p in corpus.notices
-        if in_scope(p.notice, doc_ids)
-        for t in p.tasks
-        if t.kind == kind and t.number in q.numbers
-    ]
+    numbers = set(q.numbers)
+    places: list[TaskPlace] = []
+    if doc_ids:
+        table = task_places(corpus)
+        for doc_id in dict.fromkeys(doc_ids):
+            for number in numbers:
+                places += table.get((doc_id, kind, number), ())
+    else:
+        by_number = task_places_by_number(corpus)
+        for number in numbers:
+            places += by_number.get((kind, number), ())
+    found = [(n, t) for _, _, n, t in sorted(places, key=lambda x: x[:2])]
     prefixes = STYLE_PREFIX.get(q.style or "")
     if prefixes and not doc_ids:
         styled = [(n, t) for n, t in found if t.label.startswith(prefixes)]

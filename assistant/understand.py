@@ -16,6 +16,7 @@ from assistant.places import by_province, foreign_places, province_names
 from assistant.records import Kind, Question
 from assistant.routes import route
 from assistant.values import expected
+from index.corpus import Corpus
 from index.records import Notice, Task
 from index.roles import ROLES_FILE
 from index.text import CN_DIGITS as CN
@@ -476,16 +477,22 @@ PLACE_SUFFIX = ("省", "市", "县", "区", "州", "旗", "镇", "乡")
 
 def find_foreign_places(text: str, notices: list[Notice]) -> tuple[str, ...]:
     """Places a question names that no loaded notice is from: 镇安县, Shangluo City."""
-    known = {a.lower() for n in notices for a in n.aliases} | {(n.region or "") for n in notices}
-    known_zh = [k for k in known if k and not k.isascii()]
+    names: list[set[str]] = []  # every notice's names, gathered only when the question has a place word to check
+
+    def known() -> set[str]:
+        if not names:
+            names.append({a.lower() for n in notices for a in n.aliases} | {(n.region or "") for n in notices})
+        return names[0]
+
     out = []
     for word, flag in tagged_words(text):
         if flag == "ns" and len(word) >= 3 and word.endswith(PLACE_SUFFIX) and word not in GENERIC_PLACES:
             stem = word[:-1]
+            known_zh = (k for k in known() if k and not k.isascii())
             if not any(stem in k or k in word for k in known_zh) and "省" not in word:
                 out.append(word)
     for m in re.finditer(r"\b([A-Z][a-z]+)(?:\s+|-)(City|County|District|Prefecture|Province)\b", text):
-        if m.group(1).lower() not in known and m.group(2) != "Province":
+        if m.group(1).lower() not in known() and m.group(2) != "Province":
             out.append(m.group(0))
     for place in foreign_places(text, notices):  # China's counties and cities, in either script
         if not any(place in o or o in place for o in out):
@@ -493,17 +500,33 @@ def find_foreign_places(text: str, notices: list[Notice]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-def find_units(text: str, units: list[str]) -> tuple[str, ...]:
+@dataclass(frozen=True)
+class UnitNames:
+    """The units find_units looks for, longest first, and their cores (司法局 of 县司法局), longest first."""
+
+    longest: tuple[str, ...]
+    cores: tuple[str, ...]
+
+    @classmethod
+    def of(cls, units: Sequence[str]) -> UnitNames:
+        cores = {re.sub(r"^[县区市]", "", u) for u in units if len(u) >= 4}
+        return cls(
+            tuple(u for u in sorted(units, key=len, reverse=True) if len(u) >= 3),
+            tuple(c for c in sorted(cores, key=len, reverse=True) if len(c) >= 3),
+        )
+
+
+def find_units(text: str, units: Sequence[str] | UnitNames) -> tuple[str, ...]:
     """Units named in a question, longest first; English unit words go through the bilingual map."""
+    names = units if isinstance(units, UnitNames) else UnitNames.of(units)
     probe = re.sub(r"\s+", "", text)
     low = text.lower()
     for en, zh in lexicon().terms.items():
         if re.search(rf"\b{re.escape(en)}\b", low):
             probe += " " + zh
-    found = [u for u in sorted(units, key=len, reverse=True) if len(u) >= 3 and u in probe]
+    found = [u for u in names.longest if u in probe]
     if not found:  # 司法局 names every 县/区/市司法局
-        cores = {re.sub(r"^[县区市]", "", u) for u in units if len(u) >= 4}
-        found = [c for c in sorted(cores, key=len, reverse=True) if len(c) >= 3 and c in probe]
+        found = [c for c in names.cores if c in probe]
     out: list[str] = []
     for u in found:
         if not any(u in o for o in out):
@@ -801,8 +824,35 @@ def without_preamble(text: str) -> str:
     return rest if len(rest.strip()) >= 2 else text
 
 
-def understand(text: str, notices: list[Notice], tasks: list[Task], *, limit: int = 2000) -> Question:
-    """Reads a question against the loaded notices and their task tables; its kind comes from the route table."""
+@dataclass(frozen=True)
+class TaskTerms:
+    """What `understand` looks for in a question from every task table: the unit names (sorted) and the deadlines
+    written without a digit (长期, 长期坚持), longest first. Built once per corpus (see `task_terms`)."""
+
+    units: UnitNames
+    literals: list[str]
+
+    @classmethod
+    def of(cls, tasks: Sequence[Task]) -> TaskTerms:
+        units = sorted({u for t in tasks for u in t.lead + t.responsible})
+        literals = sorted(
+            {t.deadline for t in tasks if t.deadline and not re.search(r"\d", t.deadline)}, key=len, reverse=True
+        )
+        return cls(UnitNames.of(units), literals)
+
+
+def task_terms(corpus: Corpus) -> TaskTerms:
+    """The corpus's TaskTerms, built on first use and kept with the corpus."""
+    return corpus.cached("understand.task_terms", lambda: TaskTerms.of(corpus.all_tasks()))
+
+
+def understand(
+    text: str, notices: list[Notice], tasks: list[Task], *, limit: int = 2000, terms: TaskTerms | None = None
+) -> Question:
+    """Reads a question against the loaded notices and their task tables; its kind comes from the route table.
+    `terms` are `tasks`' TaskTerms when the caller keeps them (computed from `tasks` otherwise)."""
+    if terms is None:
+        terms = TaskTerms.of(tasks)
     text = without_preamble(normalize(check_question(text, limit)))
     lang = detect_lang(text)
     low = text.lower()
@@ -812,15 +862,11 @@ def understand(text: str, notices: list[Notice], tasks: list[Task], *, limit: in
         numbers, style = (numbers, "any") if fields or POINTS_AT_ROW.search(low) else ((), None)
     foreign = find_foreign_places(text, notices)
     doc_ids = find_notices(text, notices, by_year=not foreign) or by_province(text, notices)  # 陕西的通知
-    unit_names = sorted({u for t in tasks for u in t.lead + t.responsible})
-    units = find_units(text, unit_names)
+    units = find_units(text, terms.units)
     dated = any(c in low for c in DUE_CUES) or DUE_WORDS.search(low) or DEADLINE_NAMED.search(low)
     due = find_period(text) or (find_due(text) if dated else None)
     if due is None:  # a deadline written in words, as the task table has it: 长期, 长期坚持
-        literals = sorted(
-            {t.deadline for t in tasks if t.deadline and not re.search(r"\d", t.deadline)}, key=len, reverse=True
-        )
-        due = next((d for d in literals if d in text), None) or deadline_word(low, literals)
+        due = next((d for d in terms.literals if d in text), None) or deadline_word(low, terms.literals)
     asks_count = bool(COUNT_CUES.search(low))
     # "which Weinan tasks name 市行政审批局" asks for rows, as "which tasks" does
     which_rows = bool(re.search(r"\bwhich\b(?:\s+\S+){0,2}?\s+" + EN_ITEMS, low))
@@ -945,6 +991,9 @@ def find_cited_only(text: str, notices: list[Notice]) -> tuple[str, ...]:
     low = text.lower()
     if RELATION.search(low) or expected(text) in ("docnum", "title"):
         return ()
+    names = [m.group(0) for m in DOC_NAME.finditer(text)]
+    if not names:  # most questions name no document: no pass over every notice's title
+        return ()
     loaded = [(_flat(n.doc_number or "") or None, _flat(n.title)) for n in notices]
     cores = [re.sub(r"^.*?关于印发|的通知$", "", t) for _, t in loaded]
 
@@ -954,7 +1003,7 @@ def find_cited_only(text: str, notices: list[Notice]) -> tuple[str, ...]:
             c and c in flat for c in cores
         )
 
-    return tuple(m.group(0) for m in DOC_NAME.finditer(text) if not is_loaded(m.group(0)))
+    return tuple(name for name in names if not is_loaded(name))
 
 
 # A document noun after a year in an English question: "Weinan's 2025 work points", "the 2023 Lingchuan plan".

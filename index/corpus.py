@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any, TypeVar
 
 from index.errors import LoadError, UnknownNotice
 from index.loaders import SUPPORTED_SUFFIXES, load_file
 from index.notices import parse_notice
-from index.records import ParsedNotice, Task
+from index.records import Notice, ParsedNotice, Task
 from index.text import no_spaces
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 def notice_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -38,7 +40,24 @@ class Corpus:
     errors: list[LoadError] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self._by_id = {p.notice.doc_id: p for p in self.notices}
+        self._memo: dict[str, Any] = {}
+        self._memo_of: tuple[int, int] | None = None
+
+    def cached(self, key: str, build: Callable[[], T]) -> T:
+        """`build()`, computed once for this corpus and kept: lookups over every notice (names, units, tasks by
+        number) that would otherwise cost a scan of the whole corpus per question. Kept while `notices` is the same
+        list of the same length; an upload makes a new Corpus, so a new set of lookups."""
+        of = (id(self.notices), len(self.notices))
+        if self._memo_of != of:
+            self._memo, self._memo_of = {}, of
+        if key not in self._memo:
+            self._memo[key] = build()
+        value: T = self._memo[key]
+        return value
+
+    @property
+    def _by_id(self) -> dict[str, ParsedNotice]:
+        return self.cached("corpus.by_id", lambda: {p.notice.doc_id: p for p in self.notices})
 
     @property
     def doc_ids(self) -> list[str]:
@@ -50,9 +69,18 @@ class Corpus:
         except KeyError:
             raise UnknownNotice(doc_id, self.doc_ids) from None
 
+    def notice_list(self) -> list[Notice]:
+        """Every notice's record in corpus order, built once per corpus: callers must not change the list."""
+        return self.cached("corpus.notices", lambda: [p.notice for p in self.notices])
+
+    def all_tasks(self) -> list[Task]:
+        """Every notice's tasks in corpus order, built once per corpus: callers must not change the list."""
+        return self.cached("corpus.tasks", lambda: [t for p in self.notices for t in p.tasks])
+
     def tasks(self, doc_id: str | None = None) -> list[Task]:
-        parsed = [self.get(doc_id)] if doc_id else self.notices
-        return [t for p in parsed for t in p.tasks]
+        if doc_id:
+            return list(self.get(doc_id).tasks)
+        return list(self.all_tasks())
 
     def match(self, selector: str) -> list[ParsedNotice]:
         """Notices a user-given name points at: doc_id, 文号, region in Chinese or pinyin, or a title."""

@@ -187,7 +187,17 @@ class NoticeIndex:
             if self._chunks:
                 self._bm25 = bm25s.BM25.load(str(gen / "bm25"), show_progress=False)
         self._by_id = {c.id: c for c in self._chunks}
-        self._row_doc = np.array([c.doc_id for c in self._chunks], dtype=object)
+        # Rows by notice and task rows by (doc_id, task kind, number), so a question about one notice reads its
+        # rows without a scan of every chunk.
+        self._doc_rows: dict[str, list[int]] = {}
+        self._task_rows: dict[tuple[str, str, int], list[int]] = {}
+        for row, c in enumerate(self._chunks):
+            self._doc_rows.setdefault(c.doc_id, []).append(row)
+            if c.kind == "task":
+                self._task_rows.setdefault((c.doc_id, c.task_kind, c.number), []).append(row)
+        # The committed collection, opened on first dense search and kept with its count until the next load.
+        self._open: Any = None
+        self._count: int | None = None
 
     @property
     def collection_name(self) -> str:
@@ -205,8 +215,19 @@ class NoticeIndex:
         """The committed chunks, in index order; only those of `doc_ids` when given."""
         if doc_ids is None:
             return list(self._chunks)
-        wanted = set(doc_ids)
-        return [c for c in self._chunks if c.doc_id in wanted]
+        return [self._chunks[row] for row in self._rows(doc_ids)]
+
+    def _rows(self, doc_ids: Iterable[str]) -> list[int]:
+        """The rows of the chunks of `doc_ids`, in index order."""
+        wanted = [self._doc_rows[d] for d in set(doc_ids) if d in self._doc_rows]
+        if len(wanted) == 1:
+            return wanted[0]
+        return sorted(row for rows in wanted for row in rows)
+
+    def task_chunks(self, rows: Iterable[tuple[str, str, int]]) -> list[Chunk]:
+        """The task chunks of the given (doc_id, task kind, number) rows, in index order."""
+        found = sorted({r for key in set(rows) for r in self._task_rows.get(key, ())})
+        return [self._chunks[r] for r in found]
 
     # -- Chroma ------------------------------------------------------------------------
 
@@ -235,22 +256,43 @@ class NoticeIndex:
         wanted = None if doc_ids is None else list(dict.fromkeys(doc_ids))
         if self.is_empty or wanted == [] or not query.strip():
             return []
-        collection = self._collection(self._manifest.collection)
-        # Vectors a killed sync left behind are not in the manifest: fetch enough extra to drop them all.
-        count = collection.count()
-        n = min(count, k + max(0, count - len(self._by_id)))
-        if n == 0:
-            return []
         where = None if wanted is None else {"doc_id": wanted[0]} if len(wanted) == 1 else {"doc_id": {"$in": wanted}}
-        found = collection.query(
-            query_embeddings=[self.embedder.embed_query(query)], n_results=n, where=where, include=["distances"]
-        )
-        hits = [
-            (self._by_id[i], 1.0 - d)
-            for i, d in zip(found["ids"][0], found["distances"][0], strict=True)
-            if i in self._by_id
-        ]
-        return hits[:k]
+        vector: list[float] | None = None
+        fresh = self._open is None or self._count is None
+        while True:
+            if self._open is None:
+                self._open = self._collection(self._manifest.collection)
+            collection = self._open
+            try:
+                if self._count is None:
+                    self._count = int(collection.count())
+            except Exception:
+                if fresh:
+                    raise
+                self._open, self._count, fresh = None, None, True  # dropped by another process: open it again
+                continue
+            # Vectors a killed sync left behind are not in the manifest: fetch enough extra to drop them all.
+            n = min(self._count, k + max(0, self._count - len(self._by_id)))
+            if n == 0:
+                return []
+            if vector is None:
+                vector = self.embedder.embed_query(query)
+            try:
+                found = collection.query(query_embeddings=[vector], n_results=n, where=where, include=["distances"])
+            except Exception:
+                if fresh:
+                    raise
+                self._open, self._count, fresh = None, None, True
+                continue
+            ids = found["ids"][0]
+            hits = [
+                (self._by_id[i], 1.0 - d) for i, d in zip(ids, found["distances"][0], strict=True) if i in self._by_id
+            ]
+            if fresh or len(hits) >= k or len(hits) == len(ids):
+                return hits[:k]
+            # Short of k for vectors the manifest does not name: the collection grew since it was counted (another
+            # process's sync); count again, as every search used to.
+            self._count, fresh = None, True
 
     def bm25_search(self, query: str, k: int = 20, doc_ids: Sequence[str] | None = None) -> list[tuple[Chunk, float]]:
         """Chunks sharing words with the query, by BM25 score, best first; [] when no query word is indexed."""
@@ -261,9 +303,11 @@ class NoticeIndex:
         if not token_ids:  # bm25s cannot score an empty query
             return []
         scores = self._bm25.get_scores_from_ids(token_ids)
-        if doc_ids is not None:
-            scores = np.where(np.isin(self._row_doc, list(doc_ids)), scores, 0.0)
-        top = np.argsort(-scores, kind="stable")[:k]
+        if doc_ids is not None:  # only the named notices' rows, in index order (the others would score 0)
+            rows = np.asarray(self._rows(doc_ids), dtype=np.int64)
+            top = rows[np.argsort(-scores[rows], kind="stable")[:k]]
+        else:
+            top = np.argsort(-scores, kind="stable")[:k]
         return [(self._chunks[i], float(scores[i])) for i in top if scores[i] > 0]
 
     # -- sync --------------------------------------------------------------------------
@@ -322,6 +366,7 @@ class NoticeIndex:
                 _write_atomic(self.dir / "manifest.json", json.dumps(new.to_json(), ensure_ascii=False, indent=1))
                 self._load()
             self._clean(collection, stored)
+            self._count = None  # the clean-up deleted vectors: count them again on the next search
             return report
 
     def _upsert(self, collection: Any, chunks: list[Chunk]) -> None:
