@@ -27,6 +27,7 @@ from assistant.understand import (
     STRONG_CONTENT,
     detect_lang,
     find_mentions,
+    find_meta,
     find_negated,
     find_period,
     lexicon,
@@ -732,7 +733,7 @@ class Resolver:
             return None
         if p.kind == Kind.META and p.meta and q.meta and len(q.parts) > 1:
             # "And the Changjiang one? What's its document number?": the previous question there, and the new one
-            asked = [part for part in q.parts if self.understand(part).meta]
+            asked = [part for part in q.parts if find_meta(part.lower())]
             if len(asked) < len(q.parts):
                 said = self.swap_notice(p.text, p.doc_ids, q.doc_ids, p.lang)
                 text = ("，" if q.lang == "zh" else " ").join([said.rstrip("？?。. "), *asked])

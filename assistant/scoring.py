@@ -3,6 +3,7 @@ and the best sentences of a list of passages."""
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Sequence
@@ -150,23 +151,29 @@ class Scorer:
         hit = [any(w in flat for w in g) for g in groups]
         # A word inside a longer word of the question (官司 in 打官司) is part of one thing asked: a sentence saying
         # neither the word nor any of its parts misses that thing once, not once per part.
-        single = [g[0] if len(g) == 1 else "" for g in groups]
-        whole = [
-            max(
-                (j for j, w in enumerate(single) if w and s != w and s in w), key=lambda j: len(single[j]), default=None
-            )
-            if s
-            else None
-            for s in single
-        ]
+        whole, parts = compounds(tuple(groups))
         total = earned = 0.0
         for i, w in enumerate(weights):
             k = whole[i]
-            if k is not None and not hit[i] and not hit[k] and not any(hit[j] for j, x in enumerate(whole) if x == k):
+            if k is not None and not hit[i] and not hit[k] and not any(hit[j] for j in parts[k]):
                 continue  # an unsaid part of an unsaid word: its whole already counts the miss
             total += w
             earned += w if hit[i] else 0.0
         return earned / total if total else 0.0
+
+
+@functools.lru_cache(maxsize=256)
+def compounds(groups: tuple[tuple[str, ...], ...]) -> tuple[tuple[int | None, ...], tuple[tuple[int, ...], ...]]:
+    """For each group of one word, the longest other such word containing it (its whole), and each group's parts:
+    worked out once per question, not for every sentence scored against it."""
+    single = [g[0] if len(g) == 1 else "" for g in groups]
+    whole = tuple(
+        max((j for j, w in enumerate(single) if w and s != w and s in w), key=lambda j: len(single[j]), default=None)
+        if s
+        else None
+        for s in single
+    )
+    return whole, tuple(tuple(j for j, k in enumerate(whole) if k == i) for i in range(len(groups)))
 
 
 def colloquial(word: str) -> tuple[str, ...]:

@@ -1,4 +1,7 @@
 import os
+import shutil
+import subprocess
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -83,6 +86,32 @@ UNSET = (
         for prefix in ("", "ASSISTANT_")
     ),
 )
+
+
+def wait_ready(
+    url: str, proc: subprocess.Popen | None = None, *, timeout: float = 120, what: str = "the server"
+) -> None:
+    """Until `url`/healthz says ready; fails when `proc` (the server's process, if it has one) exits or `timeout`
+    seconds pass first."""
+    import httpx
+
+    deadline = time.time() + timeout
+    while True:
+        try:
+            if httpx.get(url + "/healthz", timeout=2).json()["status"] == "ready":
+                return
+        except (httpx.HTTPError, ValueError):
+            pass
+        assert proc is None or proc.poll() is None, f"{what} exited"
+        assert time.time() < deadline, f"{what} did not become ready in {timeout:g} s"
+        time.sleep(0.2)
+
+
+def copy_index(source: Path, root: Path) -> Path:
+    """A data dir at `root` holding a copy of data dir `source`'s committed index: a server over it is ready in
+    seconds."""
+    shutil.copytree(source / "index", root / "index")
+    return root
 
 
 def isolated_environ(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:

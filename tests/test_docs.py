@@ -26,7 +26,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
 import traceback
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -34,9 +33,10 @@ from importlib.metadata import entry_points
 from itertools import pairwise
 from pathlib import Path
 
-import httpx
 import pytest
 from click.testing import CliRunner
+
+from tests.conftest import wait_ready
 
 REPO = Path(__file__).resolve().parents[1]
 PAGES = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
@@ -292,19 +292,6 @@ def start_app(scratch) -> tuple[subprocess.Popen, str, Path, dict[str, str]]:
     return proc, f"http://127.0.0.1:{port}", cwd, env
 
 
-def wait_ready(proc: subprocess.Popen, url: str) -> None:
-    deadline = time.time() + 120
-    while True:
-        try:
-            if httpx.get(url + "/healthz", timeout=2).json()["status"] == "ready":
-                return
-        except (httpx.HTTPError, ValueError):
-            pass
-        assert proc.poll() is None, "python app.py exited"
-        assert time.time() < deadline, "python app.py did not become ready in 120 s"
-        time.sleep(0.3)
-
-
 @pytest.fixture(scope="module")
 def runs(scratch) -> dict[str, list[Ran]]:
     """Every example, by block id. `python app.py` starts first and, once ready, the HTTP blocks run against it
@@ -314,7 +301,7 @@ def runs(scratch) -> dict[str, list[Ran]]:
     proc, url, cwd, env = start_app(scratch)
 
     def http() -> dict[str, list[Ran]]:
-        wait_ready(proc, url)
+        wait_ready(url, proc, what="python app.py")
         return {b.id: run_block(b, cwd, env, url) for b in RUN_HTTP}
 
     try:

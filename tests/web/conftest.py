@@ -8,14 +8,21 @@ import os
 import shutil
 import socket
 import threading
-import time
 from pathlib import Path
 
-import httpx
 import pytest
+
+from tests.conftest import wait_ready
 
 CHROMIUM = "/usr/bin/chromium"
 REPO = Path(__file__).resolve().parents[2]
+
+
+def ask_in_chat(page, server, question: str) -> None:
+    """The chat opened and `question` sent, as a user types it (not waited for)."""
+    page.goto(server.url + "/")
+    page.locator("#question textarea").fill(question)
+    page.locator("#send").click()
 
 
 def free_port() -> int:
@@ -34,15 +41,8 @@ class Server:
 
     def __enter__(self) -> Server:
         self.thread.start()
-        deadline = time.time() + 120
-        while time.time() < deadline:
-            try:
-                if httpx.get(self.url + "/healthz", timeout=2).json()["status"] == "ready":
-                    return self
-            except (httpx.HTTPError, ValueError):
-                pass
-            time.sleep(0.3)
-        raise RuntimeError("server did not become ready")
+        wait_ready(self.url)
+        return self
 
     def __exit__(self, *exc) -> None:
         self.server.should_exit = True

@@ -7,13 +7,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.web.conftest import ask_in_chat
+
 pytestmark = pytest.mark.browser
-
-
-def ask_in_chat(page, server, question: str) -> None:
-    page.goto(server.url + "/")
-    page.locator("#question textarea").fill(question)
-    page.locator("#send").click()
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.web.conftest import ask_in_chat
+
 pytestmark = pytest.mark.browser
 
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -26,9 +28,7 @@ def test_example_chips_sit_in_the_empty_chat_and_ask(page, server):
 
 def test_a_changed_vote_leaves_one_record_with_the_last_vote_and_a_comment(page, server):
     question = "陵川县领导小组办公室设在哪里？"
-    page.goto(server.url + "/")
-    page.locator("#question textarea").fill(question)
-    page.locator("#send").click()
+    ask_in_chat(page, server, question)
     expect(page.locator("#chat details.na-cite").first).to_be_visible(timeout=30_000)
     chat = page.locator("#chat")
     chat.get_by_role("button", name="Like", exact=True).click()
@@ -81,9 +81,7 @@ def test_api_feedback_with_an_id_keeps_one_record_per_message(server):
 
 def test_undo_takes_the_last_question_back_into_the_box(page, server):
     question = "柞水县第18项任务由谁牵头？"
-    page.goto(server.url + "/")
-    page.locator("#question textarea").fill(question)
-    page.locator("#send").click()
+    ask_in_chat(page, server, question)
     expect(page.locator("#chat details.na-cite").first).to_be_visible(timeout=30_000)
     page.locator("#chat").get_by_role("button", name="Undo", exact=True).click()
     expect(page.locator("#question textarea")).to_have_value(question)

@@ -5,7 +5,6 @@ killed (`kill -9`) or stopped (SIGTERM)."""
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -17,7 +16,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import Early, isolated_environ
+from tests.conftest import Early, copy_index, isolated_environ, wait_ready
 from tests.web.conftest import REPO, free_port
 
 NOTICE = "示例县人民政府办公室关于印发{title}的通知\n示政办〔2025〕{n}号\n\n一、开展第{n}轮专项检查并形成报告。\n"
@@ -54,12 +53,6 @@ def cmdline(pid: int) -> str:
         return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
     except OSError:
         return ""
-
-
-def copy_index(source: Path, root: Path) -> Path:
-    """A data dir holding a copy of `source`'s committed index: a server over it is ready in seconds."""
-    shutil.copytree(source / "index", root / "index")
-    return root
 
 
 def launch(data_dir: Path, env: dict[str, str]) -> tuple[subprocess.Popen, str]:
@@ -106,15 +99,7 @@ def app_server(request: pytest.FixtureRequest, early: Early, tmp_path: Path) -> 
     started = early.result(f"app_server {request.node.nodeid}", now)
     proc, url = started
     try:
-        deadline = time.time() + 60
-        while True:
-            try:
-                if httpx.get(url + "/healthz", timeout=2).json()["status"] == "ready":
-                    break
-            except (httpx.HTTPError, ValueError):
-                pass
-            assert proc.poll() is None and time.time() < deadline, "the server did not start"
-            time.sleep(0.1)
+        wait_ready(url, proc, timeout=60)
         yield proc, url
     finally:
         kill(started)

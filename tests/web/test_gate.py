@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import select
-import shutil
 import socket
 import subprocess
 import sys
@@ -20,7 +19,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import Early, isolated_environ
+from tests.conftest import Early, copy_index, isolated_environ, wait_ready
 from tests.web.conftest import REPO, free_port
 
 KEY = "s3cret"
@@ -105,9 +104,7 @@ def stop(started: tuple[subprocess.Popen, int]) -> None:
 
 def copy_of_bundled_index(request: pytest.FixtureRequest) -> Path:
     source = request.getfixturevalue("bundled_assistant").settings.data_dir
-    root = request.getfixturevalue("tmp_path_factory").mktemp("gated")
-    shutil.copytree(source / "index", root / "index")
-    return root
+    return copy_index(source, request.getfixturevalue("tmp_path_factory").mktemp("gated"))
 
 
 # The gated server's start-up (~7 s, mostly imports) runs from the session's first test (tests/conftest.py's
@@ -128,15 +125,7 @@ def gated(request: pytest.FixtureRequest, early: Early):
     proc, port = started
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.time() + 120
-        while True:
-            try:
-                if httpx.get(url + "/healthz", timeout=2).json()["status"] == "ready":
-                    break
-            except (httpx.HTTPError, ValueError):
-                pass
-            assert proc.poll() is None and time.time() < deadline, "the gated server did not start"
-            time.sleep(0.2)
+        wait_ready(url, proc, what="the gated server")
         yield port, proc
     finally:
         stop(started)
