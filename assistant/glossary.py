@@ -29,7 +29,7 @@ EN_STOP = set(
     "a an the of in on at to for by and or is are was were be been being does do did done what which who whom whose "
     "when where how why many much there their its it this that these those with about from into as any all each every "
     "some no not than then so such can could should would must may might shall will please tell me say says said "
-    "told tells telling according notice notices document documents plan list lists task tasks item items problem "
+    "told tells telling according out notice notices document documents plan list lists task tasks item items problem "
     "problems indicator indicators point points county city district government people also other etc sb sth "
     "something someone "
     "have has had get got give given make made use used like per year years new "
@@ -64,6 +64,18 @@ def en_words(text: str) -> list[str]:
     'How often must courts hold meetings?' -> ['often', 'court', 'hold', 'meet']."""
     words = re.findall(r"[a-z]+", text.lower())
     return [st for w in words if w not in EN_STOP and len(w) > 2 and (st := _stem(w)) not in STOP_STEMS]
+
+
+def comparative_bases(word: str) -> list[str]:
+    """The stems a comparative or superlative may come from, which the stemmer leaves alone: stronger -> strong,
+    larger -> large, earliest -> early."""
+    bases = []
+    for suffix in ("er", "est"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 3:
+            base = word[: -len(suffix)]
+            base = base[:-1] + "y" if base.endswith("i") else base
+            bases += [_stem(base), _stem(base + "e")]
+    return bases
 
 
 def all_stems(text: str) -> set[str]:
@@ -140,7 +152,8 @@ class Glossary:
         self.places = place_names(vocabulary)
 
     def translate(self, stem: str) -> tuple[str, ...]:
-        return tuple(sorted(self.map.get(stem, ())))
+        found = self.map.get(stem) or next(filter(None, (self.map.get(b) for b in comparative_bases(stem))), ())
+        return tuple(sorted(found))
 
     def groups(self, text: str, skip: Iterable[str] = ()) -> list[tuple[str, tuple[str, ...]]]:
         """(English stem, its Chinese words) for each content word of an English question, in order, once each;

@@ -40,6 +40,10 @@ STOP = set(
     "many much list notice notices task tasks item items each every all any there their its it this that with about "
     "say says said tell me please according".split()
 )
+# A two-character word the notices never print is read in a sentence that says its characters this far apart at most,
+# within one clause (免考: 免于执法资格考试).
+ABBREVIATION_GAP = 5
+HAN2 = re.compile(r"[\u3400-\u9fff]{2}")
 QUOTED_TERM_MAX = 8  # a longer Chinese span in an English question is a phrase: its words count one by one
 # A question's "两个" or "几项" counts, it names nothing a passage must hold; nor does 第几项.
 COUNT_WORD = re.compile(
@@ -136,6 +140,21 @@ class Scorer:
             g and not all(numeral.fullmatch(w) or w.isdigit() for w in g) for g in self.content_words(q, notices)
         )
 
+    def abbreviations(self, groups: tuple[tuple[str, ...], ...]) -> list[re.Pattern[str] | None]:
+        """For each group of one two-character Chinese word the notices never print, the pattern of that word said
+        in full with its characters apart (免考 for 免于执法资格考试, 到岗 for 到达岗位): people shorten what
+        notices spell out. Worked out once per question."""
+        return self._abbreviations(groups)
+
+    @functools.lru_cache(maxsize=256)  # noqa: B019 - one Scorer per corpus, kept for the process
+    def _abbreviations(self, groups: tuple[tuple[str, ...], ...]) -> list[re.Pattern[str] | None]:
+        return [
+            re.compile(f"{re.escape(g[0][0])}[^，。；,;]{{1,{ABBREVIATION_GAP}}}{re.escape(g[0][1])}")
+            if len(g) == 1 and len(g[0]) == 2 and HAN2.fullmatch(g[0]) and not self.df.get(g[0])
+            else None
+            for g in groups
+        ]
+
     def weight(self, group: tuple[str, ...], default: float) -> float:
         return sum(self.idf(w) for w in group) / len(group) if group else default
 
@@ -149,6 +168,8 @@ class Scorer:
         # about that word: it earns alternatives**-GLOSS_DAMPING of its weight.
         weights = [self.weight(g, default) / max(1, len(g)) ** GLOSS_DAMPING for g in groups]
         hit = [any(w in flat for w in g) for g in groups]
+        for i, split in enumerate(self.abbreviations(tuple(groups))):
+            hit[i] = hit[i] or bool(split and split.search(flat))
         # A word inside a longer word of the question (官司 in 打官司) is part of one thing asked: a sentence saying
         # neither the word nor any of its parts misses that thing once, not once per part.
         whole, parts = compounds(tuple(groups))
