@@ -13,10 +13,14 @@ traditional characters (it gets the item's own label word, "problem 6") and Chin
 
 from __future__ import annotations
 
+import json
 import random
+import subprocess
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -24,6 +28,9 @@ from assistant.records import Kind
 from assistant.wording import template
 from index.records import Notice, Task
 from index.text import int_to_cn, no_spaces
+from tests.conftest import Early, copy_index, isolated_environ
+
+ROOT = Path(__file__).resolve().parents[2]
 
 SEED = 20261202
 FIELDS = ("lead", "responsible", "deadline", "content", "materials")
@@ -402,12 +409,16 @@ class Suite:
     generator: Generator
 
 
-@pytest.fixture(scope="module")
-def suite(corpus) -> Suite:
+def make_suite(corpus) -> Suite:
     g = Generator(corpus)
     by_item = list(g.by_item())
     fill = list(g.fill_forms())
     return Suite(by_item, fill, list(g.unnamed()), list(g.pairs()), list(g.metamorphic(METAMORPHIC_GROUPS)), g)
+
+
+@pytest.fixture(scope="module")
+def suite(corpus) -> Suite:
+    return make_suite(corpus)
 
 
 def values(t: Task, field: str) -> list[str]:
@@ -453,9 +464,84 @@ def problems(assistant, case: Case) -> list[str]:
     return out
 
 
-def run(assistant, cases: list[Case]) -> None:
-    failures = [p for case in cases for p in problems(assistant, case)]
-    assert not failures, f"{len(failures)} of {len(cases)} failed:\n" + "\n".join(failures[:40])
+def sets(suite: Suite) -> dict[str, list[Case]]:
+    """The generated cases each `run` test asks, by name."""
+    named = suite.by_item + suite.fill
+    return {
+        "zh": [c for c in named if c.lang == "zh"],
+        "en": [c for c in named if c.lang == "en"],
+        "unnamed": suite.unnamed,
+        "pairs": suite.pairs,
+    }
+
+
+# The generated cases (~25 s of one core) are asked by a child process started at the session's first test
+# (tests/conftest.py's Early.launch), over a copy of the session's bundled index, on the otherwise idle core: it
+# generates the same suite (fixed seeds), asks every case through the real extractive assistant and prints
+# problems() of each set, one JSON line per set.
+ASK = """\
+import json, sys
+from pathlib import Path
+from assistant.boot import build_and_open
+from assistant.config import BUNDLED_NOTICES, Settings
+from index.corpus import load_corpus
+from tests.assistant import test_task_lookup_suite as m
+
+corpus = load_corpus([BUNDLED_NOTICES])
+assistant, _ = build_and_open(Settings(data_dir=Path(sys.argv[1])), corpus)
+for name, cases in m.sets(m.make_suite(corpus)).items():
+    failures = [p for case in cases for p in m.problems(assistant, case)]
+    print(json.dumps({"name": name, "n": len(cases), "failures": failures}, ensure_ascii=False), flush=True)
+"""
+
+
+def launch(data_dir: Path, environ: dict[str, str]) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-c", ASK, str(data_dir)],
+        cwd=ROOT,
+        env=environ,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    )
+
+
+def stop(proc: subprocess.Popen) -> None:
+    proc.kill()
+    proc.communicate()
+
+
+def copy_of_bundled_index(request: pytest.FixtureRequest) -> Path:
+    source = request.getfixturevalue("bundled_assistant").settings.data_dir
+    return copy_index(source, request.getfixturevalue("tmp_path_factory").mktemp("lookup"))
+
+
+EARLY = ("asked",)
+
+
+def start_early(request: pytest.FixtureRequest, early: Early) -> None:
+    factory = request.getfixturevalue("tmp_path_factory")
+    early.launch("lookup", launch, stop, copy_of_bundled_index(request), isolated_environ(factory))
+
+
+@pytest.fixture(scope="module")
+def asked(request: pytest.FixtureRequest, early: Early, suite: Suite) -> dict[str, dict]:
+    """Each set's case count and problems, by name (see sets); asked by the child started early if it could be (see
+    start_early), else now."""
+    factory = request.getfixturevalue("tmp_path_factory")
+    proc = early.result("lookup", lambda: launch(copy_of_bundled_index(request), isolated_environ(factory)))
+    out, err = proc.communicate(timeout=900)
+    assert proc.returncode == 0, f"the lookup suite's child exited {proc.returncode}:\n{err[-3000:]}"
+    got = {row["name"]: row for row in map(json.loads, out.splitlines())}
+    assert {k: v["n"] for k, v in got.items()} == {k: len(v) for k, v in sets(suite).items()}, "not the same suite"
+    return got
+
+
+def check(row: dict) -> None:
+    failures = row["failures"]
+    assert row["n"] > 0
+    assert not failures, f"{len(failures)} of {row['n']} failed:\n" + "\n".join(failures[:40])
 
 
 # --- the generated set covers what it claims ------------------------------------------------------------------
@@ -490,16 +576,16 @@ def test_every_item_field_form_and_phrasing_is_generated(suite, corpus):
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_each_item_and_field_is_answered_from_its_row(lang, suite, bundled_assistant):
-    run(bundled_assistant, [c for c in suite.by_item + suite.fill if c.lang == lang])
+def test_each_item_and_field_is_answered_from_its_row(lang, asked):
+    check(asked[lang])
 
 
-def test_with_no_notice_named_every_notice_with_that_number_answers(suite, bundled_assistant):
-    run(bundled_assistant, suite.unnamed)
+def test_with_no_notice_named_every_notice_with_that_number_answers(asked):
+    check(asked["unnamed"])
 
 
-def test_two_fields_are_answered_in_the_order_asked(suite, bundled_assistant):
-    run(bundled_assistant, suite.pairs)
+def test_two_fields_are_answered_in_the_order_asked(asked):
+    check(asked["pairs"])
 
 
 def test_the_answer_is_the_same_however_the_number_is_written(suite, bundled_assistant):
