@@ -480,7 +480,9 @@ def sets(suite: Suite) -> dict[str, list[Case]]:
 # generates the same suite (fixed seeds), asks every case through the real extractive assistant and prints
 # problems() of each set, one JSON line per set.
 ASK = """\
-import json, sys
+import json, os, sys
+
+os.nice(10)  # the tests' own thread keeps its core; this child takes what is left
 from pathlib import Path
 from assistant.boot import build_and_open
 from assistant.config import BUNDLED_NOTICES, Settings
