@@ -20,11 +20,12 @@ from typing import Any
 
 from assistant.errors import BadQuestion
 from assistant.records import ItemRef, Kind, Question, Understood
-from assistant.stages import name_stage
+from assistant.stages import name_stage, plan_stages
 from assistant.tasktable import DEFAULT_FIELDS, filtered_tasks, tasks_for
 from assistant.understand import (
     EN_ORDINAL_WORDS,
     STRONG_CONTENT,
+    TOPIC_SWITCH,
     detect_lang,
     find_mentions,
     find_meta,
@@ -32,6 +33,7 @@ from assistant.understand import (
     find_period,
     lexicon,
     routed,
+    stage_ordinal,
     task_terms,
     understand,
     without_numbers,
@@ -51,6 +53,18 @@ CUE = {
     "zh": re.compile(r"^(那|那么|还有|另外|再|然后|以及|和|同样)|呢[？?。！!～~\s]*$"),
     "en": re.compile(r"^\s*(and|what about|how about|same for|the same for|same question for|then|also|now)\b", re.I),
 }
+# A stage named before, pointed at: 那个阶段, 这一阶段, that phase, in it.
+STAGE_REF = re.compile(r"[那这该此][一个]?(?:阶段|步骤|环节)|\b(?:that|this|the same)\s+(?:phase|stage|step)\b", re.I)
+STAGE_MOVE = re.compile(
+    r"[下上前后]一?个?(?:阶段|步骤|环节)|\b(?:next|previous|following|prior|earlier|later)\s+(?:phase|stage|step)s?\b",
+    re.I,
+)
+# The same number in another notice: 昌江同样编号的那项谁牵头, the same item number in the Changjiang list.
+SAME_NUMBER = re.compile(
+    r"(?:同样|相同|同一|一样)的?(?:编号|序号|项号|号)|(?:编号|序号)(?:一样|相同)|同号"
+    r"|\bsame\s+(?:item\s+|task\s+|indicator\s+|problem\s+)?(?:number|no\b|#)|\bsame[- ]numbered\b",
+    re.I,
+)
 PRONOUN = {
     "zh": re.compile(
         r"它|该通知|这个通知|这份通知|此通知|本通知|该文件|这个文件|这份文件|此文件|这份|这一项|这项|该项|此项|这条|这个任务|该任务"
@@ -145,7 +159,7 @@ FILLER = {
 SIMILAR = re.compile(
     r"(?:类似|相似|同样|一样|相同|相应|对应|同类)的?(?:要求|规定|措施|任务|事项|指标|内容|工作|条款|举措|做法)"
     r"|\b(?:similar|same|equivalent|comparable|matching|corresponding)\s+(?:requirement|rule|provision|measure|task"
-    r"|item|indicator|duty|target|obligation)s?\b",
+    r"|item|indicator|duty|target|obligation)s?\b(?!\s+(?:number|no\b|#))",  # the same item number: the number
     re.I,
 )
 # Words any question about an item says: left over alone, they name no topic to carry to another notice.
@@ -286,7 +300,7 @@ class Shape:
     def of(cls, text: str, lang: str) -> Shape:
         size = len(re.findall(r"[\u4e00-\u9fff\w]", text)) if lang == "zh" else len(re.findall(r"\w+", text))
         return cls(
-            bool(CUE[lang].search(text.strip())),
+            bool(CUE[lang].search(text.strip()) or SAME_NUMBER.search(text)),
             bool(PRONOUN[lang].search(text) or DEMONSTRATIVE[lang].search(text)),
             bool(NARROW[lang].search(text)),
             size <= SHORT[lang],
@@ -476,7 +490,7 @@ class Resolver:
 
     def _follow(self, message: str, focus: Focus | None) -> Resolved:
         q = self.understand(message)
-        if focus is None:
+        if focus is None or TOPIC_SWITCH.match(message):  # "Different question: …" stands alone
             return Resolved(q)
         if q.fields == ("content",) and not STRONG_CONTENT.search(q.text):
             q = replace(q, fields=())  # "what about item 18?", "是什么" ask for nothing in particular
@@ -485,6 +499,7 @@ class Resolver:
             self._pick,
             self._unit_picked,
             self._listed,
+            self._stage,
             self._cited,
             self._similar,
             self._narrow,
@@ -553,6 +568,25 @@ class Resolver:
         named = self.name_notices(focus.doc_ids, q.lang)
         text = f"{named}：{said}" if q.lang == "zh" else f"{said} ({named})"
         return Resolved(routed(self.understand(text), focus.doc_ids), ("notice", "item"))
+
+    def _stage(self, q: Question, focus: Focus, shape: Shape) -> Resolved | None:
+        """县级初审是哪个月 → 那个阶段资料要报到哪 / the last stage? → what's its time window?: the stage the previous
+        question named, asked about in the notice in focus."""
+        if q.doc_ids or q.numbers or q.meta or not focus.doc_ids or not (shape.leans or STAGE_REF.search(q.text)):
+            return None
+        if STAGE_MOVE.search(q.text) or stage_ordinal(q.text):
+            return None  # 下一个阶段呢, the third phase: another stage
+        stages = plan_stages(self.corpus, focus.doc_ids)
+        if any(s.name in q.text for s in stages):
+            return None  # it names a stage of its own
+        named = [s for s in stages if s.name in focus.question.text]
+        if len(named) != 1:
+            return None
+        stage, notice = named[0], self.name_notices(focus.doc_ids, q.lang)
+        said = (STAGE_REF.sub("", q.text).strip() or q.text).rstrip("?？。.!！ ")
+        zh = f"{notice}{stage.name}{stage.noun}：{said}？"
+        text = zh if q.lang == "zh" else f"{said} (the {stage.name} phase, {notice})?"
+        return Resolved(routed(self.understand(text), focus.doc_ids), ("notice", "question"))
 
     def _cited(self, q: Question, focus: Focus, shape: Shape) -> Resolved | None:
         """柞水要求人员变动多久内报备 → 这一项的完成时限是啥 / which item is that?: the row the prose answer quoted."""

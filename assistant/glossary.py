@@ -20,7 +20,7 @@ from typing import Any
 
 import snowballstemmer
 
-from index.text import tagged_words
+from index.text import tagged_words, tokenize
 
 log = logging.getLogger(__name__)
 
@@ -29,8 +29,8 @@ EN_STOP = set(
     "a an the of in on at to for by and or is are was were be been being does do did done what which who whom whose "
     "when where how why many much there their its it this that these those with about from into as any all each every "
     "some no not than then so such can could should would must may might shall will please tell me say says said "
-    "told tells telling according out notice notices document documents plan list lists task tasks item items problem "
-    "problems indicator indicators point points county city district government people also other etc sb sth "
+    "told tells telling according out work notice notices document documents plan list lists task tasks item items "
+    "problem problems indicator indicators point points county city district government people also other etc sb sth "
     "something someone "
     "have has had get got give given make made use used like per year years new "
     "one two three four five six seven eight nine ten first second third "
@@ -144,9 +144,11 @@ class Glossary:
             len({z for v in self.map.values() for z in v}),
         )
 
+        known = set(vocabulary)
         printed_words = "\n".join(vocabulary)  # a term may be part of a longer word: 合法性 in 合法性审查
         for en, zhs in _field_words().items():  # the field's terms CC-CEDICT misses, where a notice prints them
-            printed = {z for z in zhs if z in printed_words}
+            # a term printed as one word, or as words the notices print (上一年度: 上, 一年, 年度)
+            printed = {z for z in zhs if z in printed_words or all(t in known for t in tokenize(z))}
             if printed:
                 self.map.setdefault(_stem(en), set()).update(printed)
         self.places = place_names(vocabulary)

@@ -16,7 +16,7 @@ from assistant.retrieve import Hit
 from assistant.understand import lexicon, name_index, without_numbers
 from assistant.values import by_name, cue_words, expected, holds, is_specific, names_kind
 from index.corpus import Corpus
-from index.records import Notice
+from index.records import Notice, ParsedNotice, Stage
 from index.text import SENTENCE, no_spaces, tokenize
 
 MIN_COVERAGE = 0.5  # share of the question's content words (IDF-weighted) a passage must contain to count as an answer
@@ -35,7 +35,7 @@ STOP = set(
     "中 有 为 把 将 被 从 到 "
     "负责 牵头 单位 部门 责任 完成 时限 任务 事项 情况 工作 如何 怎么 怎样 是否 需要 应当 应该 各 该 其 这 那 项 个 "
     "县 市 区 哪 哪几个 几个 哪几 哪里 哪儿 是谁 什么样 何时 为什么 哪个 有没有 一下 么 这份 这个 这些 那个 那些 此 本 "
-    "省里 市里 县里 区里 各是 分别是 有个 "
+    "省里 市里 县里 区里 各是 分别是 有个 具体 干啥 "
     "the a an of in on at to for by and or is are was were be does do did what which who whom whose when where how "
     "many much list notice notices task tasks item items each every all any there their its it this that with about "
     "say says said tell me please according".split()
@@ -246,11 +246,8 @@ def best_sentences(
                 continue
             line = h.chunk.start_line + quote[: m.start()].count("\n")
             cov = scorer.coverage(words, sentence) if words else 0.0
-            stage = parsed.structure.stage_at(line) if words else None
-            if stage and (cov or scorer.coverage(words, stage.name)):
-                # a stage's heading is also what the overview calls it: （五）迎接验收 is the 申报验收 阶段
-                # (only for the stage the question names: the noun alone, 阶段, is every stage's)
-                cov = max(cov, scorer.coverage(words, stage.name + stage.noun + sentence))
+            if words and parsed.structure.stages:
+                cov = stage_credit(q, words, scorer, corpus, parsed, line, sentence, cov)
             if cov and h.chunk.kind == "block" and h.chunk.label:
                 # A line under a heading says what the heading is about: "组 长：王 丽" under 领导小组成员名单.
                 # Heading words count for less than the line's own, and only for a line that matches by itself.
@@ -268,6 +265,60 @@ def best_sentences(
         if len(out) >= limit:
             break
     return out
+
+
+# A question asking what is done (具体要干啥, what does it involve): a stage's heading names it and dates it only.
+ASKS_DOING = re.compile(
+    r"干啥|干什么|干嘛|做什么|做啥|搞啥|咋搞|怎么搞|怎么做|怎么干|要做哪些|有哪些工作|具体(?:内容|工作|任务|要求|安排)"
+    r"|\bwhat\b.{0,40}\b(?:do|done|involve[sd]?|entail[sd]?|happens?|carried out)\b",
+    re.I,
+)
+DOING_HEADING_WEIGHT = 0.6
+
+
+# A line that opens a section at a stage heading's level or above: （四）…, 六、…; the stage's body ends there.
+SECTION_OPENER = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+
+
+def stage_credit(
+    q: Question,
+    words: list[tuple[str, ...]],
+    scorer: Scorer,
+    corpus: Corpus,
+    parsed: ParsedNotice,
+    line: int,
+    sentence: str,
+    cov: float,
+) -> float:
+    """A sentence's coverage with the stage it names or stands under."""
+    stage = parsed.structure.stage_at(line)
+    if stage and (cov or scorer.coverage(words, stage.name)):
+        # a stage's heading is also what the overview calls it: （五）迎接验收 is the 申报验收 阶段
+        # (only for the stage the question names: the noun alone, 阶段, is every stage's)
+        cov = max(cov, scorer.coverage(words, stage.name + stage.noun + sentence))
+        if ASKS_DOING.search(q.text):  # what is done in it: the lines under the heading say, not its name
+            cov *= DOING_HEADING_WEIGHT
+    elif not stage and (over := stage_body(corpus, parsed).get(line)) and scorer.coverage(words, over.name):
+        # a line under a stage's heading is about that stage (资料于2月28日前报送 under （三）县级初审), for less
+        # than the heading's own words: "县级初审是哪个月" is still the heading's
+        cov += HEADING_WEIGHT * (scorer.coverage(words, over.name + over.noun + sentence) - cov)
+    return cov
+
+
+def stage_body(corpus: Corpus, parsed: ParsedNotice) -> dict[int, Stage]:
+    """The lines under each stage's heading, up to the next heading at its level or above: worked out once per
+    notice."""
+
+    def build() -> dict[int, Stage]:
+        lines, body = parsed.notice.lines, {}
+        for s in parsed.structure.stages:
+            for n in range(s.line + 1, len(lines) + 1):
+                if SECTION_OPENER.match(lines[n - 1]):
+                    break
+                body[n] = s
+        return body
+
+    return corpus.cached(f"scoring.stage_body:{parsed.notice.doc_id}", build)
 
 
 def passes(q: Question, score: float, hits: Sequence[Hit]) -> bool:

@@ -29,6 +29,7 @@ def name_stage(text: str, lang: str, corpus: Corpus, doc_ids: Sequence[str] = ()
     k, m = found
     named = find_notices(text, [p.notice for p in corpus.notices]) or tuple(doc_ids)
     stages = plan_stages(corpus, named)
+    k = len(stages) if k == -1 else k  # the last stage
     if not 0 < k <= len(stages):
         return text
     stage = stages[k - 1]

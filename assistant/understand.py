@@ -59,10 +59,12 @@ LIST_CUES = (
     "which items",
     "which problems",
     "which indicators",
-    "list ",
-    "list the",
     "all tasks",
     "all items",
+)
+# "list" as a request (List the tasks…, can you list…), not the noun of "the Changjiang list — who leads it?"
+LIST_VERB = re.compile(
+    r"(?:^|[,.;:?!—–(]\s*|\b(?:please|pls|can you|could you|would you|to|and|then|just|also)\s+)list\b"
 )
 CROSS_CUES = (
     "各通知",
@@ -255,16 +257,20 @@ EN_CARDINALS = ("one", "two", "three", "four", "five", "six", "seven", "eight", 
 STAGE_ORDINAL = re.compile(
     r"第\s*(?P<zh>[一二三四五六七八九十]|\d{1,2})\s*个?\s*(?:阶段|步骤|环节)"
     rf"|\b(?:the\s+)?(?P<en>{'|'.join(EN_ORDINAL_WORDS)}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:phase|stage|step)\b"
-    rf"|\b(?:phase|stage|step)\s+(?P<after>\d{{1,2}}|{'|'.join(EN_CARDINALS)})\b(?!\s*(?:of|in)\s+(?:item|task))",
+    rf"|\b(?:phase|stage|step)\s+(?P<after>\d{{1,2}}|{'|'.join(EN_CARDINALS)})\b(?!\s*(?:of|in)\s+(?:item|task))"
+    r"|(?P<last>最后一?个?\s*(?:阶段|步骤|环节)|\b(?:the\s+)?(?:last|final)\s+(?:phase|stage|step)\b)",
     re.I,
 )
 
 
 def stage_ordinal(text: str) -> tuple[int, re.Match[str]] | None:
-    """The place of the stage a question picks by number (第三个阶段 -> 3), with where it is written; None if none."""
+    """The place of the stage a question picks by number (第三个阶段 -> 3; the last one -> -1), with where it is
+    written; None if none."""
     m = STAGE_ORDINAL.search(text)
     if m is None:
         return None
+    if m.group("last"):
+        return -1, m
     raw = (m.group("zh") or m.group("en") or m.group("after")).lower()
     if raw in EN_ORDINAL_WORDS:
         return EN_ORDINAL_WORDS.index(raw) + 1, m
@@ -547,7 +553,7 @@ DEADLINE_YEAR_ZH = re.compile(
 YEAR_ZH = re.compile(r"(\d{4})\s*年\s*(?:内|以内|之内|全年|当年|度内|(?=(?:完成|到期|截止)))")
 YEAR_EN = re.compile(
     r"\b(?:due|deadlines?|complet\w*|finish\w*|done|ends?)\s+(?:\w+\s+)?(?:in|during|within)\s+(?:the\s+year\s+)?"
-    r"(20\d{2})\b",
+    r"(20\d{2})\b|\b(20\d{2})\s+(?:deadlines?|due\s+dates?)\b",
     re.I,
 )
 QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "一": 1, "二": 2, "三": 3, "四": 4}
@@ -568,7 +574,7 @@ def find_period(text: str) -> str | None:
         n = QUARTERS[quarter.lower()] if quarter else int(q)
         return f"{year}年第{'一二三四'[n - 1]}季度"
     if m := YEAR_ZH.search(text) or DEADLINE_YEAR_ZH.search(text) or YEAR_EN.search(text):
-        return f"{m.group(1)}年全年"
+        return f"{m.group(1) or m.group(2)}年全年"
     return None
 
 
@@ -595,9 +601,31 @@ def find_due(text: str) -> str | None:
             1,
         )
     }
+    if day := english_day(text):
+        return day
     if m := re.search(r"\b(?:end of\s+)?(" + "|".join(months) + r")\s+(20\d{2})\b", text, re.I):
         return f"{m.group(2)}年{months[m.group(1).lower()]}月"
     return None
+
+
+MONTH_ABBR = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+MONTH_EN = r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
+DAY_EN = r"(\d{1,2})(?:st|nd|rd|th)?"
+# July 1, 2024 / 1 July 2024 / 31 Dec 2024: a day a deadline falls by
+ENGLISH_DAY = re.compile(rf"\b{MONTH_EN}\s+{DAY_EN},?\s+(20\d{{2}})\b|\b{DAY_EN}\s+{MONTH_EN},?\s+(20\d{{2}})\b", re.I)
+
+
+def english_day(text: str) -> str | None:
+    """The month a deadline filter written as an English day means, as the notices write deadlines (2024年6月底前):
+    by July 1, 2024 and before July 1, 2024 are the end of June; by 31 Dec 2024 is December."""
+    m = ENGLISH_DAY.search(text)
+    if m is None:
+        return None
+    month, day, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(4), m.group(6))
+    y, mo = int(year), MONTH_ABBR.index(month.lower()[:3]) + 1
+    if int(day) == 1:  # the first of a month: what is due by then is due by the end of the month before
+        y, mo = (y - 1, 12) if mo == 1 else (y, mo - 1)
+    return f"{y}年{mo}月"
 
 
 def deadline_word(low: str, literals: list[str]) -> str | None:
@@ -730,12 +758,24 @@ NEGATION_WINDOW = {
 NEGATED_AFTER = {
     "zh": re.compile(
         r"^(?:都|均|并|也)?(?:不是|不在|并非|没有|没|不|未)(?:作为|担任|是)?(?:牵头|负责|参与|承担|责任|配合)"
+        # 跟县司法局一点关系都没有, 与县司法局无关
+        r"|^(?:一点|半点|任何|什么)?(?:关系|关联|瓜葛)(?:都|也)?(?:没有|没|无)|^(?:都|也)?(?:没有|没|无|不)(?:关系|关联|相干|沾边)"
+        r"|^(?:无关|不相关|不沾边)"
     ),
     "en": re.compile(
         r"^\s*(?:is|are|does|do|was|were)?\s*(?:not|n't)\b(?:\s+\w+){0,3}?\s+"
         r"(?:lead|leads|leading|led|co-?lead\w*|responsible|involved|in\s+charge|among)\b",
         re.I,
     ),
+}
+
+
+# A role denied with the unit named elsewhere in the message: not led by it; 牵头里没它, 牵头单位中没有它.
+NEGATED_ROLE = {
+    "zh": re.compile(
+        r"(?:牵头|负责|责任)(?:单位|部门)?(?:里|中|当中|里面)?(?:都|也)?(?:没有?|不含|不包括|无)(?:它|他|其|该单位)"
+    ),
+    "en": re.compile(r"\b(?:not|n't)\s+(?:be\s+)?(?:led|lead|handled|run)\b", re.I),
 }
 
 
@@ -782,9 +822,8 @@ def find_negated(text: str, lang: str, units: tuple[str, ...], due: str | None) 
     unit_hits = [negated(u, after=True) for u in units]
     if any(unit_hits) or (
         units
-        and lang == "en"
-        and all(h is None for h in unit_hits)
-        and re.search(r"\b(?:not|n't)\s+(?:be\s+)?(?:led|lead|handled|run)\b", text, re.I)
+        and (lang == "zh" or all(h is None for h in unit_hits))  # 牵头里没它: the unit said before, as 它
+        and bool(NEGATED_ROLE[lang].search(text))
     ):
         out.append("units")
     if due and negated(due, after=False):
@@ -808,12 +847,22 @@ def search_text(text: str, lang: str, fields: tuple[str, ...], numbers: tuple[in
 PREAMBLE = re.compile(
     r"^\s*(?:(?:好的|好|嗯|谢谢|多谢|明白了?|知道了|收到|了解)[。，,.!！]+\s*)*"
     r"(?:(?:另外|还有|顺便|对了|再)?[，,]?(?:问一下|问个问题|问一个问题|请教一下|想问一下|再问一个|问一个|问问)|换个问题|换一个问题"
-    r"|另一个问题|新问题)?[，,：:。\s]*",
+    r"|换个话题|换一个话题|另一个问题|新问题|别的问题|说点别的|(?:完全)?不同的问题)?[，,：:。—\s]*",
 )
 PREAMBLE_EN = re.compile(
     r"^\s*(?:(?:ok(?:ay)?|thanks|thank you|great|got it|cool|alright|right|sure)\b[,.!]*\s*)*"
-    r"(?:(?:(?:a|one|my)\s+)?(?:different|another|new|separate|unrelated|next|other)\s+question|one\s+more\s+(?:thing|question)"
+    r"(?:(?:(?:a|one|my)\s+)?(?:(?:totally|completely|entirely|quite|an?\s+(?:totally|completely|entirely))\s+)?(?:different|another|new|separate|unrelated|next|other)\s+question|one\s+more\s+(?:thing|question)"
     r"|by\s+the\s+way|btw|also|switching\s+topics?|changing\s+the\s+subject)\s*[:,\-—–.]\s*",
+    re.I,
+)
+
+
+# A preamble that says the question is about something else: the message stands alone in a conversation.
+TOPIC_SWITCH = re.compile(
+    r"^\s*(?:(?:ok(?:ay)?|thanks|thank you|好的|好|嗯|谢谢)[,.!，。！]*\s*)*"
+    r"(?:(?:an?\s+|one\s+|my\s+)?(?:(?:totally|completely|entirely|quite)\s+)?(?:different|new|unrelated|separate)"
+    r"\s+(?:question|topic|subject)|switching\s+topics?|changing\s+the\s+subject|on\s+another\s+note"
+    r"|换个问题|换一个问题|换个话题|换一个话题|另一个问题|新问题|别的问题|说点别的|(?:完全)?不同的问题)",
     re.I,
 )
 
@@ -870,7 +919,7 @@ def understand(
     asks_count = bool(COUNT_CUES.search(low))
     # "which Weinan tasks name 市行政审批局" asks for rows, as "which tasks" does
     which_rows = bool(re.search(r"\bwhich\b(?:\s+\S+){0,2}?\s+" + EN_ITEMS, low))
-    asks_list = any(c in low for c in LIST_CUES) or (which_rows and bool(units))
+    asks_list = any(c in low for c in LIST_CUES) or bool(LIST_VERB.search(low)) or (which_rows and bool(units))
     which_items = asks_list or asks_count or which_rows
     mentions: tuple[str, ...] = ()
     if which_items and not numbers and not units and not due and ITEM_NOUN.search(low):

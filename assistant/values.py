@@ -128,14 +128,14 @@ ACTUAL = re.compile(
     r"实际(上)?(达到|完成|是|有|情况|获得|取得)|实际\S{0,4}(多少|几)|目前(已经?|为止)|截至目前|到目前为止|现在已|已经(达到|完成)了?多少"
     r"|(?:去年|上一?年度?|前年)\S{0,8}(?:多少|几)"
     r"|\bactual(ly)?\b|\bso far\b|\bto date\b|\bcurrently (?:at|achieved|reached|has|have)\b"
-    r"|\b(?:last|previous|past)\s+year\b"
+    r"|\b(?:last|previous|past)\s+year\b(?!['’]s)"  # "report the previous year's work" is a requirement
 )
 # The other signs of an outcome question, for a question that asks for no requirement. A time after the plan or before
 # it (去年, eventually, in the end): what happened then is no plan's content. 最后 only as "in the end", not 最后一项.
 PAST_TIME = re.compile(
     r"去年|前年|上一?年度?|往年|后来|最终|到头来|至今|迄今|最后(?![一二三四五六七八九十个项条阶期名部段次的])"
-    r"|\b(?:last|previous|past)\s+year\b|\beventually\b|\bfinally\b|\bin the end\b|\bultimately\b|\bsince then\b"
-    r"|\bafterwards?\b|\blater\b|\bagain\b|\balready\b|\bso far\b|\bto date\b"
+    r"|\b(?:last|previous|past)\s+year\b(?!['’]s)|\beventually\b|\bfinally\b|\bin the end\b|\bultimately\b"
+    r"|\bsince then\b|\bafterwards?\b|\blater\b|\bagain\b|\balready\b|\bso far\b|\bto date\b"
 )
 # Chinese perfective aspect: 办理了多少件, 评上了没, 完成了吗, 有没有被评为 (为了, 除了, 了解 are no aspect).
 PERFECT_ZH = re.compile(

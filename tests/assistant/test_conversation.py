@@ -424,6 +424,44 @@ CONVERSATIONS: list[tuple[str, list[str], Expect]] = [
         ["Who leads task 17 in the Zhashui list?", "How many problems does the Yiyang notice list?"],
         Expect("yiyang-2024", rows=lambda t: t.kind == "task", count=True, carried=()),
     ),
+    # the same item number in another notice, said as such (not "a similar requirement")
+    (
+        "en-same-item-number",
+        ["Zhashui item 3 — deadline?", "same item number in the Changjiang list — who leads it?"],
+        Expect("changjiang-2024", 3, fields=("lead",), carried=("item",)),
+    ),
+    (
+        "zh-same-number",
+        ["柞水第3项啥时候完成", "昌江同样编号的那项谁牵头"],
+        Expect("changjiang-2024", 3, fields=("lead",)),
+    ),
+    # a stage named before, pointed at or asked about: its own heading and the lines under it
+    (
+        "zh-that-stage",
+        ["陵川创建示范县分几个阶段？", "县级初审是哪个月？", "那个阶段资料要报到哪，截止哪天？"],
+        Expect("lingchuan-2022", quote="2023年2月28日前"),
+    ),
+    (
+        "en-last-stage-window",
+        ["Lingchuan plan: what's the last stage called?", "what's the time window for it?"],
+        Expect("lingchuan-2022", quote="2023年4月—8月"),
+    ),
+    ("zh-stage-doing", ["陵川方案第四阶段叫啥？", "具体要干啥，啥时候"], Expect("lingchuan-2022", quote="回头看")),
+    # a message that says it changes the subject carries nothing
+    (
+        "en-topic-switch",
+        [
+            "Lingchuan indicator 70: satisfaction target?",
+            "Totally different question — in the Changjiang list, by when must towns report the previous year's "
+            "rule-of-law government work, and by when must it be made public?",
+        ],
+        Expect("changjiang-2024", quote="4月1日前", carried=()),
+    ),
+    (
+        "zh-topic-switch",
+        ["昌江第3项谁牵头", "换个话题，柞水那份的文号是啥"],
+        Expect("zhashui-2024", meta="number", carried=()),
+    ),
 ]
 
 

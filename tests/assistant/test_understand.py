@@ -311,3 +311,51 @@ def test_words_before_a_question_that_ask_nothing_are_dropped(said, question):
 )
 def test_numbers_joined_to_a_numbered_item_are_items_too(text, numbers):
     assert find_numbers(text)[0] == numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("List the Zhashui tasks due in 2024", True),
+        ("Can you list the Weinan items led by 市司法局?", True),
+        ("Zhashui list: list the long-term items", True),
+        ("same item number in the Changjiang list — who leads it?", False),
+        ("In the Zhashui list, who leads item 4?", False),
+    ],
+)
+def test_list_is_a_request_as_a_verb_not_as_the_notices_noun(corpus, text: str, asks: bool) -> None:
+    q = understand(text, corpus.notice_list(), corpus.all_tasks())
+    assert q.asks_list is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("Which Zhashui tasks were due before July 1, 2024?", "2024年6月"),  # the first of a month: the month before
+        ("tasks due by 31 Dec 2024", "2024年12月"),
+        ("anything due by 1st January 2025?", "2024年12月"),
+        ("items due by June 30th, 2024", "2024年6月"),
+    ],
+)
+def test_an_english_day_filters_deadlines_by_the_month_it_closes(corpus, text: str, due: str) -> None:
+    assert understand(text, corpus.notice_list(), corpus.all_tasks()).due == due
+
+
+def test_a_year_before_the_word_deadline_is_a_whole_year(corpus) -> None:
+    q = understand("Which Zhashui tasks have a 2024 deadline?", corpus.notice_list(), corpus.all_tasks())
+    assert q.due == "2024年全年"
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("柞水哪些任务跟县司法局一点关系都没有（牵头里没它）", ("units",)),
+        ("柞水哪些任务与县司法局无关", ("units",)),
+        ("柞水哪些任务牵头单位里没有县司法局", ("units",)),
+        ("柞水哪些任务有县司法局参与", ()),
+        ("柞水哪些任务跟县司法局有关", ()),
+    ],
+)
+def test_a_unit_denied_after_it_is_named_turns_the_list_round(corpus, text: str, negated: tuple[str, ...]) -> None:
+    q = understand(text, corpus.notice_list(), corpus.all_tasks())
+    assert q.units == ("县司法局",) and q.negated == negated

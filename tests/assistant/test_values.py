@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.values import asked_unit, cue_words, expected, holds
+from assistant.values import asked_unit, asks_outcome, cue_words, expected, holds
 
 
 @pytest.mark.parametrize(
@@ -70,3 +70,15 @@ def test_units_and_cue_words():
     # the staff are content; only the unit asked and the words naming the kind are covered by the value
     assert cue_words("duration", "How many hours must staff train?") == ("hours",)
     assert "rate" in cue_words("percent", "What is the reply rate?")
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("By when must towns report the previous year's work?", False),  # the report is required: a target
+        ("How many cases were handled last year?", True),
+        ("What was the satisfaction rate in the previous year?", True),
+    ],
+)
+def test_the_previous_years_work_to_report_is_a_requirement_not_an_outcome(text: str, outcome: bool) -> None:
+    assert asks_outcome(text, 2024) is outcome
