@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from assistant.records import Citation
 from index.records import Notice, ParsedNotice, Task
 
@@ -23,6 +25,19 @@ def cite_roster(parsed: ParsedNotice, c: Citation) -> Citation:
         return c
     n = parsed.notice
     return cite(n, c.label, roster.start_line, roster.end_line, n.line_span_text(roster.start_line, roster.end_line))
+
+
+# A numbered point's title: 3. 开展一次案卷评查活动。 — what the point says follows it on its line.
+POINT_TITLE = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.、．]\s*[^。；;]{2,30}[。；;]?\s*$")
+
+
+def cite_point(parsed: ParsedNotice, c: Citation) -> Citation:
+    """A numbered point's title cited alone cites the whole point: its line, title and what it says."""
+    if c.start_line != c.end_line or not POINT_TITLE.match(c.quote):
+        return c
+    n = parsed.notice
+    whole = n.line_span_text(c.start_line, c.end_line).strip()
+    return cite(n, c.label, c.start_line, c.end_line, whole) if len(whole) > len(c.quote.strip()) else c
 
 
 def cite_list(parsed: ParsedNotice, c: Citation) -> list[Citation]:

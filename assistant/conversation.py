@@ -145,12 +145,12 @@ STEP = {
 # 时限分别是？", "and when is it due, and who else?") names no item or notice of its own, however long it is.
 FILLER = {
     "zh": re.compile(
-        r"分别|以及|请问|一下|什么|哪些|哪个|哪家|多少|单位|部门|[和与及是呢吗谁有的了还都各啥呀要又那其这该它，,、？?。！!\s]"
+        r"分别|以及|请问|一下|负责|什么|哪些|哪个|哪家|多少|单位|部门|[和与及是呢吗谁有的了还都各啥呀要又那其这该它，,、？?。！!\s]"
     ),
     "en": re.compile(
         r"\b(and|or|what|whats|what's|is|are|was|the|its|it|when|who|whom|which|of|for|also|else|please|tell|me|about|"
         r"both|their|they|there|do|does|by|to|so|then|with|on|involved|besides|apart|from|other|than|except|beyond|"
-        r"plus)\b|[^\w\s]",
+        r"plus|s|whos|who.s|re)\b|[^\w\s]",
         re.I,
     ),
 }
@@ -593,7 +593,8 @@ class Resolver:
         if not focus.cited or q.doc_ids or q.numbers or q.meta or q.units or q.due:
             return None
         asks_item = bool(ITEM_ASK[q.lang].search(q.text))  # 这是第几项 reads as a count until the answer says which
-        if not (shape.pronoun or asks_item) or (q.kind in LISTING and not asks_item):
+        # a message of field words alone (哪些单位负责？ who's responsible?) asks them of the row just quoted
+        if not (shape.pronoun or asks_item or shape.bare) or (q.kind in LISTING and not (asks_item or shape.bare)):
             return None
         item = focus.cited[0]
         fields = tuple(f for f in q.fields if f != "content") or DEFAULT_FIELDS
@@ -731,7 +732,8 @@ class Resolver:
         if p.kind == Kind.TASK and p.numbers:
             docs = q.doc_ids or p.doc_ids
             carried = ("item",) + (("notice",) if docs and not q.doc_ids else ())
-            return Resolved(self.task_question(q.lang, docs, p.numbers, p.style, q.fields), carried)
+            said = "" if shape.bare else q.text  # 那啥时候前要向社会公开？: its own words, asked of the item
+            return Resolved(self.task_question(q.lang, docs, p.numbers, p.style, q.fields, said), carried)
         if p.kind == Kind.LIST and not q.doc_ids:
             joined = p.text + ("" if q.lang == "zh" else " ") + q.text
             merged = replace(routed(replace(p, text=joined, fields=_merge(p.fields, q.fields))), negated=p.negated)
@@ -813,7 +815,8 @@ class Resolver:
         if p.kind not in (Kind.TASK, Kind.META, *LISTING) and (topic := self.open_topic(p)):
             # 县级初审是几月 → 那个阶段材料要交到哪: the phase the previous question asked about, named in the search
             said = DEMONSTRATIVE[q.lang].sub(lambda m: self.named_part(topic, m.group(1), q.lang), said, 1)
-        text = f"{named}：{said}" if q.lang == "zh" else f"{said} ({named})"
+        # in English the notice goes before the question mark: after it, it would read as a part of its own
+        text = f"{named}：{said}" if q.lang == "zh" else f"{said.rstrip(' ?？')} ({named})?"
         return Resolved(routed(self.understand(text), focus.doc_ids), ("notice",))
 
     # --- questions said in full ---------------------------------------------------------------------------------
@@ -867,14 +870,23 @@ class Resolver:
         return template("understood.and", lang).join(template(f"understood.field.{f}", lang) for f in fields)
 
     def task_question(
-        self, lang: str, doc_ids: tuple[str, ...], numbers: tuple[int, ...], style: str | None, fields: tuple[str, ...]
+        self,
+        lang: str,
+        doc_ids: tuple[str, ...],
+        numbers: tuple[int, ...],
+        style: str | None,
+        fields: tuple[str, ...],
+        said: str = "",
     ) -> Question:
-        """A task question said in full (柞水县第18项的完成时限是什么？), understood with the slots given."""
+        """A task question said in full (柞水县第18项的完成时限是什么？), understood with the slots given; `said`: the
+        message's own words about the item (那啥时候前要向社会公开？通过啥渠道？), asked of it as written."""
         text = template("understood.task_question", lang).format(
             notice=self.name_notices(doc_ids, lang) or (template("understood.all", lang) if lang == "en" else ""),
             items=self.item_words(doc_ids, numbers, style, lang, printed=False),
             fields=self.field_words(fields or DEFAULT_FIELDS, lang),
         )
+        if said:
+            text = f"{text.rstrip('？?')}：{said}" if lang == "zh" else f"{text.rstrip('?')}: {said}"
         q = self.understand(text)
         q = replace(
             q,

@@ -14,7 +14,7 @@ from assistant.glossary import Glossary, all_stems, en_words
 from assistant.records import Citation, Question
 from assistant.retrieve import Hit
 from assistant.understand import lexicon, name_index, without_numbers
-from assistant.values import by_name, cue_words, expected, holds, is_specific, names_kind
+from assistant.values import asked_kinds, by_name, cue_words, expected, holds, is_specific, names_kind
 from index.corpus import Corpus
 from index.records import Notice, ParsedNotice, Stage
 from index.text import SENTENCE, no_spaces, tokenize
@@ -25,6 +25,7 @@ HEADING_WEIGHT = 0.8  # share of a section heading's word matches credited to a 
 # An English question asking for a specific value (an e-mail address, a percentage) of a sentence holding one: its
 # other words reach the notices through loose glosses ("files", "send"), so a quarter of them must match, not half.
 MIN_COVERAGE_SPECIFIC_EN = 0.25
+RANK_BONUS = 0.02  # what a passage's retrieval rank adds to its coverage: at most this much when it says no word
 MIN_DENSE_EN = 0.42  # cosine a passage must reach for an English question whose words the notices cannot contain
 # A word the notices lack weighs what a word in this share of the passages would: a fixed share, so the weight does not
 # grow with the corpus (log((n+1)/0.5) did: a question that passed at 5 notices was refused at 50). 0.5/377 is what
@@ -117,7 +118,8 @@ class Scorer:
         if q.lang == "zh":  # 啥时候(前), 多少天内 only ask for the date or the length the sentence holds
             for kind in {k for k in (*q.expects, asked_kind(q)) if k in ASKED_ONLY}:
                 probe = re.sub(f"(?:{by_name(kind).ask.pattern})(?:之前|以前|前)?", " ", probe)
-        groups += [RELATION.get(tok, colloquial(tok)) for tok in chinese_words(probe, names)]
+        asked = asked_kinds(q.text) | {k for k in [asked_kind(q)] if k}
+        groups += [RELATION.get(tok, colloquial(tok)) for tok in chinese_words(probe, names, asked)]
         if q.lang == "en" and self.glossary is not None:
             # the words of the structural terms and cues the question uses ("approval bureau" skips approv, but only
             # when the question says "approval bureau")
@@ -203,11 +205,12 @@ def colloquial(word: str) -> tuple[str, ...]:
     return (word, word[0]) if len(word) == 2 and word[1] == "完" and word[0] not in STOP else (word,)
 
 
-def chinese_words(probe: str, names: set[str]) -> list[str]:
+def chinese_words(probe: str, names: set[str], asked: frozenset[str] = frozenset()) -> list[str]:
     """The words of a question's Chinese that a sentence must say: not stop words, counts, notice names, nor words
-    naming the kind of value asked (文号; 办公室, and so its parts 办公 and 公室 too)."""
+    naming the kind of value asked (文号; 办公室, and so its parts 办公 and 公室 too; any kind's when `asked` is
+    empty)."""
     tokens = tokenize(probe)
-    named = [tok for tok in tokens if names_kind(tok)]
+    named = [tok for tok in tokens if names_kind(tok, asked)]
     return [
         tok
         for tok in tokens
@@ -254,7 +257,7 @@ def best_sentences(
                 cov += HEADING_WEIGHT * (scorer.coverage(words, h.chunk.label + sentence) - cov)
             if q.lang == "en" and not words:
                 cov = h.dense_score or 0.0  # no mapped words: trust the multilingual embedder alone
-            score = cov + 0.02 / (1 + rank)
+            score = cov + RANK_BONUS / (1 + rank)
             scored.append((score, cite(notice, h.chunk.label, line, line, sentence)))
     scored.sort(key=lambda x: x[0], reverse=True)
     out: list[tuple[float, Citation]] = []
@@ -325,5 +328,7 @@ def passes(q: Question, score: float, hits: Sequence[Hit]) -> bool:
     if q.lang == "en" and is_specific(asked_kind(q)) and score >= MIN_COVERAGE_SPECIFIC_EN:
         return True  # best_sentences kept only sentences holding the value
     if q.lang == "en" and score < 0.3:  # English words the map cannot carry: the embedder's similarity decides
-        return bool(hits) and (hits[0].dense_score or 0.0) >= MIN_DENSE_EN
+        # ... but a sentence saying none of the words the map did carry answers nothing (the director of a bureau
+        # the notices name, asked of a sentence that shares no word with the question but the notice's name)
+        return score > RANK_BONUS and bool(hits) and (hits[0].dense_score or 0.0) >= MIN_DENSE_EN
     return score >= MIN_COVERAGE

@@ -956,8 +956,11 @@ def understand(
     )
     part = find_part(text) if not numbers else None
     about = q.points_at_row or bool(q.metas) or bool(q.meta)
-    distinct = find_distinct(low, fields, about_row_or_notice=about) if not (numbers or units) else None
     parts = find_parts(text)
+    # the units of a column, each once — unless a later part asks them of what an earlier part is about
+    # (依申请公开答复率是多少？哪些单位负责: that row's units)
+    first = parts[0].lower() if len(parts) > 1 else low
+    distinct = find_distinct(first, fields, about_row_or_notice=about) if not (numbers or units) else None
     q = replace(q, part=part, distinct=distinct, parts=parts, expects=tuple(expected(p) for p in parts))
     return routed(q)
 

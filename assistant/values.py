@@ -114,9 +114,15 @@ def is_specific(kind: str | None) -> bool:
     return kind is not None and by_name(kind).specific
 
 
-def names_kind(word: str) -> bool:
-    """A Chinese question word that only names a kind of value (文号, 日期, 比例): the value answers it."""
-    return any(word in k.cues for k in kinds())
+def names_kind(word: str, asked: frozenset[str] = frozenset()) -> bool:
+    """A Chinese question word that only names a kind of value (文号, 日期, 比例): the value answers it. With `asked`
+    (the kinds the question may ask), only their words: 办公室 in 办公室主任是谁 names whose office, not a place."""
+    return any(word in k.cues for k in kinds() if not asked or k.name in asked)
+
+
+def asked_kinds(text: str) -> frozenset[str]:
+    """Every kind of value whose asking words the text uses (改成了什么 asks a new name whatever else it reads as)."""
+    return frozenset(k.name for k in kinds() if k.ask.search(text))
 
 
 QUANTITIES = ("duration", "count", "money", "percent")

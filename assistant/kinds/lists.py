@@ -78,6 +78,9 @@ def distinct_draft(q: Question, ctx: Context) -> Draft:
     return Draft(lines, cites, kept)
 
 
+COUNT_ROWS_SHOWN = 8  # a filtered count this small lists its rows
+
+
 def rows_draft(q: Question, ctx: Context, *, counting: bool) -> Draft | None:
     """One line per notice in scope (how many rows match), then the rows themselves, one line each: for a list, and
     for a count that also asks which (有几项，分别是哪些); a count alone names the rows by their labels."""
@@ -86,7 +89,9 @@ def rows_draft(q: Question, ctx: Context, *, counting: bool) -> Draft | None:
     for n, t in pairs:
         groups.setdefault(n.doc_id, []).append(t)
     targets = [p.notice for p in ctx.corpus.notices if in_scope(p.notice, ctx.doc_ids)]
-    listing = not counting or q.asks_which
+    # a count by a filter (how many tasks involve 市委网信办) shows its few rows, each on its line, as a list does
+    filtered = bool(q.units or q.due or q.mentions or q.part is not None)
+    listing = not counting or q.asks_which or (filtered and 0 < len(pairs) <= COUNT_ROWS_SHOWN)
     lines: list[Phrase] = []
     shown: list[tuple[Notice, Task]] = []
     for n in targets:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from assistant.citing import cite, cite_list, cite_roster, cite_task
+from assistant.citing import cite, cite_list, cite_point, cite_roster, cite_task
 from assistant.kinds.context import Context
 from assistant.kinds.refuse import nothing_answers
 from assistant.records import Citation, Draft, Phrase, Question, say
@@ -49,7 +49,7 @@ def single(q: Question, ctx: Context) -> Draft:
     if asks_outcome(q.text, notice_year(q, ctx)) and not any(reports_outcome(c.quote) for _, c in best):
         return nothing_answers(ctx.hits, ctx.corpus)  # the notices set targets; they report no outcome
     keep = [c for s, c in best if passes(q, s, ctx.hits)] or [best[0][1]]
-    keep = [cite_roster(ctx.corpus.get(c.doc_id), c) for c in keep]
+    keep = [cite_point(ctx.corpus.get(c.doc_id), cite_roster(ctx.corpus.get(c.doc_id), c)) for c in keep]
     lines = [
         say("open.line", notice=ctx.corpus.get(c.doc_id).notice, text=re.sub(r"\n\s*", "；", c.quote.strip()))
         for c in keep
@@ -130,7 +130,7 @@ def parted(q: Question, ctx: Context) -> Draft:
     tasks: list[Task] = []
     missing: list[str] = []
     for i, part in enumerate(q.parts):
-        if i and cites and THAT_ITEM.search(part.lower()) and (found := row_of(cites[-1], ctx.corpus)):
+        if i and cites and asks_that_item(q, i, ctx) and (found := row_of(cites[-1], ctx.corpus)):
             lines.append(_item_line(q, part, found, ctx))
             if found not in tasks:
                 tasks.append(found)
@@ -152,6 +152,18 @@ def parted(q: Question, ctx: Context) -> Draft:
     if not cites:
         return nothing_answers(ctx.hits, ctx.corpus)
     return Draft(lines, cites, tasks, missing=missing)
+
+
+ITEM_FIELDS = {"lead", "responsible", "deadline", "materials"}
+
+
+def asks_that_item(q: Question, i: int, ctx: Context) -> bool:
+    """Part i asks about the item the previous part's sentence stands in: it says so (这条谁牵头, which item is
+    that), or asks an item's fields and nothing else (由谁负责？ who leads it?)."""
+    part = q.parts[i]
+    if THAT_ITEM.search(part.lower()):
+        return True
+    return bool(ITEM_FIELDS & set(find_fields(part))) and not names_own_topic(part_question(q, i, alone=True), ctx)
 
 
 def _item_line(q: Question, part: str, t: Task, ctx: Context) -> Phrase:

@@ -447,6 +447,32 @@ CONVERSATIONS: list[tuple[str, list[str], Expect]] = [
         Expect("lingchuan-2022", quote="2023年4月—8月"),
     ),
     ("zh-stage-doing", ["陵川方案第四阶段叫啥？", "具体要干啥，啥时候"], Expect("lingchuan-2022", quote="回头看")),
+    # field words alone after a prose answer: the fields of the row its sentence stands in
+    (
+        "en-bare-field-after-prose",
+        ["Weinan's open-government task — what reply rate is required for disclosure requests?", "who's responsible?"],
+        Expect("weinan-2024", 19, fields=("responsible",)),
+    ),
+    # a point of a prose list asked how it is done: the whole point, not its title alone
+    (
+        "zh-listed-point-how",
+        ["陵川方案里“七个一”活动都包括啥", "第三个具体咋搞？"],
+        Expect("lingchuan-2022", quote="行业专家"),
+    ),
+    # a follow-up about the item in focus in its own words: asked of that item as written, not as a bare field
+    (
+        "zh-item-detail-own-words",
+        ["昌江第１项里各乡镇每年几号之前要报告上一年度法治政府建设情况？", "那啥时候前要向社会公开？通过啥渠道？"],
+        Expect("changjiang-2024", quote="微信公众号"),
+    ),
+    (
+        "en-office-director-and-deputy",
+        [
+            "Who is the group leader of Lingchuan's demo-county leading group?",
+            "And who runs its office, and who's the deputy there?",
+        ],
+        Expect("lingchuan-2022", quote="办公室主任由副县长"),
+    ),
     # a message that says it changes the subject carries nothing
     (
         "en-topic-switch",

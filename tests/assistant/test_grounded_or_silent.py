@@ -18,6 +18,13 @@ ROW_LACKS = [
     # outcomes, asked with the item named: the row sets a requirement, it reports nothing done
     ("昌江区第23项上一年度一共通报了几个部门？", "changjiang-2024", 23),
     ("For Changjiang item 23, how many departments were actually named and shamed last year?", "changjiang-2024", 23),
+    # an amount of money the row does not set: a fine for what the row only says is criticised
+    (
+        "How much is the fine for a Changjiang department that fails to file its documents under item 10?",
+        "changjiang-2024",
+        10,
+    ),
+    ("昌江第10项不报备的罚款是多少", "changjiang-2024", 10),
 ]
 
 
@@ -229,3 +236,17 @@ def test_a_score_no_sentence_gives_is_refused(question, bundled_assistant):
     """Lingchuan asks units to *provide* the weight (提供…中的分值权重); no notice states one: nothing answers."""
     answer = bundled_assistant.ask(question)
     assert answer.found is False and not answer.citations, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who is the director of the Changjiang District Justice Bureau (区司法局局长)?",
+        "Who is the director of the Zhashui county justice bureau?",
+    ],
+)
+def test_an_english_question_no_sentence_shares_a_word_with_is_refused(question, bundled_assistant):
+    """The embedder finds the notice's head lines close to any question naming the notice; a sentence saying none
+    of the question's words is still no answer."""
+    answer = bundled_assistant.ask(question)
+    assert answer.found is False and not answer.citations, answer.text[:200]

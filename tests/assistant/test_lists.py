@@ -223,10 +223,17 @@ def test_a_count_that_asks_which_lists_the_rows(bundled_assistant, corpus, quest
     assert_rows_listed(a, corpus, doc, expected_rows(corpus, doc, keep), question)
 
 
-def test_a_count_alone_names_its_rows_without_listing_them(bundled_assistant, corpus):
+def test_a_count_alone_leads_with_the_number_and_shows_a_few_rows_on_their_lines(bundled_assistant, corpus):
+    """A filtered count of a few rows shows them as a list does (a label alone, 第9项 or (十三), says nothing); a
+    count of many names them by their labels only."""
+    few = expected_rows(corpus, "zhashui-2024", lead_has("县审批局"))
     a = bundled_assistant.ask("柞水县由县审批局牵头的任务共几项？")
-    assert a.kind == "count" and not row_lines(a)
-    assert re.search(rf"(?<!\d){len(expected_rows(corpus, 'zhashui-2024', lead_has('县审批局')))}(?!\d)", a.text)
+    assert a.kind == "count" and re.search(rf"(?<!\d){len(few)}(?!\d)", a.text.splitlines()[0])
+    assert len(row_lines(a)) == len(few)
+    many = expected_rows(corpus, "zhashui-2024", lead_has("县司法局"))
+    a = bundled_assistant.ask("柞水县由县司法局牵头的任务共几项？")
+    assert len(many) > 8 and a.kind == "count" and not row_lines(a)
+    assert re.search(rf"(?<!\d){len(many)}(?!\d)", a.text)
 
 
 # --- filters read from how people ask (each wording differs from the question it came from) ----------------------

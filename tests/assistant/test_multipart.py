@@ -166,3 +166,18 @@ def test_llm_mode_answers_the_message_whole(bundled_assistant):
     a.use_llm(model)
     answer = a.ask("柞水县的通知是什么时候发的？第5项由谁牵头？")
     assert isinstance(answer, Answer) and model.i <= 1
+
+
+@pytest.mark.parametrize(
+    "question", ["渭南要求依申请公开的及时答复率是多少？哪些单位负责", "渭南依申请公开答复率要达到多少？由谁负责？"]
+)
+def test_who_is_responsible_after_a_prose_value_is_asked_of_its_row(bundled_assistant, corpus, question):
+    """A later part of field words alone asks them of the row the first part's sentence stands in, not every unit
+    of the notice."""
+    answer = bundled_assistant.ask(question)
+    line = text_line(corpus, "weinan-2024", "依申请公开信息及时答复率")
+    row = next(t for t in corpus.get("weinan-2024").tasks if t.start_line <= line <= t.end_line)
+    assert "100%" in cited(answer, "weinan-2024", line).quote
+    assert all(u in answer.text for u in row.responsible), answer.text
+    units = {u for t in corpus.get("weinan-2024").tasks for u in t.responsible}
+    assert not [u for u in units - set(row.responsible) if u in answer.text], answer.text
