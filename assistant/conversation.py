@@ -316,7 +316,7 @@ class Shape:
 def field_cue_pattern() -> re.Pattern[str]:
     """Every field cue word of the bilingual map, longest first, as one pattern (built once, not per message)."""
     cues = sorted((c for cs in lexicon().fields.values() for c in cs), key=len, reverse=True)
-    return re.compile("|".join(rf"\b{re.escape(c)}\b" if c.isascii() else re.escape(c) for c in cues))
+    return re.compile("|".join(rf"\b{re.escape(c)}(?:s|es)?\b" if c.isascii() else re.escape(c) for c in cues))
 
 
 def only_fields(text: str, lang: str) -> bool:

@@ -50,7 +50,8 @@ class Question:
     section_word: str | None = None  # the asker's word for those groups: 方面, areas
     mentions: tuple[str, ...] = ()  # words a list/count question filters items by: 哪些指标涉及“实地核查”
     negated: tuple[str, ...] = ()  # filters turned round: "units" (牵头单位里没有县司法局), "due" (不是“长期”)
-    notices_asked: str | None = None  # about the notices as a set: newest | oldest | all | region
+    notices_asked: str | None = None  # about the notices as a set: newest | oldest | all | region | issued
+    issued: tuple[str, str] | None = None  # which notices were issued (before | after | in, ISO date or its prefix)
     # signals the route table reads
     asks_count: bool = False  # 多少项, how many tasks
     asks_list: bool = False  # 哪些, list the

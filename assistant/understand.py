@@ -28,8 +28,15 @@ DATA = Path(__file__).parent / "data"
 # (pattern, style) — style names the label family the number was written in, so "存在问题6" prefers notices
 # whose items are labelled that way. Tried in order; all matches are collected.
 NUMBER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(rf"加分项\s*{NUM}|bonus\s+(?:item\s*)?#?\s*(\d{{1,3}})", re.I), "bonus"),
-    (re.compile(rf"否决项\s*{NUM}|veto\s+(?:item\s*)?#?\s*(\d{{1,3}})", re.I), "veto"),
+    # 加分项1, 加分项第1条, 加分项里的第一项: a bonus item by its own number
+    (
+        re.compile(rf"加分项\s*(?:里|中|当中)?的?\s*(?:第\s*)?{NUM}|bonus\s+(?:item\s*)?#?\s*(\d{{1,3}})", re.I),
+        "bonus",
+    ),
+    (
+        re.compile(rf"否决项\s*(?:里|中|当中)?的?\s*(?:第\s*)?{NUM}|veto\s+(?:item\s*)?#?\s*(\d{{1,3}})", re.I),
+        "veto",
+    ),
     (re.compile(rf"存在问题\s*{NUM}|问题\s*{NUM}|problems?\s*(?:no\.?\s*)?#?\s*(\d{{1,3}})", re.I), "problem"),
     (
         re.compile(
@@ -336,7 +343,8 @@ def find_fields(text: str) -> tuple[str, ...]:
     by: dict[str, str] = {}  # field -> the cue that asked it
     for name, cues in lexicon().fields.items():
         for cue in cues:
-            m = re.search(rf"\b{re.escape(cue)}\b", low) if cue.isascii() else re.search(re.escape(cue), text)
+            # an English cue in the plural too: their deadlines, the lead units
+            m = re.search(rf"\b{re.escape(cue)}(?:s|es)?\b", low) if cue.isascii() else re.search(re.escape(cue), text)
             if m and m.start() < at.get(name, len(text) + 1):
                 at[name], by[name] = m.start(), cue
     if "lead" in at and by.get("responsible") in UNIT_QUESTION:
@@ -951,6 +959,7 @@ def understand(
         metas=find_metas(low) if not numbers else (),
         only_units=bool(units) and bool(ONLY.search(text)) and not EITHER_WAY.search(text),
         notices_asked=find_notices_asked(low, province_names(low, notices, doc_ids)) if not numbers else None,
+        issued=find_issued(text) if not numbers else None,
         points_at_row=bool(POINTS_AT_ROW.search(low)),
         cited_only=find_cited_only(text, notices) + find_other_editions(text, notices, doc_ids),
     )
@@ -961,7 +970,12 @@ def understand(
     # (依申请公开答复率是多少？哪些单位负责: that row's units)
     first = parts[0].lower() if len(parts) > 1 else low
     distinct = find_distinct(first, fields, about_row_or_notice=about) if not (numbers or units) else None
-    q = replace(q, part=part, distinct=distinct, parts=parts, expects=tuple(expected(p) for p in parts))
+    mentions = q.mentions
+    if part is not None:  # "section 二、提升行政执法质量": the heading names the section, it is no word to filter by
+        mentions = tuple(m for m in mentions if not re.search(rf"[一二三四五六七八九十]+、\s*{re.escape(m)}", text))
+    q = replace(
+        q, part=part, distinct=distinct, parts=parts, expects=tuple(expected(p) for p in parts), mentions=mentions
+    )
     return routed(q)
 
 
@@ -1011,9 +1025,57 @@ FROM_PLACE = re.compile(
 )
 
 
+# Which notices were issued by a date: which notices were issued after October 1, 2024; 哪些通知是2024年以后印发的.
+ISSUED_ASK = re.compile(
+    rf"(?:哪些|哪几份|哪几个|哪份|哪个)\S{{0,6}}?{NOTICE_NOUN}?\S{{0,16}}?(?:印发|发布|下发|出台|发的|发文|成文|签发)"
+    rf"|\bwhich\b(?:\s+of\s+the)?\s+{NOTICE_NOUN}\b.{{0,20}}?\b(?:issued|dated|published|released|signed|came out)\b",
+    re.I,
+)
+AFTER = re.compile(r"\b(?:after|later than)\b", re.I)
+SINCE = re.compile(r"\b(?:since|from)\b|以后|之后|以来|后(?:发|印)|起", re.I)  # that date, month or year included
+BEFORE = re.compile(r"\b(?:before|earlier than|prior to|until)\b|以前|之前|前(?:发|印)", re.I)
+ISSUED_ZH = re.compile(r"(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?")
+
+
+def find_issued(text: str) -> tuple[str, str] | None:
+    """(before | after | in, an ISO date or its year or month prefix) when the question asks which notices were
+    issued by a date; None otherwise."""
+    if not ISSUED_ASK.search(text):
+        return None
+    m = ENGLISH_DAY.search(text)
+    if m:
+        month, day, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(4), m.group(6))
+        when = f"{year}-{MONTH_ABBR.index(month.lower()[:3]) + 1:02d}-{int(day):02d}"
+    elif m := re.search(rf"\b{MONTH_EN}\s+(20\d{{2}})\b", text, re.I):
+        when = f"{m.group(2)}-{MONTH_ABBR.index(m.group(1).lower()[:3]) + 1:02d}"
+    elif m := ISSUED_ZH.search(text):
+        when = "-".join([m.group(1), *(f"{int(g):02d}" for g in m.groups()[1:] if g)])
+    elif m := re.search(r"\b(20\d{2})\b", text):
+        when = m.group(1)
+    else:
+        return None
+    if BEFORE.search(text):
+        return "before", when
+    return ("after" if AFTER.search(text) else "since" if SINCE.search(text) else "in"), when
+
+
+def issued_matches(date: str, issued: tuple[str, str]) -> bool:
+    """Whether an ISO date is before, after or in the date (or year, or month) given."""
+    op, when = issued
+    if op == "in":
+        return date.startswith(when)
+    if op == "since":
+        return date >= when
+    if op == "after":
+        return date > when and not date.startswith(when)
+    return date < when
+
+
 def find_notices_asked(low: str, provinces: tuple[str, ...] = ()) -> str | None:
     """newest | oldest | all when the question asks about the loaded notices as a set, region when it asks which of
-    them are from the province it names, else None."""
+    them are from the province it names, issued when it asks which were issued by a date, else None."""
+    if find_issued(low):
+        return "issued"
     flat = low.strip(" ？?。.")
     if provinces:
         bare = re.sub(r"\s+", " ", re.sub("|".join(map(re.escape, provinces)), " ", flat)).strip(" ？?。.")

@@ -81,6 +81,16 @@ def item_name(t: Task, lang: str) -> str:
     return template(key, lang).format(number=t.number, label=t.label, noun=template(f"item.{t.kind}", lang))
 
 
+class IsoDate(str):
+    """2024-10-01, 2024-10 or 2024, shown as the language writes it (2024年10月1日 / 2024-10-01)."""
+
+    def render(self, lang: str) -> str:
+        if lang != "zh":
+            return str(self)
+        parts = [int(x) for x in self.split("-")]
+        return "".join(f"{n}{unit}" for n, unit in zip(parts, ("年", "月", "日"), strict=False))
+
+
 def render(value: Any, lang: str) -> str:
     if value is None:
         return ""
@@ -92,6 +102,8 @@ def render(value: Any, lang: str) -> str:
         return short_name(value.notice, lang)
     if isinstance(value, Task):
         return item_name(value, lang)
+    if isinstance(value, IsoDate):
+        return value.render(lang)
     if isinstance(value, Joined):
         return template(f"sep.{value.sep}", lang).join(render(v, lang) for v in value.parts)
     if isinstance(value, tuple | list):

@@ -61,7 +61,7 @@ def topic(q: Question, ctx: Context) -> Topic:
     notices = [p.notice for p in ctx.corpus.notices]
     groups = [g for g in ctx.scorer.content_words(tq, notices) if g and not set(g) & FRAME_WORDS]
     groups = _meaning_bearing(groups, ctx.scorer)
-    values = tuple(v + pct for v, pct in STATED.findall(text) if not re.fullmatch(r"(?:19|20)\d\d", v))
+    values = tuple(v + pct for v, pct in STATED.findall(spelled(text)) if not re.fullmatch(r"(?:19|20)\d\d", v))
     measures = {zh for zhs in unit_words().values() for zh in zhs if len(zh) >= 2}
     units = sorted({u for u in measures if re.search(rf"(?<![\d一二三四五六七八九十两]){u}", text)})
     low = text.lower()
@@ -74,6 +74,28 @@ def topic(q: Question, ctx: Context) -> Topic:
         named = {*units, *(k for k in unit_words() if not k.isascii())}
         groups = [g for g in groups if not set(g) & named]
     return Topic(tq, groups, values, tuple(units))
+
+
+# A count written in words ("two or more lectures", 两期以上): the value a sentence must state, as a digit.
+COUNT_WORDS = {
+    w: str(n)
+    for n, ws in enumerate(
+        (("one", "once"), ("two", "twice", "两"), ("three", "thrice"), ("four",), ("five",), ("six",)), start=1
+    )
+    for w in ws
+}
+SPELLED = re.compile(
+    r"\b(once|twice|thrice)\b"
+    r"|\b(one|two|three|four|five|six)\b(?=\s+(?:or\s+more\b|times\b"
+    r"|(?!notices?\b|documents?\b|lists?\b|plans?\b|ones\b|of\b)[a-z-]+s\b))"
+    r"|(两)(?=[期次个场项名天年])",
+    re.I,
+)
+
+
+def spelled(text: str) -> str:
+    """Counts written as words spelled as digits: "two or more lectures" -> "2 or more lectures", 两期 -> 2期."""
+    return SPELLED.sub(lambda m: COUNT_WORDS[next(g for g in m.groups() if g).lower()], text)
 
 
 def _meaning_bearing(groups: list[tuple[str, ...]], scorer: Scorer) -> list[tuple[str, ...]]:

@@ -8,6 +8,8 @@ import re
 from assistant.citing import cite
 from assistant.kinds.context import Context
 from assistant.records import Citation, Draft, Phrase, Question, say
+from assistant.understand import issued_matches
+from assistant.wording import IsoDate
 from index.records import ParsedNotice
 from index.text import FULL_DATE
 
@@ -35,9 +37,26 @@ def _dated(p: ParsedNotice) -> tuple[Phrase, Citation | None]:
     return say("notices.line", notice=n, date=printed_date(p)), cite(n, "", hit.line, hit.line, hit.text)
 
 
+def _issued(issued: tuple[str, str], chosen: list[ParsedNotice], total: int) -> Draft:
+    """The notices issued before, after or in a date, in date order, each cited on its date line; the undated ones
+    said to print no date."""
+    dated = sorted((p for p in chosen if p.notice.date and p.structure.dates), key=lambda p: p.notice.date or "")
+    hits = [p for p in dated if issued_matches(p.notice.date or "", issued)]
+    lines = [say(f"notices.issued_{issued[0]}", count=len(hits), total=total, date=IsoDate(issued[1]))]
+    cites: list[Citation] = []
+    for p in hits:
+        line, c = _dated(p)
+        lines.append(line)
+        cites += [c] if c else []
+    lines += [_dated(p)[0] for p in chosen if p not in dated]
+    return Draft(lines, cites, found=bool(hits))
+
+
 def draft(q: Question, ctx: Context) -> Draft:
     """The newest or oldest notice by its printed date, then every notice in date order; or the list of notices."""
     chosen = [ctx.corpus.get(d) for d in ctx.doc_ids] or list(ctx.corpus.notices)
+    if q.issued is not None:
+        return _issued(q.issued, chosen, len(ctx.corpus.notices))
     dated = sorted((p for p in chosen if p.notice.date and p.structure.dates), key=lambda p: p.notice.date or "")
     undated = [p for p in chosen if p not in dated]
     lines: list[Phrase] = []

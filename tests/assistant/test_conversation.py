@@ -473,6 +473,22 @@ CONVERSATIONS: list[tuple[str, list[str], Expect]] = [
         ],
         Expect("lingchuan-2022", quote="办公室主任由副县长"),
     ),
+    # a section named by its printed heading, then narrowed by year
+    (
+        "en-section-heading-then-narrow",
+        ["List the Zhashui tasks under section 二、提升行政执法质量.", "which of those are due in 2024?"],
+        Expect(
+            "zhashui-2024",
+            rows=lambda t: "二、提升行政执法质量" in t.section and (t.deadline or "").startswith("2024"),
+            carried=("filter",),
+        ),
+    ),
+    # a field asked of a list in the plural: each listed row's field
+    (
+        "en-their-deadlines-after-list",
+        ["Which Zhashui items does 县审批局 lead or co-lead?", "What are their deadlines?"],
+        Expect("zhashui-2024", rows=lambda t: "县审批局" in t.lead, carried=("filter",)),
+    ),
     # a message that says it changes the subject carries nothing
     (
         "en-topic-switch",

@@ -3,6 +3,8 @@ from each notice's parsed date and cited on the line printing it. Wordings diffe
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant.records import Kind
@@ -87,3 +89,20 @@ def test_both_ends_asked_together_are_both_answered_in_the_order_asked(bundled_a
     for which, line in zip(order, lines, strict=True):
         p = ends[which]
         assert _printed(p) in line and (p.notice.doc_number or p.notice.title) in line, (which, line)
+
+
+@pytest.mark.parametrize(
+    ("question", "keep"),
+    [
+        ("Which of the notices were issued after October 1, 2024?", lambda d: d > "2024-10-01"),
+        ("哪些通知是2024年10月以后发的", lambda d: d >= "2024-10"),
+        ("Which notices were issued in 2024?", lambda d: d.startswith("2024")),
+        ("哪些文件是2023年以前印发的", lambda d: d < "2023"),
+    ],
+)
+def test_notices_issued_by_a_date_are_those_whose_date_line_says_so(question, keep, corpus, bundled_assistant):
+    answer = bundled_assistant.ask(question)
+    expected = {p.notice.doc_id for p in corpus.notices if p.notice.date and keep(p.notice.date)}
+    assert answer.kind == "notices" and answer.found == bool(expected), answer.text
+    assert {c.doc_id for c in answer.citations} == expected, answer.text
+    assert re.search(rf"(?<!\d){len(expected)}(?!\d)", answer.text.splitlines()[0])

@@ -359,3 +359,15 @@ def test_a_year_before_the_word_deadline_is_a_whole_year(corpus) -> None:
 def test_a_unit_denied_after_it_is_named_turns_the_list_round(corpus, text: str, negated: tuple[str, ...]) -> None:
     q = understand(text, corpus.notice_list(), corpus.all_tasks())
     assert q.units == ("县司法局",) and q.negated == negated
+
+
+@pytest.mark.parametrize(
+    ("text", "style"),
+    [
+        ("陵川附加项里的加分项第1条，要附啥证明材料", "bonus"),
+        ("陵川加分项第一项", "bonus"),
+        ("陵川的否决项第2条是什么", "veto"),
+    ],
+)
+def test_a_bonus_or_veto_item_numbered_after_its_family_keeps_the_family(text: str, style: str) -> None:
+    assert find_numbers(text, [])[1] == style
