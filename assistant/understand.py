@@ -934,6 +934,7 @@ def understand(
         mentions = find_mentions(text, lang)
     section_level = find_section_level(text) if not numbers else None
     section = SECTION_COUNT.search(low) if section_level else None
+    issued = find_issued(text) if not numbers else None
     q = Question(
         text=text,
         lang=lang,
@@ -958,8 +959,10 @@ def understand(
         by_date=bool(BY_DATE.search(text)),
         metas=find_metas(low) if not numbers else (),
         only_units=bool(units) and bool(ONLY.search(text)) and not EITHER_WAY.search(text),
-        notices_asked=find_notices_asked(low, province_names(low, notices, doc_ids)) if not numbers else None,
-        issued=find_issued(text) if not numbers else None,
+        notices_asked=("issued" if issued else find_notices_asked(low, province_names(low, notices, doc_ids)))
+        if not numbers
+        else None,
+        issued=issued,
         points_at_row=bool(POINTS_AT_ROW.search(low)),
         cited_only=find_cited_only(text, notices) + find_other_editions(text, notices, doc_ids),
     )
@@ -1073,9 +1076,7 @@ def issued_matches(date: str, issued: tuple[str, str]) -> bool:
 
 def find_notices_asked(low: str, provinces: tuple[str, ...] = ()) -> str | None:
     """newest | oldest | all when the question asks about the loaded notices as a set, region when it asks which of
-    them are from the province it names, issued when it asks which were issued by a date, else None."""
-    if find_issued(low):
-        return "issued"
+    them are from the province it names, else None (which were issued by a date: `find_issued`)."""
     flat = low.strip(" ？?。.")
     if provinces:
         bare = re.sub(r"\s+", " ", re.sub("|".join(map(re.escape, provinces)), " ", flat)).strip(" ？?。.")

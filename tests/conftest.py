@@ -1,6 +1,7 @@
 import os
 import shutil
 import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -105,6 +106,31 @@ def wait_ready(
         assert proc is None or proc.poll() is None, f"{what} exited"
         assert time.time() < deadline, f"{what} did not become ready in {timeout:g} s"
         time.sleep(0.2)
+
+
+def python_child(script: str, *args: str, environ: dict[str, str]) -> subprocess.Popen:
+    """`python -c script args…` run from the checkout, its output read as UTF-8 text: the work tests hand to a child
+    started early (Early.launch)."""
+    return subprocess.Popen(
+        [sys.executable, "-c", script, *args],
+        cwd=Path(__file__).resolve().parents[1],
+        env=environ,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    )
+
+
+def stop_child(proc: subprocess.Popen) -> None:
+    proc.kill()
+    proc.communicate()
+
+
+def bundled_index_copy(request: pytest.FixtureRequest, name: str) -> Path:
+    """A copy of the session's bundled index for a child to open (a child never writes the session's own)."""
+    source = request.getfixturevalue("bundled_assistant").settings.data_dir
+    return copy_index(source, request.getfixturevalue("tmp_path_factory").mktemp(name))
 
 
 def copy_index(source: Path, root: Path) -> Path:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import random
 import subprocess
-import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -28,7 +27,7 @@ from assistant.records import Kind
 from assistant.wording import template
 from index.records import Notice, Task
 from index.text import int_to_cn, no_spaces
-from tests.conftest import Early, copy_index, isolated_environ
+from tests.conftest import Early, bundled_index_copy, isolated_environ, python_child, stop_child
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -498,25 +497,7 @@ for name, cases in m.sets(m.make_suite(corpus)).items():
 
 
 def launch(data_dir: Path, environ: dict[str, str]) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "-c", ASK, str(data_dir)],
-        cwd=ROOT,
-        env=environ,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        encoding="utf-8",
-    )
-
-
-def stop(proc: subprocess.Popen) -> None:
-    proc.kill()
-    proc.communicate()
-
-
-def copy_of_bundled_index(request: pytest.FixtureRequest) -> Path:
-    source = request.getfixturevalue("bundled_assistant").settings.data_dir
-    return copy_index(source, request.getfixturevalue("tmp_path_factory").mktemp("lookup"))
+    return python_child(ASK, str(data_dir), environ=environ)
 
 
 EARLY = ("asked",)
@@ -524,7 +505,7 @@ EARLY = ("asked",)
 
 def start_early(request: pytest.FixtureRequest, early: Early) -> None:
     factory = request.getfixturevalue("tmp_path_factory")
-    early.launch("lookup", launch, stop, copy_of_bundled_index(request), isolated_environ(factory))
+    early.launch("lookup", launch, stop_child, bundled_index_copy(request, "lookup"), isolated_environ(factory))
 
 
 @pytest.fixture(scope="module")
@@ -532,7 +513,7 @@ def asked(request: pytest.FixtureRequest, early: Early, suite: Suite) -> dict[st
     """Each set's case count and problems, by name (see sets); asked by the child started early if it could be (see
     start_early), else now."""
     factory = request.getfixturevalue("tmp_path_factory")
-    proc = early.result("lookup", lambda: launch(copy_of_bundled_index(request), isolated_environ(factory)))
+    proc = early.result("lookup", lambda: launch(bundled_index_copy(request, "lookup"), isolated_environ(factory)))
     out, err = proc.communicate(timeout=900)
     assert proc.returncode == 0, f"the lookup suite's child exited {proc.returncode}:\n{err[-3000:]}"
     got = {row["name"]: row for row in map(json.loads, out.splitlines())}

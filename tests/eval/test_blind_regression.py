@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 import tomllib
 from pathlib import Path
 
 import pytest
 
 from eval.blind_tables import score_notice, truths
-from tests.conftest import Early, copy_index, isolated_environ
+from tests.conftest import Early, bundled_index_copy, isolated_environ, python_child, stop_child
 
 ROOT = Path(__file__).resolve().parents[2]
 FLOORS = tomllib.loads((ROOT / "eval" / "thresholds.toml").read_text("utf-8"))["blind"]
@@ -46,25 +45,7 @@ for name in sys.argv[3:]:
 
 
 def launch(data_dir: Path, environ: dict[str, str]) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "-c", ANSWER, str(data_dir), str(ROOT / "eval" / "blind"), *SETS],
-        cwd=ROOT,
-        env=environ,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        encoding="utf-8",
-    )
-
-
-def stop(proc: subprocess.Popen) -> None:
-    proc.kill()
-    proc.communicate()
-
-
-def copy_of_bundled_index(request: pytest.FixtureRequest) -> Path:
-    source = request.getfixturevalue("bundled_assistant").settings.data_dir
-    return copy_index(source, request.getfixturevalue("tmp_path_factory").mktemp("blind"))
+    return python_child(ANSWER, str(data_dir), str(ROOT / "eval" / "blind"), *SETS, environ=environ)
 
 
 EARLY = ("blind_answers",)
@@ -72,7 +53,7 @@ EARLY = ("blind_answers",)
 
 def start_early(request: pytest.FixtureRequest, early: Early) -> None:
     factory = request.getfixturevalue("tmp_path_factory")
-    early.launch("blind", launch, stop, copy_of_bundled_index(request), isolated_environ(factory))
+    early.launch("blind", launch, stop_child, bundled_index_copy(request, "blind"), isolated_environ(factory))
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +61,7 @@ def blind_answers(request: pytest.FixtureRequest, early: Early) -> dict[str, dic
     """Each set's question count and the ids answered wrong, by set name; asked by the child started early if it
     could be (see start_early), else now."""
     factory = request.getfixturevalue("tmp_path_factory")
-    proc = early.result("blind", lambda: launch(copy_of_bundled_index(request), isolated_environ(factory)))
+    proc = early.result("blind", lambda: launch(bundled_index_copy(request, "blind"), isolated_environ(factory)))
     out, err = proc.communicate(timeout=900)
     assert proc.returncode == 0, f"the blind sets' child exited {proc.returncode}:\n{err[-3000:]}"
     return {row["name"]: row for row in map(json.loads, out.splitlines())}

@@ -7,7 +7,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,7 @@ from assistant.cli import cli
 from eval.__main__ import main as eval_main
 from eval.grading import grade, load_gold
 from eval.report import evaluate, load_thresholds
-from tests.conftest import Early, copy_index, isolated_environ
+from tests.conftest import Early, bundled_index_copy, isolated_environ, python_child, stop_child
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -170,29 +169,18 @@ print(json.dumps(evaluate(assistant, Path(sys.argv[2]), thresholds=load_threshol
 
 
 def launch(data_dir: Path, out: Path, environ: dict[str, str]) -> tuple[subprocess.Popen, Path]:
-    proc = subprocess.Popen(
-        [sys.executable, "-c", GOLD, str(data_dir), str(out)],
-        cwd=ROOT,
-        env=environ,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        encoding="utf-8",
-    )
-    return proc, out
+    return python_child(GOLD, str(data_dir), str(out), environ=environ), out
 
 
 def stop(started: tuple[subprocess.Popen, Path]) -> None:
-    started[0].kill()
-    started[0].communicate()
+    stop_child(started[0])
 
 
 def start_gold(request: pytest.FixtureRequest, environ: dict[str, str]) -> tuple[subprocess.Popen, Path]:
     """The whole gold set through the real extractive assistant, over a copy of the session's bundled index, in a
     child process."""
     factory = request.getfixturevalue("tmp_path_factory")
-    source = request.getfixturevalue("bundled_assistant").settings.data_dir
-    return launch(copy_index(source, factory.mktemp("gold-state")), factory.mktemp("eval"), environ)
+    return launch(bundled_index_copy(request, "gold-state"), factory.mktemp("eval"), environ)
 
 
 # The gold run (~8 s of one core) is answered by a child started at the session's first test (tests/conftest.py's
