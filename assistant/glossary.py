@@ -47,6 +47,7 @@ EN_STOP = set(
 _local = threading.local()
 
 
+@lru_cache(maxsize=65536)  # a pure function of the word, asked for the same words question after question
 def _stem(word: str) -> str:
     """The English stem of a word. A snowball stemmer keeps state while it works, so each thread has its own: one
     shared across the server's threads returned wrong stems and raised IndexError under load."""

@@ -336,6 +336,12 @@ WHICH_DOES = r"(?:哪个|哪些|哪家|哪几个|什么)(?:单位|部门|机构|
 UNIT_QUESTION = frozenset({"which units", "which departments", "哪些单位", "哪些部门"})  # ask units, name no column
 
 
+@lru_cache(maxsize=1024)
+def cue_pattern(cue: str) -> re.Pattern[str]:
+    """A field cue as a pattern, built once: an English word (in the plural too), or Chinese as written."""
+    return re.compile(rf"\b{re.escape(cue)}(?:s|es)?\b" if cue.isascii() else re.escape(cue))
+
+
 def find_fields(text: str) -> tuple[str, ...]:
     """The row fields a question asks for, in the order it asks them (具体要干啥，完成时限呢 -> content, deadline)."""
     low = text.lower()
@@ -344,7 +350,7 @@ def find_fields(text: str) -> tuple[str, ...]:
     for name, cues in lexicon().fields.items():
         for cue in cues:
             # an English cue in the plural too: their deadlines, the lead units
-            m = re.search(rf"\b{re.escape(cue)}(?:s|es)?\b", low) if cue.isascii() else re.search(re.escape(cue), text)
+            m = cue_pattern(cue).search(low if cue.isascii() else text)
             if m and m.start() < at.get(name, len(text) + 1):
                 at[name], by[name] = m.start(), cue
     if "lead" in at and by.get("responsible") in UNIT_QUESTION:

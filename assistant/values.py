@@ -91,6 +91,7 @@ def holds(kind: str | None, text: str, sentence: str) -> bool:
     return rx is None or bool(rx.search(sentence))
 
 
+@lru_cache(maxsize=8192)  # the notices' sentences recur across questions: each is tagged once, not per question
 def has_person(sentence: str) -> bool:
     import jieba.posseg
 
