@@ -26,6 +26,7 @@ from assistant.understand import (
     EN_ORDINAL_WORDS,
     STRONG_CONTENT,
     TOPIC_SWITCH,
+    cue_pattern,
     detect_lang,
     find_mentions,
     find_meta,
@@ -316,7 +317,7 @@ class Shape:
 def field_cue_pattern() -> re.Pattern[str]:
     """Every field cue word of the bilingual map, longest first, as one pattern (built once, not per message)."""
     cues = sorted((c for cs in lexicon().fields.values() for c in cs), key=len, reverse=True)
-    return re.compile("|".join(rf"\b{re.escape(c)}(?:s|es)?\b" if c.isascii() else re.escape(c) for c in cues))
+    return re.compile("|".join(cue_pattern(c).pattern for c in cues))
 
 
 def only_fields(text: str, lang: str) -> bool:

@@ -142,14 +142,11 @@ class Scorer:
             g and not all(numeral.fullmatch(w) or w.isdigit() for w in g) for g in self.content_words(q, notices)
         )
 
+    @functools.lru_cache(maxsize=256)  # noqa: B019 - one Scorer per corpus, kept for the process
     def abbreviations(self, groups: tuple[tuple[str, ...], ...]) -> list[re.Pattern[str] | None]:
         """For each group of one two-character Chinese word the notices never print, the pattern of that word said
         in full with its characters apart (免考 for 免于执法资格考试, 到岗 for 到达岗位): people shorten what
         notices spell out. Worked out once per question."""
-        return self._abbreviations(groups)
-
-    @functools.lru_cache(maxsize=256)  # noqa: B019 - one Scorer per corpus, kept for the process
-    def _abbreviations(self, groups: tuple[tuple[str, ...], ...]) -> list[re.Pattern[str] | None]:
         return [
             re.compile(f"{re.escape(g[0][0])}[^，。；,;]{{1,{ABBREVIATION_GAP}}}{re.escape(g[0][1])}")
             if len(g) == 1 and len(g[0]) == 2 and HAN2.fullmatch(g[0]) and not self.df.get(g[0])

@@ -121,6 +121,7 @@ def names_kind(word: str, asked: frozenset[str] = frozenset()) -> bool:
     return any(word in k.cues for k in kinds() if not asked or k.name in asked)
 
 
+@lru_cache(maxsize=1024)  # read for each content-word pass over one question
 def asked_kinds(text: str) -> frozenset[str]:
     """Every kind of value whose asking words the text uses (改成了什么 asks a new name whatever else it reads as)."""
     return frozenset(k.name for k in kinds() if k.ask.search(text))
