@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol
 
 from assistant.errors import BadQuestion
 from assistant.records import ItemRef, Kind, Question, Understood
@@ -39,6 +39,7 @@ from assistant.understand import (
     understand,
     without_numbers,
 )
+from assistant.values import asks_outcome, holds
 from assistant.wording import short_name, template
 from index.corpus import Corpus
 from index.records import Notice, Task
@@ -101,7 +102,7 @@ ORDINAL = {
 }
 # Relative ordinals (后一个 / the latter) pick from a list only: after one item they do not name an item number.
 RELATIVE = {
-    "zh": re.compile(r"后者|前者|[前后](?:面|边)?(?:一|那)(?:个|条|项)"),
+    "zh": re.compile(r"后者|前者|(?<!最)[前后](?:面|边)?(?:一|那)(?:个|条|项)"),
     "en": re.compile(r"\b(latter|former)\b", re.I),
 }
 # A count asked of nothing but the conversation: "how many is that?", "how many in total?", 一共几个？
@@ -146,7 +147,8 @@ STEP = {
 # 时限分别是？", "and when is it due, and who else?") names no item or notice of its own, however long it is.
 FILLER = {
     "zh": re.compile(
-        r"分别|以及|请问|一下|负责|什么|哪些|哪个|哪家|多少|单位|部门|[和与及是呢吗谁有的了还都各啥呀要又那其这该它，,、？?。！!\s]"
+        r"分别|以及|请问|一下|一起|一并|一块儿?|同时|顺便|说下|讲下|说说|讲讲|告诉我|负责|什么|哪些|哪个|哪家|多少|单位|部门"
+        r"|[和与及是呢吗谁有的了还都各啥呀要又那其这该它，,、？?。！!\s]"
     ),
     "en": re.compile(
         r"\b(and|or|what|whats|what's|is|are|was|the|its|it|when|who|whom|which|of|for|also|else|please|tell|me|about|"
@@ -279,6 +281,7 @@ class Focus:
     items: tuple[ItemRef, ...]
     cited: tuple[ItemRef, ...] = ()  # the rows a prose answer quoted, first citation first (what 这一项 then means)
     listed: tuple[str, ...] = ()  # the numbered points a prose answer listed (七个一's seven activities, the stages)
+    documents: tuple[tuple[str, str], ...] = ()  # (title, 文号) of the documents an answer about documents quoted
 
 
 @dataclass(frozen=True)
@@ -368,6 +371,27 @@ UNIT_PICK = {
 }
 
 
+# A document a notice cites, as its line prints it: 《title》 and the 文号 in brackets after it, if any.
+CITED_DOC = re.compile(
+    r"《([^》\n]{4,80})》\s*(?:[（(]\s*([^（()）\n]{1,12}?[〔［\[]\s*\d{4}\s*[〕］\]]\s*\d+\s*号)\s*[）)])?"
+)
+# A question about the documents a notice rests on or cites (依据哪些文件, 提到河南省哪个方案, which local document
+# does the measure cite?): what "它的文号" / "doc no.?" after its answer points at.
+ABOUT_DOCUMENTS = re.compile(
+    r"(?:哪个|哪些|哪份|哪一?部|什么|啥)\S{0,6}(?:文件|方案|意见|条例|办法|规定|措施|纲要|政策)|依据|根据|引用|援引|提到|提及"
+    r"|\b(?:document|regulation|plan|circular|opinion|policy|policies|rule)s?\b.*\b(?:cite|cited|cites|mention\w*|refer\w*"
+    r"|based|implement\w*)\b|\b(?:cite|cites|based\s+on|pursuant)\b",
+    re.I,
+)
+
+
+def documents_of(q: Question, reply: Turn | None) -> tuple[tuple[str, str], ...]:
+    """The documents a reply about documents names, as (title, 文号 or "")."""
+    if reply is None or not (q.meta == "basis" or ABOUT_DOCUMENTS.search(q.text)):
+        return ()
+    return tuple(dict.fromkeys((m.group(1), m.group(2) or "") for m in CITED_DOC.finditer(reply.content)))
+
+
 def listed_of(reply: Turn | None) -> tuple[str, ...]:
     """The numbered points a prose answer listed under its quoted sentence, in order."""
     if reply is None:
@@ -380,18 +404,35 @@ def step_of(text: str, lang: str) -> int:
     return next((step for pattern, step in STEP[lang] if pattern.search(text)), 0)
 
 
+def values_asked(q: Question) -> bool:
+    """Whether the message asks for a value of its own (a date, a count, a number), not yes or no or a list."""
+    return any(k not in (None, "yesno", "list") for k in q.expects)
+
+
+def holds_asked(q: Question, text: str) -> bool:
+    """Whether `text` holds a value of every kind the message asks for."""
+    return all(holds(k, q.text, text) for k in q.expects if k not in (None, "yesno", "list"))
+
+
 def _merge(*groups: Sequence[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(x for g in groups for x in g))
 
 
-class Resolver:
-    """Resolves a message against the conversation before it, over one corpus's notices and task tables."""
+class Relevance(Protocol):
+    def __call__(self, q: Question, text: str) -> float | None: ...
 
-    def __init__(self, corpus: Corpus, *, limit: int = 2000) -> None:
+
+class Resolver:
+    """Resolves a message against the conversation before it, over one corpus's notices and task tables.
+    `relevance`: how much of what a message asks a text speaks of (0..1; None when the message asks nothing of its
+    own), the answering side's word scorer; without it a follow-up is never read as asked of the row in focus."""
+
+    def __init__(self, corpus: Corpus, *, limit: int = 2000, relevance: Relevance | None = None) -> None:
         self.corpus = corpus
         self.notices = [p.notice for p in corpus.notices]
         self.tasks = corpus.tasks()
         self.limit = limit
+        self.relevance = relevance
 
     # --- the conversation so far ----------------------------------------------------------------------------
     def resolve(self, message: str, history: Sequence[Turn] = ()) -> Resolved:
@@ -424,8 +465,13 @@ class Resolver:
             q,
             docs if len(docs) == 1 or q.doc_ids else (),
             items if len(items) >= 2 else focus.items if focus else (),
-            self.cited_of(q, reply) if q.kind not in (Kind.TASK, *LISTING) else (),
+            self.cited_of(q, reply)
+            if q.kind not in (Kind.TASK, *LISTING)
+            else items  # a list of one row: "what's the measure there?" is about that row
+            if q.kind in LISTING and len(items) == 1
+            else (),
             listed_of(reply) if q.kind not in (Kind.TASK, *LISTING) else (),
+            documents_of(q, reply),
         )
 
     def cited_of(self, q: Question, reply: Turn | None) -> tuple[ItemRef, ...]:
@@ -497,6 +543,7 @@ class Resolver:
             q = replace(q, fields=())  # "what about item 18?", "是什么" ask for nothing in particular
         shape = Shape.of(q.text, q.lang)
         rules = (
+            self._document,
             self._pick,
             self._unit_picked,
             self._listed,
@@ -507,11 +554,37 @@ class Resolver:
             self._other_item,
             self._other_field,
             self._other_notice,
+            self._in_item,
         )
         for rule in (*rules, self._scope):
             if (resolved := rule(q, focus, shape)) is not None:
                 return resolved
         return Resolved(q)
+
+    def _document(self, q: Question, focus: Focus, shape: Shape) -> Resolved | None:
+        """渭南工作要点是依据哪些文件定的 → 其中陕西那个措施文号多少 / which document does it cite? → doc no.?: the 文号
+        or title of a document the previous answer named, not the notice's own."""
+        if not focus.documents or q.numbers or q.meta not in ("number", "title"):
+            return None
+        docs = [d for d in focus.documents if d[1]] if q.meta == "number" else list(focus.documents)
+        # the one the message names by a word of its title (陕西那个措施), else every one that has what is asked
+        runs = re.findall(r"[\u4e00-\u9fff]+", FILLER["zh"].sub(" ", q.text))
+        words = {run[i : i + 2] for run in runs for i in range(len(run) - 1)}
+        named = [d for d in docs if any(w in d[0] for w in words)]
+        if q.doc_ids and not named:
+            return None  # 那柞水县的文号呢: another notice's own number
+        docs = named or docs
+        if not docs:
+            return None
+        ask = "文号" if q.meta == "number" else "标题"
+        titles = "、".join(f"《{title}》" for title, _ in docs)
+        text = (
+            f"{self.name_notices(focus.doc_ids, 'zh')}：{titles}的{ask}是什么"
+            if focus.doc_ids
+            else f"{titles}的{ask}是什么"
+        )
+        asked = replace(self.understand(text), lang=q.lang)
+        return Resolved(routed(asked, focus.doc_ids), ("notice", "document") if focus.doc_ids else ("document",))
 
     def _pick(self, q: Question, focus: Focus, shape: Shape) -> Resolved | None:
         """第二个呢 / the first one — who leads it?: a row of the previous answer's list."""
@@ -598,7 +671,8 @@ class Resolver:
         if not (shape.pronoun or asks_item or shape.bare) or (q.kind in LISTING and not (asks_item or shape.bare)):
             return None
         item = focus.cited[0]
-        fields = tuple(f for f in q.fields if f != "content") or DEFAULT_FIELDS
+        # "what's the measure there?" asks the row's text; "which item is that?" its number and columns
+        fields = (q.fields if not asks_item else tuple(f for f in q.fields if f != "content")) or DEFAULT_FIELDS
         rebuilt = self.task_question(q.lang, (item.doc_id,), (item.number,), STYLE_OF_KIND.get(item.kind), fields)
         return Resolved(rebuilt, ("notice", "item"))
 
@@ -702,6 +776,10 @@ class Resolver:
         k = None if RELATIVE[q.lang].search(q.text) else ordinal(q.text, q.lang)
         if not numbers and p.kind == Kind.TASK and p.numbers and len(focus.items) < 2 and k is not None and k >= 0:
             numbers = (k + 1,)  # after one item, "and the second one?" / "第二个呢" is the notice's item 2
+        if not numbers and p.kind == Kind.COUNT and len(focus.items) < 2 and len(focus.doc_ids) == 1 and k is not None:
+            # 昌江区清单一共多少条 → 最后一条谁牵头 / the first one?: the notice's own first or last item
+            counted = sorted(t.number for t in self.tasks if t.doc_id == focus.doc_ids[0] and t.kind == "task")
+            numbers = (counted[k],) if counted and -1 <= k < len(counted) else ()
         if not numbers and (step := step_of(q.text, q.lang)) and len(p.numbers) == 1 and p.kind == Kind.TASK:
             numbers = (p.numbers[0] + step,)  # 下一项的责任单位呢 / and the next one?
         if not numbers or q.asks_count or q.asks_cross or q.section_level or (q.asks_list and q.units):
@@ -712,10 +790,10 @@ class Resolver:
             docs, carried = focus.doc_ids, ["notice"]
         fields = q.fields
         # a message asking a value of its own (多少天内报备, how often) asks that, not the fields asked before
-        if not fields and p.kind == Kind.TASK and p.fields and not any(q.expects):
+        if not fields and p.kind == Kind.TASK and p.fields and not values_asked(q):
             fields = p.fields
             carried.append("field")
-        elif not fields and any(q.expects):  # and the next one — how often …?: its text says
+        elif not fields and values_asked(q):  # and the next one — how often …?: its text says
             fields = ("content",)
         if style in (None, "any") and p.style not in (None, "any") and (p.kind == Kind.TASK):
             style = p.style
@@ -728,12 +806,18 @@ class Resolver:
         p = focus.question
         if not q.fields or q.numbers or q.meta or q.units or q.due or q.mentions or q.asks_count:
             return None  # ("由哪些单位负责？" says 哪些 but filters nothing: it asks a field)
-        if not shape.leans:
+        own = q.doc_ids or self.names_a_topic(q.text, q)  # 牵头和时限一起说下, who leads that and by when: nothing of
+        if not (shape.leans or not own):  # its own beside the fields, however long: it asks them of the item in focus
             return None
         if p.kind == Kind.TASK and p.numbers:
             docs = q.doc_ids or p.doc_ids
+            if own and not q.doc_ids and not shape.pronoun and not self.speaks_of(q, docs, p):
+                return None  # 领导小组组长是谁 after an item question: the row says nothing of a leading group
+            rows = [t for n in p.numbers if (t := self.task_of(docs, n, p.style)) is not None]
+            if own and rows and not any(holds_asked(q, t.content) for t in rows):
+                return None  # 每半年那个座谈会具体哪天开: a day the row's text does not hold is not its deadline
             carried = ("item",) + (("notice",) if docs and not q.doc_ids else ())
-            said = "" if shape.bare else q.text  # 那啥时候前要向社会公开？: its own words, asked of the item
+            said = "" if shape.bare or not own else q.text  # 那啥时候前要向社会公开？: its own words, asked of the item
             return Resolved(self.task_question(q.lang, docs, p.numbers, p.style, q.fields, said), carried)
         if p.kind == Kind.LIST and not q.doc_ids:
             joined = p.text + ("" if q.lang == "zh" else " ") + q.text
@@ -799,6 +883,39 @@ class Resolver:
             return Resolved(replace(routed(moved), negated=p.negated), ("filter",))
         text = self.swap_notice(p.text, p.doc_ids, q.doc_ids, p.lang)
         return Resolved(routed(self.understand(text), q.doc_ids), ("question",))
+
+    def _in_item(self, q: Question, focus: Focus, shape: Shape) -> Resolved | None:
+        """昌江区第33项政府常务会议每年学法几次 → 那部门呢 / which hotline number is mentioned in it: a message that
+        leans on the conversation and asks about something the one row in focus speaks of is asked of that row (its
+        text holds the value); one about something the row does not mention goes to the whole notice (_scope)."""
+        p = focus.question
+        if p.kind != Kind.TASK or len(p.numbers) != 1 or len(p.doc_ids) != 1 or self.relevance is None:
+            return None
+        if q.doc_ids or q.numbers or q.meta or q.units or q.due or q.mentions or q.section_level or q.fields:
+            return None
+        if q.kind not in (Kind.OPEN, Kind.TASK) or q.asks_count or q.asks_list or q.asks_cross or q.foreign:
+            return None
+        if not (shape.leans or values_asked(q)):
+            return None
+        t = self.task_of(p.doc_ids, p.numbers[0], p.style)
+        if t is None or not self.speaks_of(q, p.doc_ids, p):
+            return None
+        if asks_outcome(q.text) or not holds_asked(q, t.content):
+            return None  # did they actually hit it?: what was done, which no row of requirements says
+        if any(n not in t.content for n in re.findall(r"\d+", q.text)):
+            return None  # was it extended again in 2025?: a year or figure the row does not print is not asked of it
+        rebuilt = self.task_question(q.lang, p.doc_ids, p.numbers, p.style, ("content",), q.text)
+        return Resolved(rebuilt, ("notice", "item"))
+
+    def speaks_of(self, q: Question, doc_ids: Sequence[str], p: Question) -> bool:
+        """Whether the rows `p` asked about speak of what `q` asks (any of its words; yes when it asks nothing of its
+        own, and when there is no scorer to tell)."""
+        rows = [t for n in p.numbers if (t := self.task_of(doc_ids, n, p.style)) is not None]
+        if self.relevance is None or not rows:
+            return True
+        text = "\n".join(f"{t.content} {' '.join(t.lead)} {' '.join(t.responsible)} {t.deadline or ''}" for t in rows)
+        speaks = self.relevance(q, text)
+        return speaks is None or speaks > 0
 
     def _scope(self, q: Question, focus: Focus, shape: Shape) -> Resolved | None:
         """它的文号是什么 / when was it issued / 发文机关呢: the notice in focus, for a message that names none."""

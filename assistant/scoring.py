@@ -54,7 +54,10 @@ COUNT_WORD = re.compile(
 # Kinds of value whose question words name nothing else (组长是谁 names a role; 送到哪 a place: those stay).
 ASKED_ONLY = ("date", "duration", "count")
 # Words notices vary for one relation: a notice "based on" a document says 根据, 依据, 按照, or 全面落实《…》.
-RELATION: dict[str, tuple[str, ...]] = {w: ("根据", "依据", "按照", "落实", "贯彻") for w in ("根据", "依据", "按照")}
+# A question's 引用 / 提到 (which document does it cite) is the same relation, from the asker's side.
+RELATION: dict[str, tuple[str, ...]] = {
+    w: ("根据", "依据", "按照", "落实", "贯彻") for w in ("根据", "依据", "按照", "引用", "援引")
+}
 # Materials to hand in: a question's 材料 is the notice's 资料 and the other way round.
 RELATION |= {w: ("材料", "资料") for w in ("材料", "资料")}
 # A legality review is 合法性审查 in one notice and 合法性审核 in another: the same procedure.

@@ -87,7 +87,7 @@ class Assistant:
         self.retriever = HybridRetriever(index=self.index)
         self.scorer = Scorer([c.text for c in self.index.chunks()])
         self.scorer.glossary = Glossary(self.scorer.df)  # English words -> words the notices use
-        self.resolver = Resolver(self.corpus, limit=settings.max_question_chars)
+        self.resolver = Resolver(self.corpus, limit=settings.max_question_chars, relevance=self._relevance)
         self.llm: LLMAnswerer | None = None
         self.chain: Runnable = (
             RunnableLambda(self._understand, name="understand")
@@ -185,6 +185,11 @@ class Assistant:
         return replace(answer, understood=self.resolver.understood(resolved, answer.tasks), notes=notes)
 
     # --- the three steps ---------------------------------------------------------------------
+    def _relevance(self, q: Question, text: str) -> float | None:
+        """How much of what `q` asks about `text` speaks of; None when `q` asks nothing of its own (那部门呢)."""
+        groups = [g for g in self.scorer.content_words(q, self.corpus.notice_list()) if g]
+        return self.scorer.coverage(groups, text) if groups else None
+
     def _understand(self, req: Request) -> Question:
         if req.resolved is not None:
             return req.resolved

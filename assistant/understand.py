@@ -1143,7 +1143,11 @@ PLACE_END = re.compile(r"([\u4e00-\u9fff]{2,5}?[省市县区])$")
 
 def find_other_editions(text: str, notices: list[Notice], doc_ids: Sequence[str]) -> tuple[str, ...]:
     """Documents the question names by a loaded notice's title with another year or place (渭南市2025年法治政府建设
-    工作要点 when 2024's is loaded, 洛阳市提升…若干举措 when 宜阳县's is): not loaded, so nothing answers them."""
+    工作要点 when 2024's is loaded, 洛阳市提升…若干举措 when 宜阳县's is): not loaded, so nothing answers them. A
+    《title》 the notices print is a document they cite (find_cited_only's business), not another edition."""
+    if "《" in text:
+        printed = "".join(_flat(line) for n in notices if n.doc_id in doc_ids for line in n.lines)
+        text = re.sub(r"《([^》]{2,})》", lambda m: " " if _flat(m.group(1)) in printed else m.group(0), text)
     flat = _flat(text)
     out: list[str] = []
     for n in notices:

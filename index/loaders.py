@@ -35,7 +35,7 @@ from index import lifeline
 from index.errors import LoadError
 from index.grids import docx_rows, html_rows, is_layout_table, pdf_rows, stitch_pages
 from index.markdown import markdown_lines
-from index.text import normalise_newlines, one_line, split_lines
+from index.text import normalise_newlines, one_line, split_lines, without_marks
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 
@@ -114,7 +114,7 @@ def load_file(path: str | Path, *, max_bytes: int | None = None, limits: Limits 
         data = p.read_bytes()
         if suffix == ".txt":
             text, enc = _decode(data, p)
-            return LoadedText(p, normalise_newlines(text), "txt", enc)
+            return LoadedText(p, without_marks(normalise_newlines(text)), "txt", enc)
         if suffix == ".md":
             text, enc = _decode(data, p)
             return LoadedText(p, _markdown(normalise_newlines(text), p), "md", enc)

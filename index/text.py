@@ -25,6 +25,15 @@ def normalise_newlines(text: str) -> str:
     return LINE_END.sub("\n", text) if "\r" in text else text
 
 
+# A converter's marker left in a text export of a Word file ([bookmark: _GoBack]): no word of the notice.
+CONVERTER_MARK = re.compile(r"\[bookmark:[^\]\n]{0,80}\]")
+
+
+def without_marks(text: str) -> str:
+    """The text without converter markers; lines keep their numbers."""
+    return CONVERTER_MARK.sub("", text) if "[bookmark:" in text else text
+
+
 def split_lines(text: str) -> list[str]:
     """The lines of a text; line n (1-based) is element n - 1."""
     return normalise_newlines(text).split("\n")
@@ -104,6 +113,8 @@ DATE_IN_TASK = re.compile(
     r"|\d{4}\s*[—–-]\s*\d{4}\s*年"
 )
 NO_POINT_IN_TIME = re.compile(r"每年|\d{4}\s*年|\d{4}\s*[—–-]\s*\d{4}\s*年")  # a bare year, a span of years, 每年
+# 力争到2025年基本实现: a bare year a target is set for is a point in time (not after another year: 2023年至2024年)
+TARGET_YEAR = re.compile(r"(?<![年月日\d])(?:到|至)\s*$")
 # 2024年6月 (groups: year, month) and 2024年底 (group: year): the month a deadline falls in
 YEAR_MONTH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月")
 YEAR_END = re.compile(r"(\d{4})\s*年\s*(?:年)?底")
@@ -135,7 +146,7 @@ def dates_in(text: str) -> tuple[str, ...]:
     found: list[str] = []
     for m in DATE_IN_TASK.finditer(text):
         value = m.group(0).strip()
-        if NO_POINT_IN_TIME.fullmatch(value):
+        if NO_POINT_IN_TIME.fullmatch(value) and not TARGET_YEAR.search(text[max(0, m.start() - 3) : m.start()]):
             continue
         if value not in found:
             found.append(value)

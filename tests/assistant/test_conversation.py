@@ -499,6 +499,82 @@ CONVERSATIONS: list[tuple[str, list[str], Expect]] = [
         ],
         Expect("changjiang-2024", quote="4月1日前", carried=()),
     ),
+    # field words with fillers of any length ask them of the item in focus
+    (
+        "zh-fields-said-at-length",
+        ["柞水县第5项讲的是什么", "牵头单位跟完成时限一块儿说一下"],
+        Expect("zhashui-2024", 5, fields=("lead", "deadline"), carried=("notice", "item")),
+    ),
+    (
+        "en-fields-with-that",
+        ["What is Yiyang problem 4 about?", "who is in charge of that and when is it due"],
+        Expect("yiyang-2024", 4, fields=("lead", "deadline"), carried=("notice", "item")),
+    ),
+    # a follow-up about something the row in focus speaks of is asked of that row; one it does not, of the notice
+    (
+        "zh-another-subject-of-the-row",
+        ["昌江区第33项政府常务会议每年学法几次", "那各部门呢"],
+        Expect("changjiang-2024", 33, quote="政府各部门每年集体学法不少于2次", carried=("notice", "item")),
+    ),
+    (
+        "en-another-subject-of-the-row",
+        ["Changjiang item 33: how often must the executive meeting study law?", "and the departments?"],
+        Expect("changjiang-2024", 33, quote="政府各部门每年集体学法不少于2次", carried=("notice", "item")),
+    ),
+    (
+        "zh-a-subject-the-row-does-not-mention",
+        ["陵川县三级指标25由谁负责", "那领导小组办公室设在哪里"],
+        Expect("lingchuan-2022", quote="设在县委依法治县办公室", carried=("notice",)),
+    ),
+    # after a count of a notice's items, "the last one" / 第一项 is the notice's own last or first item
+    (
+        "zh-last-item-after-a-count",
+        ["柞水县清单一共有多少项", "最后一项由谁牵头"],
+        Expect("zhashui-2024", pick=(lambda t: True, -1), fields=("lead",), carried=("notice",)),
+    ),
+    (
+        "en-last-item-after-a-count",
+        ["How many indicators are in the Changjiang list?", "who leads the last one?"],
+        Expect("changjiang-2024", pick=(lambda t: True, -1), fields=("lead",), carried=("notice",)),
+    ),
+    # a list of one row: "there" / 它 is that row, and what the message asks of it is its text
+    (
+        "zh-the-one-row-a-list-gave",
+        ["宜阳县哪些问题由县委党校牵头", "它的工作举措是什么"],
+        Expect("yiyang-2024", 2, quote="全面依法治县考核", carried=("notice", "item")),
+    ),
+    (
+        "en-the-one-row-a-list-gave",
+        ["Which Yiyang problems have 县委党校 among the leads?", "what's the measure there?"],
+        Expect("yiyang-2024", 2, quote="全面依法治县考核", carried=("notice", "item")),
+    ),
+    # "is it the same?" of another item asks the fields asked before, not its whole text
+    (
+        "zh-same-fields-asked-as-yes-no",
+        ["渭南第二十四项谁负责", "第25项也一样吗"],
+        Expect("weinan-2024", 25, fields=("responsible",), carried=("notice", "field")),
+    ),
+    # the 文号 of a document the previous answer named (what the notice rests on or a row cites), not the notice's own
+    (
+        "en-document-number-of-the-basis",
+        ["What document is the Changjiang list based on?", "and its document number?"],
+        Expect("changjiang-2024", quote="赣府发〔2024〕10号", carried=("notice", "document")),
+    ),
+    (
+        "zh-document-named-by-a-word-of-its-title",
+        ["渭南市工作要点根据哪些文件制定", "陕西省那个的文号是多少"],
+        Expect("weinan-2024", quote="陕政办发〔2023〕25号", carried=("notice", "document")),
+    ),
+    (
+        "zh-document-a-row-cites",
+        ["宜阳县存在问题10的工作举措落实的是哪个方案", "它的文号"],
+        Expect("yiyang-2024", quote="豫政办〔2023〕68号", carried=("notice", "document")),
+    ),
+    (
+        "en-document-a-row-cites",
+        ["Which plan does Yiyang problem 10's measure implement?", "what is that plan's document number?"],
+        Expect("yiyang-2024", quote="豫政办〔2023〕68号", carried=("notice", "document")),
+    ),
     (
         "zh-topic-switch",
         ["昌江第3项谁牵头", "换个话题，柞水那份的文号是啥"],
@@ -760,3 +836,27 @@ def test_a_unit_of_the_row_in_focus_picked_by_its_place_lists_that_units_rows(bu
     expected = {t.number for t in corpus.get("weinan-2024").tasks if unit in (*t.lead, *t.responsible)}
     assert answer.kind == "list" and answer.understood.doc_ids == ("weinan-2024",), answer.text
     assert {t.number for t in answer.tasks} == expected, answer.text
+
+
+def test_and_by_when_of_a_row_without_a_deadline_gives_the_dates_its_text_names(bundled_assistant, corpus):
+    """A row whose table has no deadline but whose text sets a year (力争到2025年基本实现…): "by when?" after it is
+    answered with that date, said as the row's text, not as a deadline column it lacks."""
+    rows = [t for p in corpus.notices for t in p.tasks if not t.deadline and t.dates]
+    assert rows, "no bundled row names a target year in its text"
+    for t in rows:
+        name = {"changjiang-2024": "Changjiang", "lingchuan-2022": "Lingchuan"}.get(t.doc_id)
+        if name is None:
+            continue
+        answer = converse(bundled_assistant, [f"{name} item {t.number} — who leads it?", "by when?"])
+        assert answer.understood.numbers == (t.number,), answer.understood.label
+        assert all(d in answer.text for d in t.dates), f"{t.doc_id} {t.label}: {t.dates} missing from {answer.text!r}"
+
+
+def test_a_follow_up_about_a_year_the_row_does_not_print_is_not_answered_from_the_row(bundled_assistant):
+    """ "was it extended again in 2026?" after a row that extends something to 2024: the row does not say, and
+    nothing else in the notices does either, so the answer is a refusal, not the row again."""
+    answer = converse(
+        bundled_assistant,
+        ["Yiyang problem 6: until when is the transition period extended?", "was it extended again in 2026?"],
+    )
+    assert not answer.found and not answer.citations, answer.text[:200]

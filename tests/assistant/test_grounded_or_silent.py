@@ -114,6 +114,26 @@ def test_how_a_notice_relates_to_a_cited_document_is_still_answered(question, bu
 
 
 @pytest.mark.parametrize(
+    "question, number",
+    [
+        ("宜阳县：《关于印发洛阳市提升法治政府建设工作水平若干举措的通知》的文号是什么", "洛政办〔2024〕39号"),
+        # a year in the cited title (2023—2025年) is the document's, not another edition of the Yiyang notice
+        (
+            "Yiyang: what's the document number of "
+            "《关于印发河南省提升行政执法质量三年行动实施方案(2023—2025年)的通知》?",
+            "豫政办〔2023〕68号",
+        ),
+        ("宜阳引用的宜司〔2023〕18号是关于啥的文件", "综合行政执法规范化建设"),
+    ],
+)
+def test_what_the_citing_line_prints_of_a_cited_document_is_answered(question, number, bundled_assistant):
+    answer = bundled_assistant.ask(question)
+    assert answer.found and any(c.doc_id == "yiyang-2024" and number in c.quote for c in answer.citations), answer.text[
+        :200
+    ]
+
+
+@pytest.mark.parametrize(
     "question, doc, number, field",
     [
         ("陵川三级指标40（做风险评估、3个工作日那条？）要交哪些材料", "lingchuan-2022", 40, "materials"),

@@ -389,3 +389,16 @@ def test_dates_in_skips_bare_years():
         "2024年底前",
         "6月底前",
     )
+
+
+@pytest.mark.parametrize(
+    "text, dates",
+    [
+        ("力争到2025年基本实现每个乡镇配备2名调解员", ("2025年",)),
+        ("过渡期延长至2024年年底，过渡期内继续实施", ("2024年年底",)),
+        ("到2026年6月底全面建成", ("2026年6月底",)),
+        ("2023年至2024年连续开展两轮评查", ()),  # a span of years, not a year a target is set for
+    ],
+)
+def test_dates_in_reads_the_year_a_target_is_set_for(text, dates):
+    assert dates_in(text) == dates
