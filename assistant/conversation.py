@@ -32,6 +32,7 @@ from assistant.understand import (
     find_meta,
     find_negated,
     find_period,
+    is_loaded,
     lexicon,
     routed,
     stage_ordinal,
@@ -55,6 +56,8 @@ CUE = {
     "zh": re.compile(r"^(那|那么|还有|另外|再|然后|以及|和|同样)|呢[？?。！!～~\s]*$"),
     "en": re.compile(r"^\s*(and|what about|how about|same for|the same for|same question for|then|also|now)\b", re.I),
 }
+# "its" / 它的 / 其: what the previous prose question asked about, when no demonstrative names it.
+ITS = {"zh": re.compile(r"它的|其(?=[\u4e00-\u9fff])"), "en": re.compile(r"\bits\b", re.I)}
 # A stage named before, pointed at: 那个阶段, 这一阶段, that phase, in it.
 STAGE_REF = re.compile(r"[那这该此][一个]?(?:阶段|步骤|环节)|\b(?:that|this|the same)\s+(?:phase|stage|step)\b", re.I)
 STAGE_MOVE = re.compile(
@@ -471,7 +474,7 @@ class Resolver:
             if q.kind in LISTING and len(items) == 1
             else (),
             listed_of(reply) if q.kind not in (Kind.TASK, *LISTING) else (),
-            documents_of(q, reply),
+            tuple(d for d in documents_of(q, reply) if not is_loaded(d[0], self.notices)),  # not its own title
         )
 
     def cited_of(self, q: Question, reply: Turn | None) -> tuple[ItemRef, ...]:
@@ -566,7 +569,8 @@ class Resolver:
         or title of a document the previous answer named, not the notice's own."""
         if not focus.documents or q.numbers or q.meta not in ("number", "title"):
             return None
-        docs = [d for d in focus.documents if d[1]] if q.meta == "number" else list(focus.documents)
+        # a 文号 is asked of those printed with one; of all, when none is (the notice then says it gives none)
+        docs = [d for d in focus.documents if d[1] or q.meta != "number"] or list(focus.documents)
         # the one the message names by a word of its title (陕西那个措施), else every one that has what is asked
         runs = re.findall(r"[\u4e00-\u9fff]+", FILLER["zh"].sub(" ", q.text))
         words = {run[i : i + 2] for run in runs for i in range(len(run) - 1)}
@@ -932,7 +936,10 @@ class Resolver:
         p = focus.question
         if p.kind not in (Kind.TASK, Kind.META, *LISTING) and (topic := self.open_topic(p)):
             # 县级初审是几月 → 那个阶段材料要交到哪: the phase the previous question asked about, named in the search
-            said = DEMONSTRATIVE[q.lang].sub(lambda m: self.named_part(topic, m.group(1), q.lang), said, 1)
+            pointed = DEMONSTRATIVE[q.lang].sub(lambda m: self.named_part(topic, m.group(1), q.lang), said, 1)
+            if pointed == said and ITS[q.lang].search(said):  # leading group — who heads it? → where's its office?
+                pointed = ITS[q.lang].sub(lambda m: f"{topic}的" if q.lang == "zh" else f"the {topic}'s", said, 1)
+            said = pointed
         # in English the notice goes before the question mark: after it, it would read as a part of its own
         text = f"{named}：{said}" if q.lang == "zh" else f"{said.rstrip(' ?？')} ({named})?"
         return Resolved(routed(self.understand(text), focus.doc_ids), ("notice",))

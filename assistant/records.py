@@ -28,6 +28,7 @@ class Kind(StrEnum):
     OPEN = "open"  # anything else: the best sentences of the notices
     REFUSE = "refuse"  # a place no loaded notice is from
     NOTICES = "notices"  # the loaded notices as a set: 哪份通知最新, which notice was issued first, 有几份通知
+    CITED = "cited"  # a document the notices cite: its 文号 or title as the citing line prints it
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,9 @@ class Question:
     expects: tuple[str | None, ...] = ()  # per part, the kind of value answering it (data/values.toml): date, percent…
     metas: tuple[str, ...] = ()  # every meta field asked, in order: 文号和印发日期 -> (number, date)
     cited_only: tuple[str, ...] = ()  # a document asked about that notices only cite (洛政办〔2024〕39号, 《…条例》)
+    cites: tuple[
+        str, ...
+    ] = ()  # a cited document whose 文号 or title is asked (《…若干意见》的文号, 宜司〔2023〕18号是什么文件)
     only_units: bool = False  # "only 各行政执法部门", 光是区司法局一家: the units are the whole column
     distinct: str | None = None  # lead | responsible: the units of that column asked for, each once (去重, distinct)
     part: int | None = None  # a top-level section picked by its ordinal: 第五部分, section 7, part 7

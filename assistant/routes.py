@@ -53,6 +53,7 @@ def _filters_rows(q: Question) -> bool:
 ROUTES: tuple[tuple[Kind, Callable[[Question], bool]], ...] = (
     (Kind.REFUSE, lambda q: bool(q.foreign) and not q.doc_ids),
     (Kind.REFUSE, lambda q: bool(q.cited_only)),  # what a document the notices only cite says
+    (Kind.CITED, lambda q: bool(q.cites) and not q.numbers),  # a cited document's 文号 or title, as printed
     (
         Kind.NOTICES,
         lambda q: (
@@ -60,12 +61,14 @@ ROUTES: tuple[tuple[Kind, Callable[[Question], bool]], ...] = (
         ),
     ),
     (Kind.LIST, lambda q: q.distinct is not None),  # the units of a column, each once
-    (Kind.SECTIONS, lambda q: q.section_level is not None and q.part is None),
+    # 第一大类下面有哪几个二级指标: the groups of the level below, within that part
+    (Kind.SECTIONS, lambda q: q.section_level is not None and (q.part is None or q.section_level > 1)),
     (Kind.COUNT, lambda q: bool(q.mentions) and q.asks_count),
     (Kind.LIST, lambda q: bool(q.mentions)),
     (Kind.TASK, lambda q: bool(q.numbers) and not q.asks_count and not (q.asks_list and bool(q.units))),
     (Kind.COUNT, lambda q: q.asks_count),
     (Kind.LIST, _filters_rows),
+    (Kind.LIST, lambda q: q.style in ("bonus", "veto") and q.asks_list),  # 否决项有哪些: the family's rows
     (  # 第七部分的指标有哪些; what's in section 3, 第三部分讲的是什么: its rows, under its heading
         Kind.LIST,
         lambda q: (

@@ -256,7 +256,10 @@ def best_sentences(
                 # Heading words count for less than the line's own, and only for a line that matches by itself.
                 cov += HEADING_WEIGHT * (scorer.coverage(words, h.chunk.label + sentence) - cov)
             if q.lang == "en" and not words:
-                cov = h.dense_score or 0.0  # no mapped words: trust the multilingual embedder alone
+                # no mapped words: trust the multilingual embedder alone; but a question naming its notice and asking
+                # nothing but a value of a specific kind ("Lingchuan: what's the email?") is answered by a sentence
+                # of that notice holding one (holds() above let only those through)
+                cov = 1.0 if is_specific(kind) and h.chunk.doc_id in q.doc_ids else h.dense_score or 0.0
             score = cov + RANK_BONUS / (1 + rank)
             scored.append((score, cite(notice, h.chunk.label, line, line, sentence)))
     scored.sort(key=lambda x: x[0], reverse=True)

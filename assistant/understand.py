@@ -25,6 +25,20 @@ from index.text import DUE_DATE, cn_to_int, tagged_words
 NUM = rf"(\d{{1,3}}|[{CN}]{{1,4}})"
 DATA = Path(__file__).parent / "data"
 
+# A family of items a notice numbers apart, named without a number (否决项有哪些, what are the bonus items?): its rows.
+ITEM_FAMILY = (
+    (re.compile(r"加分项|\bbonus(?:\s+points?)?\s+(?:items?|indicators?)\b|\bbonus(?:es)?\b", re.I), "bonus"),
+    (re.compile(r"否决项|\bveto(?:\s+items?|\s+indicators?|\s+ones|es)?\b", re.I), "veto"),
+)
+
+
+def item_family(text: str) -> str | None:
+    """bonus / veto when the question names that family of items (the later-named one when it names both: 附加项里
+    否决项是哪些 asks the veto items)."""
+    found = [(m.start(), style) for rx, style in ITEM_FAMILY if (m := rx.search(text))]
+    return max(found)[1] if found else None
+
+
 # (pattern, style) — style names the label family the number was written in, so "存在问题6" prefers notices
 # whose items are labelled that way. Tried in order; all matches are collected.
 NUMBER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
@@ -108,11 +122,14 @@ META = {
         r"(什么时候|何时|哪天|哪一天|哪年|几月|日期|时间)\S{0,6}(印发|发布|发文|出台|成文|下发|制定)|(印发|发布|发文|成文|下发)"
         r"(的)?(日期|时间)|(什么时候|何时|啥时候|哪天|哪一天|几号)(印|下)?发(的|出)|when\s+(was|were|did)\b.*\b(issue|issued|publish|published|release|released|dated|adopt|adopted|sign|signed)\b"
         r"|\b(issue|publication|release|signing)\s+date\b|\bdate\s+of\s+(the|this)\s+(notice|plan|document|circular|list)\b"
+        # asked beside the 文号: 文号和日期, "document number and date (issued)"
+        r"|(?<=文号)\S{0,3}?(?:和|及|与|、|，|,)\S{0,2}(?:日期|时间)|\b(?:number|no\.?)\s+(?:and|&)\s+(?:the\s+)?(?:issue\s+)?date\b"
+        r"|\bdate\s+(?:it\s+was\s+)?issued\b"
         r"|(?<!by )(?<!until )(?<!before )\bwhat\s+date\b"
         r"(?!.*\b(?:must|should|shall|need|needs|due|submit\w*|complet\w*|finish\w*)\b)"
         r"|\bwhen\b.*\b(?:posted|put\s+online|uploaded|went\s+online)\b|(?:发表|刊登|上网|发帖)(?:的)?(?:日期|时间)|什么时候(?:发表|刊登|上网)"
     ),
-    "number": re.compile(r"文号|发文字号|字号是|\b(document|reference|file|doc)\s+(number|no\.?)"),
+    "number": re.compile(r"文号|发文字号|字号是|\b(document|reference|file|doc|notice|circular)\s+(number|no\.?)"),
     "issuer": re.compile(
         r"(哪个|哪一?家|什么|哪级)(单位|部门|机关|政府)\S{0,4}(印发|发布|发文|制定|下发|发的|发出)|发文(机关|单位)|发布(单位|机关)|由谁(印发|发布)|谁(印发|发布)的"
         r"|\bwho\s+(issued|published|released)\b|\bissued\s+by\b|\bwhich\s+\w+\s+(issued|published)\b|\bissuing\s+(body|authority|office|department)\b|\bissuer\b"
@@ -667,7 +684,7 @@ PART_ORDINAL = re.compile(
 PART = re.compile(
     PART_ORDINAL.pattern
     + r"|\b(?:section|part|chapter|area|category)\s+(\d+|[ivx]+)\b(?!\s*(?:of\s+)?(?:task|item|indicator|problem))"
-    r"|(?:^|[\s，,（(])([一二三四五六七八九十]+)、"
+    r"|(?:^|[\s，,（(“\"「『])([一二三四五六七八九十]+)、"
 )
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 
@@ -707,9 +724,19 @@ def find_distinct(low: str, fields: tuple[str, ...], *, about_row_or_notice: boo
     return named[0]
 
 
+# The groups themselves asked for: 有哪几个方面, 分为哪些部分, list the category headings, what are the eight areas.
+SECTION_LIST = re.compile(
+    r"(?:哪几|哪些)\s*(?:个|大|项)?\s*(?P<zh>方面|部分|板块|大类|类别|一级指标|二级指标|篇章|章节)"
+    r"|\b(?:list|name|what\s+are|which\s+are|give)\s+(?:me\s+)?(?:all\s+)?(?:the\s+)?(?:\w+\s+){0,2}?"
+    r"(?P<en>areas|aspects|categories|category\s+headings|section\s+headings|headings|themes|chapters"
+    r"|(?:first|second|top)[- ]level\s+\w+)\b"
+)
+
+
 def find_section_level(text: str) -> int | None:
-    """For "分为几个方面", "有多少个二级指标", "how many areas": which level of the notice's grouping is counted."""
-    m = SECTION_COUNT.search(text.lower())
+    """For "分为几个方面", "有多少个二级指标", "how many areas", "list the eight areas": which level of the notice's
+    grouping is counted or listed."""
+    m = SECTION_COUNT.search(text.lower()) or SECTION_LIST.search(text.lower())
     if not m:
         return None
     word = m.group("zh") or m.group("en")
@@ -934,12 +961,14 @@ def understand(
     # "which Weinan tasks name 市行政审批局" asks for rows, as "which tasks" does
     which_rows = bool(re.search(r"\bwhich\b(?:\s+\S+){0,2}?\s+" + EN_ITEMS, low))
     asks_list = any(c in low for c in LIST_CUES) or bool(LIST_VERB.search(low)) or (which_rows and bool(units))
+    if not numbers and (family := item_family(text)):  # 否决项有哪些, what are the bonus items: that family's rows
+        style, asks_list = family, not asks_count
     which_items = asks_list or asks_count or which_rows
     mentions: tuple[str, ...] = ()
     if which_items and not numbers and not units and not due and ITEM_NOUN.search(low):
         mentions = find_mentions(text, lang)
     section_level = find_section_level(text) if not numbers else None
-    section = SECTION_COUNT.search(low) if section_level else None
+    section = (SECTION_COUNT.search(low) or SECTION_LIST.search(low)) if section_level else None
     issued = find_issued(text) if not numbers else None
     q = Question(
         text=text,
@@ -971,6 +1000,7 @@ def understand(
         issued=issued,
         points_at_row=bool(POINTS_AT_ROW.search(low)),
         cited_only=find_cited_only(text, notices) + find_other_editions(text, notices, doc_ids),
+        cites=find_cites(text, notices, doc_ids),
     )
     part = find_part(text) if not numbers else None
     about = q.points_at_row or bool(q.metas) or bool(q.meta)
@@ -979,11 +1009,19 @@ def understand(
     # (依申请公开答复率是多少？哪些单位负责: that row's units)
     first = parts[0].lower() if len(parts) > 1 else low
     distinct = find_distinct(first, fields, about_row_or_notice=about) if not (numbers or units) else None
-    mentions = q.mentions
+    mentions, units = q.mentions, q.units
     if part is not None:  # "section 二、提升行政执法质量": the heading names the section, it is no word to filter by
+        heading = re.search(r"[一二三四五六七八九十]+、[^？?。，,\s]+", text)
         mentions = tuple(m for m in mentions if not re.search(rf"[一二三四五六七八九十]+、\s*{re.escape(m)}", text))
+        units = tuple(u for u in units if not (heading and u in heading.group(0)))  # 五、加强政府与法院、检察院联动
     q = replace(
-        q, part=part, distinct=distinct, parts=parts, expects=tuple(expected(p) for p in parts), mentions=mentions
+        q,
+        part=part,
+        distinct=distinct,
+        parts=parts,
+        expects=tuple(expected(p) for p in parts),
+        mentions=mentions,
+        units=units,
     )
     return routed(q)
 
@@ -1115,16 +1153,37 @@ def find_cited_only(text: str, notices: list[Notice]) -> tuple[str, ...]:
     names = [m.group(0) for m in DOC_NAME.finditer(text)]
     if not names:  # most questions name no document: no pass over every notice's title
         return ()
-    loaded = [(_flat(n.doc_number or "") or None, _flat(n.title)) for n in notices]
-    cores = [re.sub(r"^.*?关于印发|的通知$", "", t) for _, t in loaded]
+    return tuple(name for name in names if not is_loaded(name, notices))
 
-    def is_loaded(name: str) -> bool:
-        flat = _flat(name)
-        return any((num and flat.endswith(num)) or flat in title for num, title in loaded) or any(
-            c and c in flat for c in cores
-        )
 
-    return tuple(name for name in names if not is_loaded(name))
+def is_loaded(name: str, notices: Sequence[Notice]) -> bool:
+    """Whether a document named by 《title》 or 文号 is one of the loaded notices."""
+    flat = _flat(name)
+    for n in notices:
+        num, title = _flat(n.doc_number or ""), _flat(n.title)
+        core = re.sub(r"^.*?关于印发|的通知$", "", title)
+        if (num and flat.endswith(num)) or flat in title or (core and core in flat):
+            return True
+    return False
+
+
+def find_cites(text: str, notices: list[Notice], doc_ids: Sequence[str]) -> tuple[str, ...]:
+    """Documents the question names (《title》 or 文号) that the notices in scope cite and do not hold, asked for what
+    the citing line prints of them: their 文号 or their title (宜司〔2023〕18号是关于啥的文件, 《…若干意见》的文号)."""
+    if expected(text) not in ("docnum", "title") or not DOC_NAME.search(text):
+        return ()
+    scope = [n for n in notices if not doc_ids or n.doc_id in doc_ids]
+    printed = "\n".join(_flat(line) for n in scope for line in n.lines)
+    out = []
+    for m in DOC_NAME.finditer(text):
+        name = m.group(
+            0
+        )  # a 文号 may be read with words before it (宜阳引用的宜司〔2023〕18号): its longest printed tail
+        tails = [name] if name.startswith("《") else [name[i:] for i in range(len(name)) if "〔" in name[i + 1 :]]
+        found = next((t for t in tails if _flat(t) in printed), None)
+        if found and not is_loaded(found, notices):
+            out.append(found)
+    return tuple(out)
 
 
 # A document noun after a year in an English question: "Weinan's 2025 work points", "the 2023 Lingchuan plan".

@@ -159,6 +159,7 @@ AWARD = re.compile(
 DONE_VERB = (
     r"pass|handl|complet|finish|achiev|reach|win|won|get|got|receiv|obtain|award|extend|held|hold|organi[sz]|publish"
     r"|process|clos|settl|train|appear|correct|resolv|conclud|approv|accept|becam|becom|succeed|attend|nam|rat|select"
+    r"|review|inspect|investigat|punish|impos|collect|spen|allocat"
 )
 DONE_EN = re.compile(
     rf"\b(?:did|had)\s+(?:[\w'’]+\s+){{0,6}}?(?:{DONE_VERB})\w*\b"

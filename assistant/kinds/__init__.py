@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from assistant.kinds import count, cross, lists, meta, notices, open, refuse, sections, task
+from assistant.kinds import cited, count, cross, lists, meta, notices, open, refuse, sections, task
 from assistant.kinds.context import Context
 from assistant.records import ROW_FIELDS, Draft, Kind, Question
 from assistant.understand import DISTINCT_CUE
@@ -23,6 +23,7 @@ ANSWERERS: dict[Kind, Answerer] = {
     Kind.OPEN: open.draft,
     Kind.REFUSE: refuse.draft,
     Kind.NOTICES: notices.draft,
+    Kind.CITED: cited.draft,
 }
 
 

@@ -104,7 +104,7 @@ def rows_draft(q: Question, ctx: Context, *, counting: bool) -> Draft | None:
         )
         lines.extend(_row(t, n, q) for t in rows)
         shown.extend((n, t) for t in rows)
-        if counting and not (q.units or q.due or q.mentions or q.part is not None):
+        if counting and not (q.units or q.due or q.mentions or q.part is not None or q.style in ("bonus", "veto")):
             lines.extend(_extra(ctx.corpus.get(n.doc_id).tasks))
     if not pairs:
         if q.mentions:  # no row says it in those words: the notice's text may still say it otherwise

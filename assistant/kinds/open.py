@@ -18,6 +18,12 @@ from assistant.values import AskedValue, asked_values, asks_outcome, asks_yes_no
 from assistant.wording import Joined
 from index.records import ParsedNotice, Task
 
+# One point of a list asked by its place (the 4th one, 第四个): the list the sentence introduces is shown.
+ASKS_NTH = re.compile(
+    r"第\s*[一二三四五六七八九十\d]{1,3}\s*[个条点]"
+    r"|\b(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)\s+(?:one|item|activit(?:y|ies)|point|step|measure|campaign|event)s?\b",
+    re.I,
+)
 ASKS_LIST = re.compile(
     r"哪些|哪几|有什么|包括|包含|分别|\bwhich\b|\blist\b|\binclud|\bconsist|\bmake up\b|\bcomprise|\bwhat\s+\w+\s+are\b"
 )
@@ -55,7 +61,12 @@ def single(q: Question, ctx: Context) -> Draft:
         for c in keep
     ]
     for k, c in enumerate(keep):  # a kept sentence introduces a numbered list: the list is the answer
-        asks = ASKS_LIST.search(q.text.lower()) or ASKS_WHEN.search(q.text) or STAGE_WORD.search(q.text)
+        asks = (
+            ASKS_LIST.search(q.text.lower())
+            or ASKS_WHEN.search(q.text)
+            or STAGE_WORD.search(q.text)
+            or ASKS_NTH.search(q.text)
+        )
         if not (asks or c.quote.rstrip().endswith(("：", ":"))):
             break
         if items := cite_list(ctx.corpus.get(c.doc_id), c) or cite_stages(ctx.corpus.get(c.doc_id), c, q.text):

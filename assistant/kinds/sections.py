@@ -11,7 +11,7 @@ from assistant.citing import cite
 from assistant.kinds.context import Context
 from assistant.kinds.lists import rows_draft
 from assistant.records import Citation, Draft, Kind, Phrase, Question, say
-from assistant.tasktable import in_scope
+from assistant.tasktable import in_part, in_scope
 from assistant.understand import COUNT_CUES, SECTION_COUNT
 from assistant.wording import Joined
 from index.records import Task
@@ -20,10 +20,13 @@ from index.structure import line_of
 MAX_NAMES = 20
 
 
-def sections_of(tasks: Sequence[Task], level: int) -> list[str]:
-    """The notice's groups at one level of its headings, in order: 一、… (1) or （一）…/ 二级指标 (2)."""
+def sections_of(tasks: Sequence[Task], level: int, part: int | None = None) -> list[str]:
+    """The notice's groups at one level of its headings, in order: 一、… (1) or （一）…/ 二级指标 (2); within part
+    `part` (一、… numbered so) when given."""
     out: list[str] = []
     for t in tasks:
+        if part is not None and not in_part(t, part):
+            continue
         if t.kind == "task" and len(t.section) >= level:
             name = re.sub(r"\s+", "", t.section[level - 1])  # "六、 完善" and "六、完善" are one heading
             if name not in out:
@@ -57,12 +60,22 @@ def _groups(q: Question, ctx: Context) -> Draft:
     for p in ctx.corpus.notices:
         if not in_scope(p.notice, ctx.doc_ids):
             continue
-        names = sections_of(p.tasks, q.section_level or 1)
+        part = q.part if (q.section_level or 1) > 1 else None
+        names = sections_of(p.tasks, q.section_level or 1, part)
         if not names:
             continue
         shown = names if len(names) <= MAX_NAMES else [names[0], "…", names[-1]]
+        heading = next((t.section[0] for t in p.tasks if part is not None and in_part(t, part) and t.section), None)
+        where = {"part": re.sub(r"\s+", "", heading)} if heading else {}
         lines.append(
-            say("sections.line", notice=p.notice, count=len(names), word=word, names=Joined(tuple(shown), "facts"))
+            say(
+                "sections.in_part" if heading else "sections.line",
+                notice=p.notice,
+                count=len(names),
+                word=word,
+                names=Joined(tuple(shown), "facts"),
+                **where,
+            )
         )
         for name in names if len(names) <= 4 else [*names[:2], names[-1]]:
             if (found := line_of(p.notice.lines, name)) is not None:

@@ -74,6 +74,8 @@ def test_the_same_figure_as_a_requirement_is_answered(question, doc_id, value, b
         ("2024年底前要评估几次？", False),  # a requirement, whatever its year
         ("What rate must be reached by 2025?", False),
         ("最后一项的完成时限是什么时候", False),  # 最后 as "the last", not "in the end"
+        ("How many enforcement case files did the county review in 2024?", True),
+        ("How many case files must be reviewed each year?", False),
         ("How many cases are handled by the bureau?", False),
         ("Who passed the plan?", False),  # asks a person, not a figure
     ],

@@ -102,3 +102,43 @@ def test_a_section_named_by_its_ordinal_in_other_words_lists_its_rows(assistant,
     a = assistant.ask(question, None, [])
     assert re.sub(r"\s", "", rows[0].section[0])[:6] in a.text.splitlines()[0], a.text
     assert {c.label for c in a.citations} == {t.label for t in rows}, a.text
+
+
+@pytest.mark.parametrize(
+    "question, doc",
+    [
+        ("List the category headings in Zhashui's task list.", "zhashui-2024"),
+        ("What are the areas of Weinan's work points?", "weinan-2024"),
+        ("渭南工作要点有哪几个方面", "weinan-2024"),
+    ],
+)
+def test_the_groups_asked_by_name_are_listed_in_order(question, doc, assistant, corpus):
+    """ "List the category headings" asks for the top-level groups themselves, as "how many areas" counts them."""
+    heads = list(dict.fromkeys(t.section[0] for t in corpus.get(doc).tasks if t.kind == "task" and t.section))
+    answer = assistant.ask(question)
+    flat = re.sub(r"\s+", "", answer.text)
+    at = [flat.find(re.sub(r"\s+", "", h)) for h in heads]
+    assert answer.kind == "sections" and all(a >= 0 for a in at) and at == sorted(at), answer.text[:300]
+
+
+def test_the_second_level_groups_of_one_part_are_those_under_its_heading(assistant, corpus):
+    rows = under(corpus, "lingchuan-2022", 1)
+    seconds = list(dict.fromkeys(re.sub(r"\s+", "", t.section[1]) for t in rows if len(t.section) > 1))
+    answer = assistant.ask("陵川附件1第一大类下面有哪几个二级指标")
+    flat = re.sub(r"\s+", "", answer.text)
+    assert seconds and all(s in flat for s in seconds), answer.text[:300]
+    others = {re.sub(r"\s+", "", t.section[1]) for t in under(corpus, "lingchuan-2022", 2) if len(t.section) > 1}
+    assert not any(o in flat for o in others - set(seconds)), answer.text[:300]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["zhashui items under 五、加强政府与法院、检察院联动?", "柞水县“五、加强政府与法院、检察院联动”下有几项"],
+)
+def test_a_unit_inside_a_section_heading_names_the_section_not_a_filter(question, assistant, corpus):
+    """检察院 in the heading 五、加强政府与法院、检察院联动 is part of the section's name: the rows are that section's,
+    not the rows 检察院 leads (none)."""
+    rows = under(corpus, "zhashui-2024", 5)
+    answer = assistant.ask(question)
+    assert not answer.understood.units, answer.understood.label
+    assert [i.label for i in answer.understood.items] == [t.label for t in rows], answer.text[:300]

@@ -270,3 +270,33 @@ def test_an_english_question_no_sentence_shares_a_word_with_is_refused(question,
     of the question's words is still no answer."""
     answer = bundled_assistant.ask(question)
     assert answer.found is False and not answer.citations, answer.text[:200]
+
+
+@pytest.mark.parametrize(
+    "question, doc, title, number",
+    [
+        (
+            "昌江区通知依据的《江西省人民政府关于进一步推进法治政府建设的若干意见》文号是多少？",
+            "changjiang-2024",
+            "若干意见",
+            "赣府发〔2024〕10号",
+        ),
+        ("宜阳引用的宜司〔2023〕18号是关于啥的文件", "yiyang-2024", "综合行政执法规范化建设", "宜司〔2023〕18号"),
+    ],
+)
+def test_a_cited_documents_number_or_title_is_read_from_the_citing_line_not_the_notices_own(
+    question, doc, title, number, bundled_assistant, corpus
+):
+    """The answer names the cited document and the 文号 printed beside it, cited on that line, and does not print
+    the citing notice's own 文号 as if it were the one asked."""
+    answer = bundled_assistant.ask(question)
+    own = corpus.get(doc).notice.doc_number
+    assert answer.kind == "cited" and answer.found, answer.text[:200]
+    assert title in answer.text and number in answer.text and own not in answer.text, answer.text[:200]
+    assert any(c.doc_id == doc and number in c.quote for c in answer.citations)
+
+
+def test_a_cited_document_printed_without_a_number_is_said_to_have_none(bundled_assistant):
+    answer = bundled_assistant.ask("柞水县：《柞水县法治政府建设实施方案（2022-2025年）》的文号是多少")
+    assert not answer.found and not answer.citations and "柞水县法治政府建设实施方案" in answer.text, answer.text
+    assert any(c.doc_id == "zhashui-2024" for c in answer.nearest)

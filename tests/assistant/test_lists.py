@@ -335,3 +335,28 @@ def test_a_previous_list_is_narrowed_by_what_its_rows_are_about(bundled_assistan
     keep = lambda t: responsible_has("市公安局")(t) and "突发事件" in f"{t.content}{''.join(t.section)}"  # noqa: E731
     assert a.kind == "list" and "filter" in a.understood.carried, a.understood.label
     assert_rows_listed(a, corpus, "weinan-2024", expected_rows(corpus, "weinan-2024", keep), "narrowed by topic")
+
+
+@pytest.mark.parametrize(
+    "question, family",
+    [
+        ("陵川县否决项有哪些", "veto"),
+        ("陵川附加项里否决项是哪些情况", "veto"),
+        ("What are Lingchuan's bonus items?", "bonus"),
+        ("List the veto items in the Lingchuan plan.", "veto"),
+    ],
+)
+def test_a_family_of_items_named_without_a_number_lists_its_rows(question, family, bundled_assistant, corpus):
+    """加分项 / 否决项 are numbered apart from the indicators: named without a number, the question asks for that
+    family's rows, every one of them and nothing else."""
+    expected = [t.label for t in corpus.tasks("lingchuan-2022") if t.kind == family]
+    assert expected, f"the Lingchuan plan lists no {family} items"
+    answer = bundled_assistant.ask(question)
+    assert answer.kind == "list"
+    assert [i.label for i in answer.understood.items] == expected, answer.text[:300]
+
+
+def test_a_count_of_one_family_says_nothing_of_the_others(bundled_assistant, corpus):
+    answer = bundled_assistant.ask("陵川县加分项有几项")
+    n = sum(1 for t in corpus.tasks("lingchuan-2022") if t.kind == "bonus")
+    assert answer.kind == "count" and f"共 {n} 项" in answer.text and "否决项" not in answer.text, answer.text

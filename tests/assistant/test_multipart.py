@@ -34,7 +34,13 @@ def in_order(text: str, *values: str) -> None:
 
 @pytest.mark.parametrize(
     "question",
-    ["宜阳县那份通知文号多少 几号发的", "宜阳的文件，文号是多少？什么时候发的？"],
+    [
+        "宜阳县那份通知文号多少 几号发的",
+        "宜阳的文件，文号是多少？什么时候发的？",
+        "宜阳县文号和日期是什么",  # both asked in one clause, joined by 和
+        "Yiyang measures: document number and date issued?",
+        "Yiyang notice number and date?",
+    ],
 )
 def test_number_and_date_of_one_notice(bundled_assistant, corpus, question):
     s = corpus.get("yiyang-2024").structure

@@ -206,7 +206,8 @@ def test_the_documents_a_notice_implements(bundled_assistant, corpus, question, 
 def test_a_question_naming_the_document_is_read_from_the_text(corpus):
     notices, tasks = [p.notice for p in corpus.notices], corpus.tasks()
     named = "渭南要点依据的《陕西省关于进一步推进法治政府建设的若干措施》文号是什么？"
-    assert understand(named, notices, tasks).kind == Kind.OPEN
+    q = understand(named, notices, tasks)  # the cited document's 文号 as the citing line prints it, not the notice's
+    assert q.kind == Kind.CITED and q.meta is None and q.cites == ("《陕西省关于进一步推进法治政府建设的若干措施》",)
     assert understand("宜阳依据的是哪个文件？", notices, tasks).metas == ("basis",)
 
 
@@ -297,3 +298,21 @@ def test_a_person_asked_is_never_answered_with_a_task_row(bundled_assistant, cor
     line, name = _line(corpus, "lingchuan-2022", r"组\s*长：\s*\S+\s*\S+")
     assert answer.kind != Kind.TASK, answer.text
     _assert_answers(answer, "lingchuan-2022", line, name.split("：")[1].strip()[:1])
+
+
+@pytest.mark.parametrize(
+    "question", ["Lingchuan: what's the email?", "What e-mail address does the Lingchuan plan give?"]
+)
+def test_a_value_asked_by_its_kind_alone_is_the_named_notices_sentence_holding_one(question, bundled_assistant):
+    """Nothing but the kind of value is asked ("the email"): the named notice's sentence holding an e-mail address
+    answers, and a notice holding none says it does not say."""
+    answer = bundled_assistant.ask(question)
+    emails = [m for c in answer.citations for m in re.findall(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", c.quote)]
+    assert answer.found and emails and all(m in answer.text for m in emails), answer.text[:200]
+    assert all(c.doc_id == "lingchuan-2022" for c in answer.citations)
+
+
+@pytest.mark.parametrize("question", ["Zhashui: what's the email address?", "Weinan work points — what's the e-mail?"])
+def test_a_value_kind_a_notice_does_not_hold_is_refused(question, bundled_assistant):
+    answer = bundled_assistant.ask(question)
+    assert not answer.found and not answer.citations, answer.text[:200]
