@@ -154,6 +154,13 @@ class Glossary:
                 self.map.setdefault(_stem(en), set()).update(printed)
         self.places = place_names(vocabulary)
 
+    @classmethod
+    def stored(cls, word_map: dict[str, set[str]], places: dict[str, set[str]]) -> Glossary:
+        """The glossary an earlier `Glossary(vocabulary)` built, from its `map` and `places` (no dictionary read)."""
+        glossary = cls.__new__(cls)
+        glossary.map, glossary.places = word_map, places
+        return glossary
+
     def translate(self, stem: str) -> tuple[str, ...]:
         found = self.map.get(stem) or next(filter(None, (self.map.get(b) for b in comparative_bases(stem))), ())
         return tuple(sorted(found))

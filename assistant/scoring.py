@@ -79,6 +79,14 @@ class Scorer:
                 self.df[tok] = self.df.get(tok, 0) + 1
         self.glossary = glossary
 
+    @classmethod
+    def counted(cls, n: int, df: dict[str, int], glossary: Glossary | None = None) -> Scorer:
+        """The scorer over `n` passages, `df[word]` of which hold the word: counts stored with the index, so that
+        opening it does not tokenise every passage again."""
+        scorer = cls([], glossary)
+        scorer.n, scorer.df = max(1, n), df
+        return scorer
+
     def idf(self, tok: str) -> float:
         return min(math.log((self.n + 1) / (self.df.get(tok, 0) + 0.5)), -math.log(ABSENT_SHARE))
 

@@ -19,16 +19,15 @@ from assistant.answer import answer
 from assistant.config import Settings
 from assistant.conversation import Resolved, Resolver, Turn, as_turns
 from assistant.errors import IndexNotBuilt, UnknownNotice
-from assistant.glossary import Glossary
 from assistant.headings import with_topic_part
 from assistant.kinds.context import Context
 from assistant.llm import LLMAnswerer, LLMAnswerStep, make_chat_model
 from assistant.records import Answer, Citation, Kind, Question, say
 from assistant.retrieve import Hit, HybridRetriever, Retrieved
-from assistant.scoring import Scorer
 from assistant.stages import name_stage
 from assistant.tasktable import tasks_for
 from assistant.understand import detect_lang, routed, sub_questions, task_terms, understand
+from assistant.vocabulary import open_scorer
 from assistant.wording import Short, phrase
 from index.build import index_dir
 from index.corpus import Corpus, load_corpus
@@ -85,8 +84,7 @@ class Assistant:
         if stale:
             raise IndexNotBuilt(stale)
         self.retriever = HybridRetriever(index=self.index)
-        self.scorer = Scorer([c.text for c in self.index.chunks()])
-        self.scorer.glossary = Glossary(self.scorer.df)  # English words -> words the notices use
+        self.scorer = open_scorer(self.index)  # word counts and the glossary (English -> the notices' words), stored
         self.resolver = Resolver(self.corpus, limit=settings.max_question_chars, relevance=self._relevance)
         self.llm: LLMAnswerer | None = None
         self.chain: Runnable = (

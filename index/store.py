@@ -5,6 +5,8 @@ Layout under `root / embedder.model_id /`:
                               and the generation folder it names
     gen-NNNNNN/chunks.jsonl   every committed chunk, in BM25 row order
     gen-NNNNNN/bm25/          the bm25s index of those chunks
+    gen-NNNNNN/words.json     their word counts (n, df) for the scorer's IDF, and other values derived from the
+                              chunks (index/derived.py), each keyed by what it was derived from
     chroma/                   the Chroma database (one collection per rebuild, named for the model)
 
 A sync writes vectors first, then a new generation folder, then replaces manifest.json, and only
@@ -35,8 +37,10 @@ from chromadb.config import Settings as ChromaSettings
 from chromadb.utils.embedding_functions import register_embedding_function
 from langchain_core.embeddings import Embeddings
 
+from index import derived
 from index.chunks import Chunk, make_chunks
 from index.corpus import Corpus
+from index.derived import WORDS_FILE, WordStats, count_words, words_key
 from index.errors import ConfigError
 from index.text import TOKENIZER_VERSION, tokenize
 
@@ -229,6 +233,26 @@ class NoticeIndex:
         found = sorted({r for key in set(rows) for r in self._task_rows.get(key, ())})
         return [self._chunks[r] for r in found]
 
+    # -- values derived from the chunks ------------------------------------------------------
+
+    def derived_path(self, name: str) -> Path | None:
+        """Where a value derived from the committed chunks is kept (see index.derived); None before any commit."""
+        return self.dir / self._manifest.gen_dir / name if self._manifest.generation else None
+
+    def word_stats(self) -> WordStats:
+        """How many committed chunks there are and in how many each search token appears: as the sync stored them,
+        or counted again (and stored, where the folder can be written) when absent, stale or unreadable."""
+        key, path = words_key(self._chunks), self.derived_path(WORDS_FILE)
+        if path is not None and (stored := derived.read(path, key)) is not None:
+            try:
+                return WordStats.from_json(stored)
+            except ValueError as e:
+                log.warning("%s: %s; counting again", path, e)
+        stats = count_words([tokenize(c.text) for c in self._chunks])
+        if path is not None:
+            derived.write(path, key, stats.to_json())
+        return stats
+
     # -- Chroma ------------------------------------------------------------------------
 
     def _chroma(self) -> Any:
@@ -384,9 +408,12 @@ class NoticeIndex:
         gen = self.dir / manifest.gen_dir
         shutil.rmtree(gen, ignore_errors=True)  # a killed sync may have left a partial one of this number
         gen.mkdir(parents=True)
+        tokens = [tokenize(c.text) for c in chunks]
+        # The scorer's word counts come from the same tokens: stored now, opening the index need not tokenise again.
+        derived.write(gen / WORDS_FILE, words_key(chunks), count_words(tokens).to_json())
         if chunks:
             retriever = bm25s.BM25()
-            retriever.index([tokenize(c.text) for c in chunks], show_progress=False)
+            retriever.index(tokens, show_progress=False)
             retriever.save(str(gen / "bm25"), show_progress=False)
         lines = "".join(json.dumps(asdict(c), ensure_ascii=False) + "\n" for c in chunks)
         _write_atomic(gen / "chunks.jsonl", lines)

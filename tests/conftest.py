@@ -5,6 +5,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -138,6 +139,28 @@ def copy_index(source: Path, root: Path) -> Path:
     seconds."""
     shutil.copytree(source / "index", root / "index")
     return root
+
+
+@contextmanager
+def read_only(path: Path):
+    """Makes `path` unwritable for this process: modes for a normal user, the immutable flag for root."""
+    subprocess.run(["chmod", "-R", "a-w", str(path)], check=True)
+    probe = path / ".probe"
+    try:
+        probe.write_bytes(b"")
+        probe.unlink()
+        flagged = subprocess.run(["chattr", "-R", "+i", str(path)], capture_output=True).returncode == 0
+        if not flagged:
+            subprocess.run(["chmod", "-R", "u+w", str(path)], check=True)
+            pytest.skip("cannot make a folder read-only here (root without chattr)")
+    except PermissionError:
+        flagged = False
+    try:
+        yield
+    finally:
+        if flagged:
+            subprocess.run(["chattr", "-R", "-i", str(path)], check=True)
+        subprocess.run(["chmod", "-R", "u+w", str(path)], check=True)
 
 
 def isolated_environ(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:

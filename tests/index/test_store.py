@@ -19,8 +19,10 @@ from langchain_core.embeddings import Embeddings
 
 from assistant.config import BUNDLED_NOTICES
 from assistant.errors import ConfigError
+from index import derived
 from index.chunks import make_chunks
 from index.corpus import Corpus, load_corpus
+from index.derived import WORDS_FILE, WordStats, count_words, words_key
 from index.embed import UseMultilingualEmbeddings, bundled_minilm_path, make_embedder
 from index.store import LangChainEmbeddingFunction, NoticeIndex, SyncReport
 from index.text import tokenize
@@ -59,6 +61,13 @@ def expected_ids(corpus: Corpus, doc_id: str | None = None) -> set[str]:
 
 def vector_ids(index: NoticeIndex) -> set[str]:
     return set(index._collection(index.collection_name).get(include=[])["ids"])
+
+
+def stored_word_counts(index: NoticeIndex) -> WordStats | None:
+    """The word counts the last sync stored in the committed generation, if they are those of its chunks."""
+    path = index.derived_path(WORDS_FILE)
+    found = None if path is None else derived.read(path, words_key(index.chunks()))
+    return None if found is None else WordStats.from_json(found)
 
 
 def manifest(index: NoticeIndex) -> dict:
@@ -179,6 +188,9 @@ def test_changed_and_deleted_notices(tmp_path: Path) -> None:
     assert set(manifest(index)["docs"][ZHASHUI]["chunks"]) == new_ids
     assert not gone & {c.id for c in index.chunks()}
     assert index.bm25_search("斑马线", k=3)[0][0].id in fresh
+    counts = stored_word_counts(index)
+    assert counts == count_words([tokenize(c.text) for c in index.chunks()]), "the sync stores the new word counts"
+    assert counts.df["斑马线"] == 1 and index.word_stats() == counts
 
     (notices / ZHASHUI_FILE).unlink()
     report = index.sync(load_corpus([notices]))
@@ -186,6 +198,7 @@ def test_changed_and_deleted_notices(tmp_path: Path) -> None:
     assert not new_ids & vector_ids(index)
     assert ZHASHUI not in manifest(index)["docs"]
     assert index.chunks([ZHASHUI]) == [] and index.bm25_search("斑马线") == []
+    assert "斑马线" not in stored_word_counts(index).df
 
     remaining = vector_ids(index)
     report = index.sync(load_corpus([notices]), rebuild=True)
@@ -299,6 +312,7 @@ def test_empty_index(tmp_path: Path) -> None:
     index = NoticeIndex(tmp_path, UseMultilingualEmbeddings())
     assert index.is_empty and index.chunks() == []
     assert index.dense_search("牵头") == [] and index.bm25_search("牵头") == []
+    assert index.derived_path(WORDS_FILE) is None and index.word_stats() == WordStats(0, {})
 
 
 # -- crash safety ------------------------------------------------------------------------

@@ -7,10 +7,8 @@ from __future__ import annotations
 import hashlib
 import shutil
 import socket
-import subprocess
 import threading
 import time
-from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -20,6 +18,7 @@ from starlette.testclient import TestClient
 
 from assistant.config import Settings
 from assistant.web.api import create_app
+from tests.conftest import read_only
 
 ZH = "示例县人民政府办公室关于印发{title}的通知\n示政办〔2025〕{n}号\n\n{body}\n"
 
@@ -153,28 +152,6 @@ def test_doc_ids_and_citations_stay_put_across_an_upload_and_a_restart(data_dir)
     assert ids == {"z-first.txt": first, "a-second.txt": second}
     assert restarted.post("/api/ask", json=question).json()["citations"] == cited
     assert restarted.get(f"/api/tasks?doc={first}").status_code == 200
-
-
-@contextmanager
-def read_only(path: Path):
-    """Makes `path` unwritable for this process: modes for a normal user, the immutable flag for root."""
-    subprocess.run(["chmod", "-R", "a-w", str(path)], check=True)
-    probe = path / ".probe"
-    try:
-        probe.write_bytes(b"")
-        probe.unlink()
-        flagged = subprocess.run(["chattr", "-R", "+i", str(path)], capture_output=True).returncode == 0
-        if not flagged:
-            subprocess.run(["chmod", "-R", "u+w", str(path)], check=True)
-            pytest.skip("cannot make a folder read-only here (root without chattr)")
-    except PermissionError:
-        flagged = False
-    try:
-        yield
-    finally:
-        if flagged:
-            subprocess.run(["chattr", "-R", "-i", str(path)], check=True)
-        subprocess.run(["chmod", "-R", "u+w", str(path)], check=True)
 
 
 def test_an_upload_whose_index_cannot_commit_leaves_nothing(data_dir):
