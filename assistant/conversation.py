@@ -164,8 +164,10 @@ FILLER = {
 # does Changjiang's list have the same requirement ("same for Changjiang?" is the same question, not this).
 SIMILAR = re.compile(
     r"(?:类似|相似|同样|一样|相同|相应|对应|同类)的?(?:要求|规定|措施|任务|事项|指标|内容|工作|条款|举措|做法)"
+    r"|(?:跟|和|与|同)(?:这|它|这个|这一?项|此项?|上面)\S{0,3}?(?:差不多|类似|相似|相近|一样|相同)"  # 跟这个差不多
     r"|\b(?:similar|same|equivalent|comparable|matching|corresponding)\s+(?:requirement|rule|provision|measure|task"
-    r"|item|indicator|duty|target|obligation)s?\b(?!\s+(?:number|no\b|#))",  # the same item number: the number
+    r"|item|indicator|duty|target|obligation|thing|point|topic|issue|matter)s?\b"
+    r"(?!\s+(?:number|no\b|#))",  # the same item number: the number
     re.I,
 )
 # Words any question about an item says: left over alone, they name no topic to carry to another notice.
@@ -799,6 +801,9 @@ class Resolver:
             carried.append("field")
         elif not fields and values_asked(q):  # and the next one — how often …?: its text says
             fields = ("content",)
+        elif not fields and p.kind == Kind.TASK and (values_asked(p) or self.topic_of(p)):
+            # item 41's minimum review time → what about item 28?: its columns and what its text says of it
+            fields = (*DEFAULT_FIELDS, "content")
         if style in (None, "any") and p.style not in (None, "any") and (p.kind == Kind.TASK):
             style = p.style
         if not carried and numbers == q.numbers and style == q.style:
@@ -839,6 +844,10 @@ class Resolver:
             return None
         if p.kind == Kind.CROSS:  # asked of one notice already: the same requirement of another
             text = self.swap_notice(p.text, p.doc_ids, q.doc_ids, "zh" if p.text[:1] > "\u2e80" else q.lang)
+        elif p.kind == Kind.TASK and len(p.numbers) == 1 and (topic := self.topic_of(p)):
+            # item 36's training hours → what does Zhashui say for the same thing?: that topic, not the whole row
+            moved = self.understand(self.swap_notice(topic, p.doc_ids, q.doc_ids, p.lang))
+            return Resolved(routed(replace(moved, lang=q.lang), q.doc_ids), ("question",))
         elif p.kind == Kind.TASK and len(p.numbers) == 1:
             t = self.task_of(p.doc_ids, p.numbers[0], p.style)
             m = FIRST_SENTENCE.search(re.sub(r"^\s*\d+[.、．]\s*|<[^>]+>", "", t.content)) if t else None

@@ -115,6 +115,8 @@ def row_of(c: Citation, corpus: Corpus) -> Task | None:
 def item_noun(tasks: Sequence[Task]) -> Phrase:
     """What a notice calls its items, from its labels: problems, indicators or items."""
     label = tasks[0].label if tasks else ""
+    if tasks and tasks[0].kind in ("bonus", "veto") and all(t.kind == tasks[0].kind for t in tasks):
+        return say(f"noun.{tasks[0].kind}")  # 2 veto items / 2 项否决项
     return say(
         "noun.problems" if label.startswith("存在问题") else "noun.indicators" if "指标" in label else "noun.items"
     )

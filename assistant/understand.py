@@ -959,7 +959,7 @@ def understand(
         due = next((d for d in terms.literals if d in text), None) or deadline_word(low, terms.literals)
     asks_count = bool(COUNT_CUES.search(low))
     # "which Weinan tasks name 市行政审批局" asks for rows, as "which tasks" does
-    which_rows = bool(re.search(r"\bwhich\b(?:\s+\S+){0,2}?\s+" + EN_ITEMS, low))
+    which_rows = bool(re.search(r"\bwhich\b(?:\s+\S+){0,2}?\s+" + EN_ITEMS + r"|哪一?[项条]|第几[项条]", low))
     asks_list = any(c in low for c in LIST_CUES) or bool(LIST_VERB.search(low)) or (which_rows and bool(units))
     if not numbers and (family := item_family(text)):  # 否决项有哪些, what are the bonus items: that family's rows
         style, asks_list = family, not asks_count

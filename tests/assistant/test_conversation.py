@@ -860,3 +860,33 @@ def test_a_follow_up_about_a_year_the_row_does_not_print_is_not_answered_from_th
         ["Yiyang problem 6: until when is the transition period extended?", "was it extended again in 2026?"],
     )
     assert not answer.found and not answer.citations, answer.text[:200]
+
+
+@pytest.mark.parametrize(
+    "turns, doc, say",
+    [
+        # the topic the item question named (training hours), asked of the other notice: its sentence on it
+        (
+            ["Changjiang item 36 — training hours?", "what does Zhashui say on the same thing?"],
+            "zhashui-2024",
+            "60学时",
+        ),
+        (["柞水第21项啥内容", "渭南哪一项跟这个差不多？"], "weinan-2024", "学法用法"),
+    ],
+)
+def test_the_same_thing_in_another_notice_is_searched_by_what_the_item_says(bundled_assistant, turns, doc, say):
+    answer = converse(bundled_assistant, turns)
+    assert answer.understood.doc_ids == (doc,), answer.understood.label
+    assert any(c.doc_id == doc and say in c.quote for c in answer.citations), answer.text[:300]
+
+
+def test_another_item_after_an_item_question_with_a_topic_gives_its_text(bundled_assistant, corpus):
+    """Item 41's minimum review time, then "what about item 28?": item 28's text (where its time stands), not only
+    its columns."""
+    t = next(t for t in corpus.get("lingchuan-2022").tasks if t.kind == "task" and t.number == 28)
+    answer = converse(
+        bundled_assistant,
+        ["Lingchuan item 41: what's the minimum legality review time?", "what about item 28?"],
+    )
+    assert answer.understood.numbers == (28,) and "content" in answer.understood.fields
+    assert t.content[:30] in answer.text, answer.text[:300]

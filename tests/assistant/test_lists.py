@@ -259,6 +259,8 @@ def mentions_unit(unit: str) -> Keep:
             "yiyang-2024",
             lambda t: "2024年12月31日" in (t.deadline or ""),
         ),
+        ("渭南哪一项列了市中级人民法院", "weinan-2024", mentions_unit("市中级人民法院")),  # 哪一项 + a unit: its rows
+        ("昌江区清单第几项由区财政局牵头", "changjiang-2024", lambda t: "区财政局" in t.lead),
         (
             "陵川哪几项三级指标需要提供五个高质量案例？",
             "lingchuan-2022",

@@ -124,6 +124,12 @@ def test_a_description_with_one_mistyped_character_still_finds_the_row(corpus, b
             "In the Zhashui list, which item is the one on hotline complaints, and who leads it?",
             ("lead",),
         ),
+        (  # "money" and "budget" describe the row; the question asks who leads it, not an amount
+            "changjiang-2024",
+            "普法工作经费列入本级财政预算",
+            "In the Changjiang list, the item about putting 普法 money into the budget — who leads it?",
+            ("lead",),
+        ),
         (
             "zhashui-2024",
             "“一刀切”执法",
