@@ -148,7 +148,8 @@ BASIS = re.compile(
     r"|(?:根据|依据|依照|按照)\S{0,4}(?:哪|什么|啥)\S{0,8}(?:制定|出台|印发|编制)|制定依据|依据是什么|上位文件|上级文件"
     r"|(?:照着|参照|对照|比照|仿照|照搬)\S{0,6}(?:哪|什么|啥)\S{0,4}(?:文件|方案|通知|意见|文)"
     r"|\bbased\s+on\b|\b(?:legal|policy)\s+basis\b|\bon\s+what\s+basis\b|\bwhat\s+is\s+the\s+basis\b"
-    r"|\b(?:which|what)\s+(?:\w+\s+){0,3}(?:document|plan|opinions?|policy|regulation|circular)s?\b.*\bimplement(?:s|ing)?\b"
+    r"|\b(?:which|what)\s+(?:\w+\s+){0,3}(?:document|plan|opinions?|policy|regulation|circular|measures|rules)s?\b"
+    r".*\b(?:implement(?:s|ing)?|cites?|cited|follows?)\b"
     r"|\b(?:upper|higher)[- ]level\s+(?:document|policy|plan)|\bparent\s+(?:document|policy)\b|\bpursuant\s+to\b"
 )
 # A question about another document a notice rests on ("依据的《…》文号", "which Luoyang document is it based on")
@@ -184,7 +185,7 @@ COUNT_CUES = re.compile(
     # 那几个问题 points at rows, it does not count them
     r"(?<![第那这])(多少|几)\s*(项|个|条|份)?\s*(存在问题|任务|问题|指标|事项|要点|工作(?!日))"
     r"|(?<![第那这])(多少|几)\s*(项|条)(?!\S*学时)"
-    r"|how many\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?(?:[\w'’]+\s+){0,2}?"
+    r"|how many\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?(?:[\w'’]+\s+){0,3}?"
     r"(tasks|items|problems|indicators|points|measures)"
     r"|number of (tasks|items|problems|indicators)"
 )
@@ -374,8 +375,13 @@ def find_fields(text: str) -> tuple[str, ...]:
         del at["responsible"]  # "which departments lead it" / 哪些部门牵头 asks the lead units only
     if (strong := STRONG_CONTENT.search(text)) and strong.start() < at.get("content", len(text) + 1):
         at["content"] = strong.start()
-    if "content" in at and len(at) > 1 and not strong:
-        del at["content"]  # "完成时限是什么" asks for the deadline, not the content
+
+    def part_of(at_: float) -> int:  # which sentence of the message (split at ？ and ；) a position falls in
+        return len(PART_END.findall(text[: int(at_)]))
+
+    alone = "content" in at and all(part_of(at[f]) != part_of(at["content"]) for f in at if f != "content")
+    if "content" in at and len(at) > 1 and not strong and not alone:
+        del at["content"]  # "完成时限是什么" asks for the deadline, not the content (第25条是啥？责任单位？ asks both)
     # "who is responsible for task 5" asks who does it: the lead where there is one, else the responsible units
     who = re.search(r"\bwho\b|由谁|谁负责|" + WHICH_DOES, low)
     if who and "responsible" in at and "lead" not in at:
@@ -1307,11 +1313,13 @@ def sub_questions(text: str) -> tuple[str, ...]:
     who is the director and who is the deputy?). A sentence asking nothing is the context of the question after it."""
     out: list[str] = []
     lead = ""
+    asked = [m.group(0) for m in re.finditer(r"[^？?；;]+[？?]", text)]  # a sentence ending in ？ asks, word or not
     for sentence in PART_END.split(text):
+        raw = sentence
         sentence = sentence.strip(" ，,。.\n")
         if not sentence:
             continue
-        if not QUESTION_WORD.search(sentence):
+        if not QUESTION_WORD.search(sentence) and not any(a.startswith(raw) for a in asked):
             lead = f"{lead}{sentence}，"
             continue
         clauses = [c.strip(" ，,。.") for c in SUB_JOIN.split(sentence)]

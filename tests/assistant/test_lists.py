@@ -193,6 +193,7 @@ TWO_COUNTS = [
         True,
     ),
     ("宜阳县的任务有多少项，分成了几个方面", "yiyang-2024", 1, True),
+    ("How many aspects and specific tasks does the Weinan work points cover?", "weinan-2024", 1, False),
 ]
 
 

@@ -187,3 +187,38 @@ def test_who_is_responsible_after_a_prose_value_is_asked_of_its_row(bundled_assi
     assert all(u in answer.text for u in row.responsible), answer.text
     units = {u for t in corpus.get("weinan-2024").tasks for u in t.responsible}
     assert not [u for u in units - set(row.responsible) if u in answer.text], answer.text
+
+
+@pytest.mark.parametrize(
+    "question, doc, number, fields",
+    [
+        ("渭南第二十五条是啥？责任单位？", "weinan-2024", 25, ("content", "responsible")),
+        ("What is Zhashui item 5? Who leads it?", "zhashui-2024", 5, ("content", "lead")),
+    ],
+)
+def test_what_an_item_is_and_a_column_asked_in_two_sentences_are_both_answered(
+    bundled_assistant, corpus, question, doc, number, fields
+):
+    """ "是啥？" in a sentence of its own asks the item's text; it is not swallowed by the column asked after it."""
+    t = next(t for t in corpus.get(doc).tasks if t.kind == "task" and t.number == number)
+    answer = bundled_assistant.ask(question)
+    values = {"content": [t.content[:12]], "lead": list(t.lead), "responsible": list(t.responsible)}
+    assert answer.understood.fields == fields, answer.understood.label
+    for f in fields:
+        assert all(v in answer.text for v in values[f]), f"{f} missing from {answer.text[:300]!r}"
+
+
+def test_sentences_ending_in_a_question_mark_are_parts_even_without_a_question_word(bundled_assistant, corpus):
+    """宜阳这份举措文号、印发日期？依据的洛阳文件文号？: three things asked, all answered, each cited."""
+    n = corpus.get("yiyang-2024").notice
+    answer = bundled_assistant.ask("宜阳这份举措文号、印发日期？依据的洛阳文件文号？")
+    assert n.doc_number and n.doc_number in answer.text and "2024年12月16日" in answer.text
+    assert any("洛政办〔2024〕39号" in c.quote for c in answer.citations), answer.text[:300]
+
+
+def test_which_document_a_notice_cites_and_its_number_in_one_message(bundled_assistant):
+    """ "…does Weinan cite, and what is its doc number?": the document the notice rests on, then the 文号 printed
+    beside it (Weinan's own notice has none)."""
+    answer = bundled_assistant.ask("What Shaanxi provincial measures does Weinan cite and what is its doc number?")
+    assert "陕政办发〔2023〕25号" in answer.text, answer.text[:300]
+    assert any(c.doc_id == "weinan-2024" and "陕政办发〔2023〕25号" in c.quote for c in answer.citations)

@@ -316,3 +316,16 @@ def test_a_value_asked_by_its_kind_alone_is_the_named_notices_sentence_holding_o
 def test_a_value_kind_a_notice_does_not_hold_is_refused(question, bundled_assistant):
     answer = bundled_assistant.ask(question)
     assert not answer.found and not answer.citations, answer.text[:200]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Lingchuan: time to open a business should be capped at how many working days?",
+        "How many working days may it take at most to open a company in Lingchuan?",
+    ],
+)
+def test_everyday_english_for_a_firm_and_a_ceiling_reaches_the_sentence(question, bundled_assistant, corpus):
+    """business/company are the notices' 企业, "capped"/"at most" their 不超过: the sentence holding the figure."""
+    answer = bundled_assistant.ask(question)
+    assert answer.found and any("企业开办" in c.quote and "工作日" in c.quote for c in answer.citations), answer.text
