@@ -148,10 +148,16 @@ BASIS = re.compile(
     r"|(?:根据|依据|依照|按照)\S{0,4}(?:哪|什么|啥)\S{0,8}(?:制定|出台|印发|编制)|制定依据|依据是什么|上位文件|上级文件"
     r"|(?:照着|参照|对照|比照|仿照|照搬)\S{0,6}(?:哪|什么|啥)\S{0,4}(?:文件|方案|通知|意见|文)"
     r"|\bbased\s+on\b|\b(?:legal|policy)\s+basis\b|\bon\s+what\s+basis\b|\bwhat\s+is\s+the\s+basis\b"
-    r"|\b(?:which|what)\s+(?:\w+\s+){0,3}(?:document|plan|opinions?|policy|regulation|circular|measures|rules)s?\b"
-    r".*\b(?:implement(?:s|ing)?|cites?|cited|follows?)\b"
+    r"|\b(?:which|what)\s+(?:\w+\s+){0,3}(?:document|plan|opinions?|policy|regulation|circular)s?\b.*\bimplement(?:s|ing)?\b"
     r"|\b(?:upper|higher)[- ]level\s+(?:document|policy|plan)|\bparent\s+(?:document|policy)\b|\bpursuant\s+to\b"
 )
+# "What Shaanxi measures does Weinan cite?": the documents it rests on, when nothing narrows which ("which document on
+# enforcement quality does it cite", "… cite for the township plan" ask the passage on that topic).
+CITES_BASIS = re.compile(
+    r"\b(?:which|what)\s+(?:\w+\s+){0,3}(?:document|plan|opinions?|policy|regulation|circular|measures|rules)s?\b"
+    r".*\b(?:cites?|cited|follows?)\b"
+)
+CITES_TOPIC = re.compile(r"\b(?:on|about|for|regarding|concerning|in)\s+(?!its\b|the\s+notice\b)\w+", re.I)
 # A question about another document a notice rests on ("依据的《…》文号", "which Luoyang document is it based on")
 # asks about the notice's text, not about the notice itself.
 REFERENCED = re.compile(r"根据|依据|依照|按照|落实|贯彻|《|\bbased\s+on\b|\brefers?\b|\bcites?\b|\bimplements?\b")
@@ -1277,7 +1283,7 @@ def find_metas(low: str) -> tuple[str, ...]:
     """Every meta field a question asks, in the order it asks them: 文号和印发日期 -> (number, date)."""
     if "《" in low:  # it names the document: a question about that document, read from the text
         return ()
-    if BASIS.search(low):
+    if BASIS.search(low) or (CITES_BASIS.search(low) and not CITES_TOPIC.search(low)):
         return ("basis",)
     if REFERENCED.search(low):
         return ()

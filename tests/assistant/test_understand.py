@@ -115,6 +115,18 @@ def test_a_question_about_a_named_document_the_notice_rests_on_is_not_about_the_
     assert q.meta is None and q.kind == "cited"  # that document's 文号, as the citing line prints it
 
 
+@pytest.mark.parametrize(
+    "text, basis",
+    [
+        ("What Shaanxi provincial measures does Weinan cite?", True),
+        ("Which Henan document on enforcement quality does Yiyang cite?", False),  # a topic: the passage citing it
+        ("Which document does the Yiyang measure cite for the township enforcement plan?", False),
+    ],
+)
+def test_which_document_a_notice_cites_is_its_basis_unless_a_topic_narrows_it(read, text, basis):
+    assert (read(text).meta == "basis") is basis
+
+
 def test_which_document_a_notice_rests_on_is_its_basis_sentence(read):
     """Not naming the document, it asks what the notice's head says it implements (根据《…》(洛政办〔2024〕39号))."""
     q = read("Which Luoyang document are the Yiyang measures based on (give its document number)?")
