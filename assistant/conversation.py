@@ -23,6 +23,7 @@ from assistant.records import ItemRef, Kind, Question, Understood
 from assistant.stages import name_stage, plan_stages
 from assistant.tasktable import DEFAULT_FIELDS, filtered_tasks, tasks_for
 from assistant.understand import (
+    CITED_DOC,
     EN_ORDINAL_WORDS,
     STRONG_CONTENT,
     TOPIC_SWITCH,
@@ -376,10 +377,6 @@ UNIT_PICK = {
 }
 
 
-# A document a notice cites, as its line prints it: 《title》 and the 文号 in brackets after it, if any.
-CITED_DOC = re.compile(
-    r"《([^》\n]{4,80})》\s*(?:[（(]\s*([^（()）\n]{1,12}?[〔［\[]\s*\d{4}\s*[〕］\]]\s*\d+\s*号)\s*[）)])?"
-)
 # A question about the documents a notice rests on or cites (依据哪些文件, 提到河南省哪个方案, which local document
 # does the measure cite?): what "它的文号" / "doc no.?" after its answer points at.
 ABOUT_DOCUMENTS = re.compile(

@@ -1152,8 +1152,16 @@ RELATION = re.compile(
 )
 
 
-def _flat(name: str) -> str:
+def flat_name(name: str) -> str:
+    """A document's name without spaces and brackets, as compared across a question and a notice's lines."""
     return re.sub(r"[\s《》〔〕［］\[\]()（）]", "", name)
+
+
+_flat = flat_name
+# A document a notice cites, as its line prints it: 《title》 and the 文号 in brackets after it, if any.
+CITED_DOC = re.compile(
+    r"《([^》\n]{4,80})》\s*(?:[（(]\s*([^（()）\n]{1,12}?[〔［\[]\s*\d{4}\s*[〕］\]]\s*\d+\s*号)\s*[）)])?"
+)
 
 
 def find_cited_only(text: str, notices: list[Notice]) -> tuple[str, ...]:

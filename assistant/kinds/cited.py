@@ -11,16 +11,9 @@ from assistant.citing import cite
 from assistant.kinds.context import Context
 from assistant.records import Citation, Draft, Phrase, Question, say
 from assistant.tasktable import in_scope
+from assistant.understand import CITED_DOC
+from assistant.understand import flat_name as flat
 from assistant.wording import Short
-
-# A cited document as a line prints it: 《title》 and its 文号 in brackets after it, if any.
-CITED_DOC = re.compile(
-    r"《([^》\n]{4,80})》\s*(?:[（(]\s*([^（()）\n]{1,12}?[〔［\[]\s*\d{4}\s*[〕］\]]\s*\d+\s*号)\s*[）)])?"
-)
-
-
-def flat(text: str) -> str:
-    return re.sub(r"[\s《》〔〕［］\[\]()（）]", "", text)
 
 
 def draft(q: Question, ctx: Context) -> Draft | None:
