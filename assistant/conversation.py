@@ -406,14 +406,17 @@ def step_of(text: str, lang: str) -> int:
     return next((step for pattern, step in STEP[lang] if pattern.search(text)), 0)
 
 
+NO_VALUE = (None, "yesno", "list")  # what a part expects when it asks for no value of its own
+
+
 def values_asked(q: Question) -> bool:
     """Whether the message asks for a value of its own (a date, a count, a number), not yes or no or a list."""
-    return any(k not in (None, "yesno", "list") for k in q.expects)
+    return any(k not in NO_VALUE for k in q.expects)
 
 
 def holds_asked(q: Question, text: str) -> bool:
     """Whether `text` holds a value of every kind the message asks for."""
-    return all(holds(k, q.text, text) for k in q.expects if k not in (None, "yesno", "list"))
+    return all(holds(k, q.text, text) for k in q.expects if k not in NO_VALUE)
 
 
 def _merge(*groups: Sequence[str]) -> tuple[str, ...]:

@@ -1157,7 +1157,6 @@ def flat_name(name: str) -> str:
     return re.sub(r"[\s《》〔〕［］\[\]()（）]", "", name)
 
 
-_flat = flat_name
 # A document a notice cites, as its line prints it: 《title》 and the 文号 in brackets after it, if any.
 CITED_DOC = re.compile(
     r"《([^》\n]{4,80})》\s*(?:[（(]\s*([^（()）\n]{1,12}?[〔［\[]\s*\d{4}\s*[〕］\]]\s*\d+\s*号)\s*[）)])?"
@@ -1178,13 +1177,18 @@ def find_cited_only(text: str, notices: list[Notice]) -> tuple[str, ...]:
 
 def is_loaded(name: str, notices: Sequence[Notice]) -> bool:
     """Whether a document named by 《title》 or 文号 is one of the loaded notices."""
-    flat = _flat(name)
+    flat = flat_name(name)
     for n in notices:
-        num, title = _flat(n.doc_number or ""), _flat(n.title)
+        num, title = flat_name(n.doc_number or ""), flat_name(n.title)
         core = re.sub(r"^.*?关于印发|的通知$", "", title)
         if (num and flat.endswith(num)) or flat in title or (core and core in flat):
             return True
     return False
+
+
+def printed_names(notices: Sequence[Notice], doc_ids: Sequence[str]) -> str:
+    """The lines of the notices in scope (all when none is named), flattened as flat_name flattens a name."""
+    return "\n".join(flat_name(line) for n in notices if not doc_ids or n.doc_id in doc_ids for line in n.lines)
 
 
 def find_cites(text: str, notices: list[Notice], doc_ids: Sequence[str]) -> tuple[str, ...]:
@@ -1192,15 +1196,14 @@ def find_cites(text: str, notices: list[Notice], doc_ids: Sequence[str]) -> tupl
     the citing line prints of them: their 文号 or their title (宜司〔2023〕18号是关于啥的文件, 《…若干意见》的文号)."""
     if expected(text) not in ("docnum", "title") or not DOC_NAME.search(text):
         return ()
-    scope = [n for n in notices if not doc_ids or n.doc_id in doc_ids]
-    printed = "\n".join(_flat(line) for n in scope for line in n.lines)
+    printed = printed_names(notices, doc_ids)
     out = []
     for m in DOC_NAME.finditer(text):
         name = m.group(
             0
         )  # a 文号 may be read with words before it (宜阳引用的宜司〔2023〕18号): its longest printed tail
         tails = [name] if name.startswith("《") else [name[i:] for i in range(len(name)) if "〔" in name[i + 1 :]]
-        found = next((t for t in tails if _flat(t) in printed), None)
+        found = next((t for t in tails if flat_name(t) in printed), None)
         if found and not is_loaded(found, notices):
             out.append(found)
     return tuple(out)
@@ -1225,14 +1228,14 @@ def find_other_editions(text: str, notices: list[Notice], doc_ids: Sequence[str]
     工作要点 when 2024's is loaded, 洛阳市提升…若干举措 when 宜阳县's is): not loaded, so nothing answers them. A
     《title》 the notices print is a document they cite (find_cited_only's business), not another edition."""
     if "《" in text:
-        printed = "".join(_flat(line) for n in notices if n.doc_id in doc_ids for line in n.lines)
-        text = re.sub(r"《([^》]{2,})》", lambda m: " " if _flat(m.group(1)) in printed else m.group(0), text)
-    flat = _flat(text)
+        printed = printed_names(notices, doc_ids)
+        text = re.sub(r"《([^》]{2,})》", lambda m: " " if flat_name(m.group(1)) in printed else m.group(0), text)
+    flat = flat_name(text)
     out: list[str] = []
     for n in notices:
         if n.doc_id not in doc_ids:
             continue
-        core = re.sub(r"的通知$", "", re.sub(r"^.*?关于印发", "", _flat(n.title)))
+        core = re.sub(r"的通知$", "", re.sub(r"^.*?关于印发", "", flat_name(n.title)))
         names = sorted({a for a in (n.region or "", *n.aliases) if a and not a.isascii()}, key=len, reverse=True)
         body = next((core[len(a) :] for a in names if core.startswith(a)), core)
         dated = _other_years(text, flat, n, body)
