@@ -390,7 +390,8 @@ class WebState:
     # --- feedback -------------------------------------------------------------------------------------
     def save_feedback(self, record: dict, remove: bool = False) -> None:
         """Appends a feedback record. A record with an `id` (one chat message) replaces that message's earlier
-        record, so a changed vote leaves one record with the last vote; `remove` drops it (a vote taken back)."""
+        record, so a changed vote leaves one record with the last vote (and the comment it had, unless the new record
+        brings its own); `remove` drops it (a vote taken back)."""
         if self.read_only:
             raise NotWritable()
         record = {"time": time.strftime("%Y-%m-%dT%H:%M:%S"), **record}
@@ -403,7 +404,11 @@ class WebState:
                         fh.write(json.dumps(record, ensure_ascii=False) + "\n")
                     return
                 lines = self.feedback_file.read_text("utf-8").splitlines() if self.feedback_file.exists() else []
+                earlier = [line for line in lines if feedback_id(line) == key]
                 kept = [line for line in lines if feedback_id(line) != key]
+                if earlier and not record.get("comment"):  # a changed vote keeps the comment already written
+                    comment = json.loads(earlier[-1]).get("comment")
+                    record = {**record, "comment": comment} if comment else record
                 if not remove:
                     kept.append(json.dumps(record, ensure_ascii=False))
                 tmp = self.feedback_file.with_suffix(".jsonl.tmp")

@@ -50,6 +50,8 @@ class UIText(TypedDict):
     remove: str
     empty: str
     thanks: str
+    liked: str
+    disliked: str
     no_answer: str
     indexing: str
     pick: str
@@ -87,7 +89,9 @@ UI: dict[str, UIText] = {
         "upload_pick": "上传的通知",
         "remove": "删除",
         "empty": "⚠️ 请输入问题。",
-        "thanks": "已记录反馈，谢谢！可以在下面补充说明。",
+        "thanks": "已记录反馈（{vote}），谢谢！可以在下面补充说明。",
+        "liked": "有帮助",
+        "disliked": "没帮助",
         "no_answer": "这条消息无法评价（不是已完成的回答）。",
         "indexing": "正在建立索引，请稍候…（首次启动约需 20 秒）",
         "pick": "选择通知",
@@ -126,7 +130,9 @@ UI: dict[str, UIText] = {
         "upload_pick": "Uploaded notice",
         "remove": "Remove",
         "empty": "⚠️ Please enter a question.",
-        "thanks": "Feedback saved, thank you! You can add a comment below.",
+        "thanks": "Feedback saved ({vote}), thank you! You can add a comment below.",
+        "liked": "helpful",
+        "disliked": "not helpful",
         "no_answer": "This message cannot be rated (not a finished answer).",
         "indexing": "Building the index, please wait… (about 20 s on first start)",
         "pick": "Notice",
@@ -316,7 +322,8 @@ class Events:
             return "", gr.update(visible=False, value=""), None
         record = {**answer, "rating": 1 if like.liked else -1}
         self.state.save_feedback(record)
-        return t["thanks"], gr.update(visible=True, value=""), record
+        vote = t["liked"] if like.liked else t["disliked"]
+        return t["thanks"].format(vote=vote), gr.update(visible=True), record  # a comment being typed stays
 
     def comment(self, text: str | None, record: dict[str, Any] | None, lang_choice: str) -> tuple[str, Update]:
         """The optional comment on the answer last rated: saved into that answer's record."""

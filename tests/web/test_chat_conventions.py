@@ -32,8 +32,9 @@ def test_a_changed_vote_leaves_one_record_with_the_last_vote_and_a_comment(page,
     expect(page.locator("#chat details.na-cite").first).to_be_visible(timeout=30_000)
     chat = page.locator("#chat")
     chat.get_by_role("button", name="Like", exact=True).click()
-    expect(page.locator("#feedback-status")).to_contain_text("已记录反馈")
+    expect(page.locator("#feedback-status")).to_contain_text("已记录反馈（有帮助）")
     chat.get_by_role("button", name="Dislike", exact=True).click()
+    expect(page.locator("#feedback-status")).to_contain_text("已记录反馈（没帮助）")  # the status names the last vote
     comment = page.locator("#feedback-comment textarea")
     expect(comment).to_be_visible()
     comment.fill("地址不全")
@@ -77,6 +78,19 @@ def test_api_feedback_with_an_id_keeps_one_record_per_message(server):
     lines = (server.settings.data_dir / "feedback.jsonl").read_text("utf-8").splitlines()
     mine = [r for r in map(json.loads, lines) if r.get("id") == "msg-42"]
     assert [r["rating"] for r in mine] == [-1]
+
+
+def test_a_changed_vote_keeps_the_comment_already_written(server):
+    import httpx
+
+    url = server.url + "/api/feedback"
+    first = {"question": "q-c", "answer": "a", "rating": 1, "id": "msg-43", "comment": "少了配合单位"}
+    assert httpx.post(url, json=first, timeout=10).status_code == 200
+    changed = {"question": "q-c", "answer": "a", "rating": -1, "id": "msg-43"}
+    assert httpx.post(url, json=changed, timeout=10).status_code == 200
+    lines = (server.settings.data_dir / "feedback.jsonl").read_text("utf-8").splitlines()
+    mine = [r for r in map(json.loads, lines) if r.get("id") == "msg-43"]
+    assert [(r["rating"], r.get("comment")) for r in mine] == [(-1, "少了配合单位")]
 
 
 def test_undo_takes_the_last_question_back_into_the_box(page, server):
