@@ -227,12 +227,24 @@ def rows(q: Question, ctx: Context, pairs: list[tuple[Notice, Task]]) -> Draft:
     missing = [n for n in q.numbers if not any(t.number == n for _, t in pairs)]
     if missing and ctx.doc_ids:
         lines.append(say("task.missing", numbers=numbers(q, missing)))
-    return Draft(
-        lines,
-        [cite_task(n, t) for n, t in pairs],
-        [t for _, t in pairs],
-        missing=[str(n) for n in missing],
-    )
+    cites = [cite_task(n, t) for n, t in pairs]
+    if not any(gives(t, q.fields) for _, t in pairs):  # "sets no deadline" is said; the rows are nearest, not sources
+        return Draft(lines, [], [t for _, t in pairs], found=False, nearest=cites, missing=[str(n) for n in missing])
+    return Draft(lines, cites, [t for _, t in pairs], missing=[str(n) for n in missing])
+
+
+def gives(t: Task, fields: Sequence[str]) -> bool:
+    """Whether a row holds anything for the asked fields: a deadline asked of a row with no deadline and no date in
+    its text is not answered ("the notice sets no deadline" is said, and the answer counts as one the notices do not
+    hold), nor units asked of a row with none. No field asked: the row itself answers."""
+    held = {
+        "lead": bool(t.lead or t.responsible),
+        "responsible": bool(t.responsible or t.lead),
+        "deadline": bool(t.deadline or t.dates),
+        "materials": True,  # a notice without the column: the item's own text says what it asks
+        "content": True,
+    }
+    return not fields or any(held.get(f, True) for f in fields)
 
 
 def which_notice(q: Question, pairs: list[tuple[Notice, Task]], count: int) -> Draft:

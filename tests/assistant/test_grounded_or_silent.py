@@ -56,6 +56,34 @@ def test_the_row_still_answers_its_own_fields(question, doc_id, number, field, b
     assert value in answer.text, f"{doc_id} item {number} {field}: {value} not in {answer.text[:150]}"
 
 
+# A column the row leaves empty, with nothing in the item's text for it either: said plainly, and counted as a
+# refusal (the row is the nearest passage, not a source), while a field the row does hold is still answered.
+FIELD_ABSENT = [
+    ("昌江区第14项什么时候要完成？", "changjiang-2024", 14),
+    ("By when must Changjiang indicator 22 be done?", "changjiang-2024", 22),
+    ("渭南要点（十六）的截止时间", "weinan-2024", 16),
+]
+
+
+@pytest.mark.parametrize("question,doc_id,number", FIELD_ABSENT)
+def test_an_empty_column_asked_alone_is_a_refusal(question, doc_id, number, bundled_assistant, corpus):
+    row = next(t for t in corpus.get(doc_id).tasks if t.number == number)
+    assert not row.deadline and not row.dates, "the test needs a row with no deadline anywhere"
+    answer = bundled_assistant.ask(question)
+    assert answer.found is False and not answer.citations, answer.text[:150]
+    assert "没有规定完成时限" in answer.text or "sets no deadline" in answer.text
+    assert any(c.doc_id == doc_id and c.start_line == row.start_line for c in answer.nearest)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["昌江区第14项谁牵头、什么时候完成？", "Changjiang item 9: when is it due?", "昌江区第1项的完成时限是什么"],
+)
+def test_a_held_field_or_a_date_in_the_text_still_answers(question, bundled_assistant):
+    answer = bundled_assistant.ask(question)  # a lead beside the empty deadline; dates named in the item's text
+    assert answer.found and answer.citations, answer.text[:150]
+
+
 @pytest.mark.parametrize(
     "question",
     [
