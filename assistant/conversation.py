@@ -29,6 +29,7 @@ from assistant.understand import (
     TOPIC_SWITCH,
     cue_pattern,
     detect_lang,
+    find_fields,
     find_mentions,
     find_meta,
     find_negated,
@@ -57,6 +58,15 @@ CUE = {
     "zh": re.compile(r"^(那|那么|还有|另外|再|然后|以及|和|同样)|呢[？?。！!～~\s]*$"),
     "en": re.compile(r"^\s*(and|what about|how about|same for|the same for|same question for|then|also|now)\b", re.I),
 }
+# Two items just discussed, taken together: 这两个哪个更早, of those two, which one.
+TWO = {
+    "zh": re.compile(r"[这那]两[个项条]|两者|二者|两项(?:中|里|之间|相比)|哪个更|哪一?项更|哪条更"),
+    "en": re.compile(r"\b(?:those|these|the)\s+two\b|\bboth\b|\bwhich of (?:them|the two)\b|\bcompared?\b", re.I),
+}
+# The notice's own (它自己的文号, its own document number), not a document its answer named.
+OWN = {"zh": re.compile(r"自己|自身|本身|本通知|本文件"), "en": re.compile(r"\b(?:own|itself)\b", re.I)}
+# One thing pointed at (它的, its): after several documents were named, the notice they were named for.
+SINGULAR = {"zh": re.compile(r"它的|其文号|这个文件的|该文件的"), "en": re.compile(r"\bits\b", re.I)}
 # "its" / 它的 / 其: what the previous prose question asked about, when no demonstrative names it.
 ITS = {"zh": re.compile(r"它的|其(?=[\u4e00-\u9fff])"), "en": re.compile(r"\bits\b", re.I)}
 # A stage named before, pointed at: 那个阶段, 这一阶段, that phase, in it.
@@ -75,6 +85,7 @@ PRONOUN = {
     "zh": re.compile(
         r"它|该通知|这个通知|这份通知|此通知|本通知|该文件|这个文件|这份文件|此文件|这份|这一项|这项|该项|此项|这条|这个任务|该任务"
         r"|这里面|这里头|那里面"
+        r"|这个(?=\s*(?:谁|由|是|要|啥|什么|怎么|在|归|该|需|得|具体|有没有|[，,？?]|$))|这件事|这事儿?"  # 这个谁来管
     ),
     "en": re.compile(
         r"\b(it|its|this notice|that notice|the notice|this document|that document|this one|that one|this item|"
@@ -120,11 +131,18 @@ STEP = {
     "zh": (
         (
             re.compile(
-                r"下一?(?:项|条|个|点)|后一(?:项|条)|接下来(?:的|那)?一?(?:项|条)|[它这那]?(?:一项|一条)?后面(?:那|的|一)(?:项|条|个)"
+                r"下一?(?:项|条|个|点)|后一(?:项|条|个(?=问题|指标|任务|措施|要点|呢|[？?，,]))|接下来(?:的|那)?一?(?:项|条)"
+                r"|[它这那]?(?:一项|一条)?后面(?:那|的|一)(?:项|条|个)"
             ),
             1,
         ),
-        (re.compile(r"上一?(?:项|条|个|点)|前一(?:项|条)|[它这那]?(?:一项|一条)?前面(?:那|的|一)(?:项|条|个)"), -1),
+        (
+            re.compile(
+                r"上一?(?:项|条|个|点)|前一(?:项|条|个(?=问题|指标|任务|措施|要点|呢|[？?，,]))"
+                r"|[它这那]?(?:一项|一条)?前面(?:那|的|一)(?:项|条|个)"
+            ),
+            -1,
+        ),
     ),
     "en": (
         (
@@ -288,6 +306,7 @@ class Focus:
     cited: tuple[ItemRef, ...] = ()  # the rows a prose answer quoted, first citation first (what 这一项 then means)
     listed: tuple[str, ...] = ()  # the numbered points a prose answer listed (七个一's seven activities, the stages)
     documents: tuple[tuple[str, str], ...] = ()  # (title, 文号) of the documents an answer about documents quoted
+    earlier: tuple[ItemRef, ...] = ()  # the row asked about the turn before (what "these two" pairs with)
 
 
 @dataclass(frozen=True)
@@ -401,6 +420,16 @@ def listed_of(reply: Turn | None) -> tuple[str, ...]:
     return tuple(m.group(1).strip() for m in LISTED_POINT.finditer(reply.content))
 
 
+def asks_again(text: str, lang: str) -> bool:
+    """A message whose one clause is a bare 那…呢 / and …? before a clause asking fields of its own (那下一项呢？
+    啥时候完成？ / and the next one? when is it due?): the first clause asks again what was asked before."""
+    clauses = [c for c in re.split(r"[？?。.!！;；，,]\s*", text) if c.strip()]
+    if len(clauses) < 2:
+        return False
+    bare = [c for c in clauses if CUE[lang].search(c.strip())]
+    return any(not find_fields(c) for c in bare) and any(find_fields(c) for c in clauses)
+
+
 def step_of(text: str, lang: str) -> int:
     """+1 for a message asking about the next item, -1 for the previous one, else 0."""
     return next((step for pattern, step in STEP[lang] if pattern.search(text)), 0)
@@ -477,6 +506,7 @@ class Resolver:
             else (),
             listed_of(reply) if q.kind not in (Kind.TASK, *LISTING) else (),
             tuple(d for d in documents_of(q, reply) if not is_loaded(d[0], self.notices)),  # not its own title
+            self.rows(focus.question) if focus and focus.question.kind == Kind.TASK else (),
         )
 
     def cited_of(self, q: Question, reply: Turn | None) -> tuple[ItemRef, ...]:
@@ -556,6 +586,7 @@ class Resolver:
             self._cited,
             self._similar,
             self._narrow,
+            self._both,
             self._other_item,
             self._other_field,
             self._other_notice,
@@ -569,8 +600,10 @@ class Resolver:
     def _document(self, q: Question, focus: Focus, shape: Shape) -> Resolved | None:
         """渭南工作要点是依据哪些文件定的 → 其中陕西那个措施文号多少 / which document does it cite? → doc no.?: the 文号
         or title of a document the previous answer named, not the notice's own."""
-        if not focus.documents or q.numbers or q.meta not in ("number", "title"):
-            return None
+        if not focus.documents or q.numbers or q.meta not in ("number", "title") or OWN[q.lang].search(q.text):
+            return None  # 它自己的文号 / its own number: the notice's, not a document it cites
+        if len(focus.documents) > 1 and SINGULAR[q.lang].search(q.text) and not q.doc_ids:
+            return None  # "its number" after several documents named: "it" is the notice they were named for
         # a 文号 is asked of those printed with one; of all, when none is (the notice then says it gives none)
         docs = [d for d in focus.documents if d[1] or q.meta != "number"] or list(focus.documents)
         # the one the message names by a word of its title (陕西那个措施), else every one that has what is asked
@@ -773,8 +806,52 @@ class Resolver:
         years = [y for t in self.tasks if t.doc_id in p.doc_ids for y in re.findall(r"(20\d{2})年", t.deadline or "")]
         return int(max(set(years), key=years.count)) if years else 0
 
+    def _both(self, q: Question, focus: Focus, shape: Shape) -> Resolved | None:
+        """第4项呢？→ 这两个哪个更早到期 / and item 34 — of those two, which has an extra lead unit?: the item in focus
+        and the one asked with it or just before it, side by side, for the fields asked."""
+        p = focus.question
+        if not TWO[q.lang].search(q.text) or p.kind != Kind.TASK or len(p.numbers) != 1 or len(p.doc_ids) != 1:
+            return None
+        if q.doc_ids and q.doc_ids != p.doc_ids:
+            return None
+        if q.numbers:  # 第34项呢？这两项…: the one this message names
+            other = q.numbers[0] if len(q.numbers) == 1 and q.numbers != p.numbers else None
+        else:
+            before = [r for r in focus.earlier if r.doc_id == p.doc_ids[0] and r.number != p.numbers[0]]
+            other = before[-1].number if len(before) == 1 else None
+        if other is None:
+            return None
+        fields = q.fields or p.fields
+        numbers = tuple(sorted((p.numbers[0], other)))
+        carried = ("notice", "item") + (("field",) if not q.fields else ())
+        return Resolved(self.task_question(q.lang, p.doc_ids, numbers, p.style, fields), carried)
+
     def _other_item(self, q: Question, focus: Focus, shape: Shape) -> Resolved | None:
         """那第18项呢 / and 19? / 第18项由谁牵头: another item, of the notice in focus, for the same fields."""
+        p = focus.question
+        numbers, style = self.other_numbers(q, focus, shape)
+        if not numbers or q.asks_count or q.asks_cross or q.section_level or (q.asks_list and q.units):
+            return None
+        carried = []
+        docs = q.doc_ids
+        if not docs and focus.doc_ids:
+            docs, carried = focus.doc_ids, ["notice"]
+        fields = self.other_fields(q, p)
+        if fields != q.fields and (q.fields or (p.kind == Kind.TASK and fields == p.fields)):
+            carried.append("field")
+        if (
+            style in (None, "any")
+            and p.style not in (None, "any")
+            and (p.kind == Kind.TASK or p.style in STYLE_OF_KIND)
+        ):
+            style = p.style  # 否决项有几条 → 第二条是啥: the second veto item
+        if not carried and numbers == q.numbers and style == q.style:
+            return None  # complete on its own
+        return Resolved(self.task_question(q.lang, docs, numbers, style, fields), tuple(carried))
+
+    def other_numbers(self, q: Question, focus: Focus, shape: Shape) -> tuple[tuple[int, ...], str | None]:
+        """The item numbers (and family) a message about another item means: its own, a bare number, an ordinal
+        after one item or after a count, the next or previous one."""
         p = focus.question
         numbers, style = q.numbers, q.style
         if not numbers and shape.leans and p.numbers and not (q.units or q.due or q.meta):
@@ -784,31 +861,29 @@ class Resolver:
             numbers = (k + 1,)  # after one item, "and the second one?" / "第二个呢" is the notice's item 2
         if not numbers and p.kind == Kind.COUNT and len(focus.items) < 2 and len(focus.doc_ids) == 1 and k is not None:
             # 昌江区清单一共多少条 → 最后一条谁牵头 / the first one?: the notice's own first or last item
-            counted = sorted(t.number for t in self.tasks if t.doc_id == focus.doc_ids[0] and t.kind == "task")
+            family = p.style if p.style in STYLE_OF_KIND else "task"  # 否决项有几条 → 第二条: the second veto item
+            counted = sorted(t.number for t in self.tasks if t.doc_id == focus.doc_ids[0] and t.kind == family)
             numbers = (counted[k],) if counted and -1 <= k < len(counted) else ()
+            style = style if family == "task" else family
         if not numbers and (step := step_of(q.text, q.lang)) and len(p.numbers) == 1 and p.kind == Kind.TASK:
             numbers = (p.numbers[0] + step,)  # 下一项的责任单位呢 / and the next one?
-        if not numbers or q.asks_count or q.asks_cross or q.section_level or (q.asks_list and q.units):
-            return None
-        carried = []
-        docs = q.doc_ids
-        if not docs and focus.doc_ids:
-            docs, carried = focus.doc_ids, ["notice"]
-        fields = q.fields
-        # a message asking a value of its own (多少天内报备, how often) asks that, not the fields asked before
-        if not fields and p.kind == Kind.TASK and p.fields and not values_asked(q):
-            fields = p.fields
-            carried.append("field")
-        elif not fields and values_asked(q):  # and the next one — how often …?: its text says
-            fields = ("content",)
-        elif not fields and p.kind == Kind.TASK and (values_asked(p) or self.topic_of(p)):
-            # item 41's minimum review time → what about item 28?: its columns and what its text says of it
-            fields = (*DEFAULT_FIELDS, "content")
-        if style in (None, "any") and p.style not in (None, "any") and (p.kind == Kind.TASK):
-            style = p.style
-        if not carried and numbers == q.numbers and style == q.style:
-            return None  # complete on its own
-        return Resolved(self.task_question(q.lang, docs, numbers, style, fields), tuple(carried))
+        return numbers, style
+
+    def other_fields(self, q: Question, p: Question) -> tuple[str, ...]:
+        """The fields asked of another item: the message's own (with those asked before when a bare 那…呢 clause
+        asks them again), else those asked before, else its text where the message or the last question asks a
+        value of their own."""
+        if q.fields:
+            # 那下一项呢？啥时候完成？: what was asked, and the deadline too
+            return _merge(p.fields, q.fields) if p.kind == Kind.TASK and asks_again(q.text, q.lang) else q.fields
+        if p.kind == Kind.TASK and p.fields and not values_asked(q):
+            return p.fields
+        if values_asked(q):  # and the next one — how often …?: its text says (多少天内报备 asks that, not the fields)
+            return ("content",)
+        if p.kind in LISTING or (p.kind == Kind.TASK and (values_asked(p) or self.topic_of(p))):
+            # 否决项有几条 → 第二条是啥; item 41's minimum review time → item 28?: its columns and what its text says
+            return (*DEFAULT_FIELDS, "content")
+        return ()
 
     def _other_field(self, q: Question, focus: Focus, shape: Shape) -> Resolved | None:
         """完成时限呢 / and the deadline? / 谁配合 / 这一项要报什么材料: another field of the item in focus."""

@@ -73,7 +73,20 @@ def single(q: Question, ctx: Context) -> Draft:
             lines[k + 1 : k + 1] = [say("open.item", text=re.sub(r"[*]{2}", "", it.quote)) for it in items]
             keep[k + 1 : k + 1] = items
             break
+    if WHICH_ITEM.search(q.text) and (row := row_of(keep[0], ctx.corpus)):  # 是第几项, is there an item about X
+        lines.append(_item_line(q, q.text, row, ctx))
+        return Draft(lines, [*keep, cite_task(ctx.corpus.get(row.doc_id).notice, row)], [row])
     return Draft(lines, keep)
+
+
+# A question asking which item says something: the answer names the row its sentence stands in, so the item is in
+# focus for "这个谁负责" / "who leads it?" next.
+WHICH_ITEM = re.compile(
+    r"第几[项条个]|哪一?[项条](?!目)|哪个(?:问题|指标|任务|事项)"
+    r"|\b(?:which|what)\s+(?:\w+\s+){0,2}?(?:items?|tasks?|indicators?|problems?|work points?)\b"
+    r"|\bis there an?\s+(?:\w+\s+){0,3}?(?:item|task|indicator|problem)\b|\bitem number\b",
+    re.I,
+)
 
 
 STAGE_WORD = re.compile(r"阶段|步骤|环节|\b(?:phases?|stages?|steps?)\b", re.I)  # asks the stages themselves

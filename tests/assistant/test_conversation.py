@@ -890,3 +890,91 @@ def test_another_item_after_an_item_question_with_a_topic_gives_its_text(bundled
     )
     assert answer.understood.numbers == (28,) and "content" in answer.understood.fields
     assert t.content[:30] in answer.text, answer.text[:300]
+
+
+@pytest.mark.parametrize(
+    "turns, doc, number, field",
+    [
+        # which item says something: the answer names the row, and "这个" / "it" next is that row
+        (["柞水清单里涉企检查计划管理是哪一项？", "这个谁牵头？"], "zhashui-2024", 7, "lead"),
+        (
+            ["Which Zhashui item deals with requests for government information disclosure?", "who leads it?"],
+            "zhashui-2024",
+            20,
+            "lead",
+        ),
+        (["渭南要点里讲重大行政决策事项目录的是哪个任务？", "这个由哪些单位负责？"], "weinan-2024", 8, "responsible"),
+    ],
+)
+def test_the_row_a_which_item_answer_names_is_the_item_in_focus(bundled_assistant, corpus, turns, doc, number, field):
+    t = next(t for t in corpus.get(doc).tasks if t.kind == "task" and t.number == number)
+    first = bundled_assistant.ask(turns[0])
+    assert first.found and t.label in first.text and t in first.tasks, first.text[:300]
+    answer = converse(bundled_assistant, turns)
+    assert answer.understood.numbers == (number,) and answer.understood.doc_ids == (doc,), answer.understood.label
+    assert all(v in answer.text for v in getattr(t, field)), answer.text[:300]
+
+
+@pytest.mark.parametrize(
+    "turns, number, fields",
+    [
+        (["柞水县第7项谁牵头？", "那下一项呢？什么时候完成？"], 8, ("lead", "deadline")),
+        (["Who leads Zhashui item 11?", "And the one before? When is it due?"], 10, ("lead", "deadline")),
+        (["柞水第12项的完成时限", "前一个呢，谁负责？"], 11, ("deadline", "lead")),
+    ],
+)
+def test_a_bare_what_about_clause_before_a_new_field_asks_both(bundled_assistant, corpus, turns, number, fields):
+    t = next(t for t in corpus.get("zhashui-2024").tasks if t.kind == "task" and t.number == number)
+    answer = converse(bundled_assistant, turns)
+    assert answer.understood.numbers == (number,), answer.understood.label
+    assert set(fields) <= set(answer.understood.fields), answer.understood.fields
+    assert t.deadline in answer.text and t.lead[0] in answer.text, answer.text[:300]
+
+
+@pytest.mark.parametrize(
+    "turns, numbers",
+    [
+        (["柞水第3项什么时候完成？", "第7项呢？", "这两项哪个更早？"], (3, 7)),
+        (["Who leads Zhashui item 9?", "and item 20?", "so which of the two is led by 县政府办?"], (9, 20)),
+        (["昌江区第33项讲的啥", "第34项呢？这两个哪个牵头单位多？"], (33, 34)),
+    ],
+)
+def test_these_two_are_the_item_in_focus_and_the_one_before_it(bundled_assistant, corpus, turns, numbers):
+    answer = converse(bundled_assistant, turns)
+    assert answer.understood.numbers == numbers, answer.understood.label
+    doc = answer.understood.doc_ids[0]
+    for n in numbers:
+        t = next(t for t in corpus.get(doc).tasks if t.kind == "task" and t.number == n)
+        assert any(c.start_line == t.start_line for c in answer.citations), f"{t.label} not cited: {answer.text[:300]}"
+
+
+@pytest.mark.parametrize(
+    "turns, doc",
+    [
+        (["渭南工作要点是依据哪些文件定的？", "它本身的文号呢？"], "zhashui-2024"),
+        (["Which documents does the Changjiang list implement?", "and its own document number?"], "changjiang-2024"),
+        (["柞水这份清单落实的是哪些文件？", "它的文号是多少？"], "zhashui-2024"),  # several named: "it" is the notice
+    ],
+)
+def test_its_own_number_after_cited_documents_is_the_notices_own(bundled_assistant, corpus, turns, doc):
+    if doc == "zhashui-2024" and "渭南" in turns[0]:
+        doc = "weinan-2024"
+    n = corpus.get(doc).notice
+    answer = converse(bundled_assistant, turns)
+    assert answer.kind == "meta" and answer.understood.doc_ids == (doc,), answer.understood.label
+    if n.doc_number:
+        assert n.doc_number in answer.text, answer.text[:300]
+
+
+@pytest.mark.parametrize(
+    "turns, kind, number",
+    [
+        (["陵川县加分项一共几项？", "第一条讲的是什么？"], "bonus", 1),
+        (["How many veto items does Lingchuan have?", "what does the second one say?"], "veto", 2),
+    ],
+)
+def test_an_ordinal_after_a_count_of_a_family_picks_from_that_family(bundled_assistant, corpus, turns, kind, number):
+    t = next(t for t in corpus.get("lingchuan-2022").tasks if t.kind == kind and t.number == number)
+    answer = converse(bundled_assistant, turns)
+    assert any(c.label == t.label for c in answer.citations), answer.text[:300]
+    assert t.content[:15] in answer.text, answer.text[:300]

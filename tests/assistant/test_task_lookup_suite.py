@@ -436,16 +436,28 @@ def label(field: str, lang: str) -> str:
     return template(f"fact.{field}", lang).split("{")[0]
 
 
+def holds(t, field: str) -> bool:
+    """Whether a row has anything for a field: a deadline or a date in its text; a unit in either unit column."""
+    if field == "deadline":
+        return bool(t.deadline or t.dates)
+    if field in ("lead", "responsible"):
+        return bool(t.lead or t.responsible)
+    return True
+
+
 def problems(assistant, case: Case) -> list[str]:
     """What is wrong with the answer to one case, each naming the notice, item and field."""
     answer = assistant.ask(case.question)
     if answer.kind != Kind.TASK:
         return [f"{case}: answered as {answer.kind}: {answer.text[:80]!r}"]
     out = []
-    cited = {(c.doc_id, c.start_line, c.end_line) for c in answer.citations}
+    # rows holding nothing asked (no deadline, no date in their text) are a refusal: their lines are nearest, not cited
+    held = any(holds(t, f) for _, t in case.expected for f in case.fields)
+    shown = answer.citations if held else answer.nearest
+    cited = {(c.doc_id, c.start_line, c.end_line) for c in shown}
     wanted = {(t.doc_id, t.start_line, t.end_line) for _, t in case.expected}
-    if cited != wanted:
-        out.append(f"{case}: cites {sorted(cited)}, not the items' lines {sorted(wanted)}")
+    if cited != wanted or answer.found != held:
+        out.append(f"{case}: cites {sorted(cited)} (found {answer.found}), not the items' lines {sorted(wanted)}")
     flat = no_spaces(answer.text)
     for notice, t in case.expected:
         for field in case.fields:
