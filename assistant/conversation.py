@@ -189,6 +189,14 @@ SIMILAR = re.compile(
     r"(?!\s+(?:number|no\b|#))",  # the same item number: the number
     re.I,
 )
+# Which row of another notice is meant (昌江清单里哪一项…, which one asks for …): after an item question, the row there
+# that matches it.
+# Words likening an item to another notice's ("same for Yiyang?", 也一样吗 put the same question to it: not these).
+LIKENED = re.compile(
+    r"对应|差不多|类似|相似|相近|相当于|(?<![好图影])像"
+    r"|\b(?:equivalent|counterparts?|correspond(?:s|ing)?|match(?:es|ing)?|resembles?|comparable)\b"
+)
+WHICH_ONE = re.compile(r"哪一?[项条个]|\bwhich\s+(?:one|item|indicator|problem|point|task|measure)s?\b")
 # Words any question about an item says: left over alone, they name no topic to carry to another notice.
 TOPIC_NOISE = {
     "zh": re.compile(
@@ -585,6 +593,7 @@ class Resolver:
             self._stage,
             self._cited,
             self._similar,
+            self._counterpart,
             self._narrow,
             self._both,
             self._other_item,
@@ -934,6 +943,18 @@ class Resolver:
         fields = tuple(f for f in q.fields if f != "content") or ("lead",)
         asked = replace(self.understand(text), doc_ids=q.doc_ids, fields=fields, numbers=(), meta=None, metas=())
         return Resolved(replace(asked, kind=Kind.CROSS, asks_cross=True, lang=q.lang), ("item",))
+
+    def _counterpart(self, q: Question, focus: Focus, shape: Shape) -> Resolved | None:
+        """陵川第79项指标是啥要求 → 昌江清单里对应的是哪一项？谁牵头？/ and the Changjiang equivalent?: the other
+        notice's item matching the item in focus, found by what that item says (kinds/counterpart.py)."""
+        p = focus.question
+        if p.kind != Kind.TASK or not p.numbers or len(p.doc_ids) != 1 or len(q.doc_ids) != 1 or q.numbers:
+            return None
+        if q.doc_ids == p.doc_ids or not (LIKENED.search(q.text.lower()) or WHICH_ONE.search(q.text.lower())):
+            return None
+        pair = (p.doc_ids[0], q.doc_ids[0])
+        asked = replace(q, doc_ids=pair, numbers=p.numbers, style=p.style, counterpart=q.doc_ids[0])
+        return Resolved(replace(asked, kind=Kind.COUNTERPART), ("item",))
 
     def _other_notice(self, q: Question, focus: Focus, shape: Shape) -> Resolved | None:
         """那昌江区的呢 / same for Yiyang?: the previous question put to another notice."""

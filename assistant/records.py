@@ -29,6 +29,9 @@ class Kind(StrEnum):
     REFUSE = "refuse"  # a place no loaded notice is from
     NOTICES = "notices"  # the loaded notices as a set: 哪份通知最新, which notice was issued first, 有几份通知
     CITED = "cited"  # a document the notices cite: its 文号 or title as the citing line prints it
+    # the item of one notice matching a numbered item of another: 柞水第5项跟渭南哪一项差不多, which Yiyang problem
+    # matches Weinan item 15?
+    COUNTERPART = "counterpart"
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,9 @@ class Question:
     only_units: bool = False  # "only 各行政执法部门", 光是区司法局一家: the units are the whole column
     distinct: str | None = None  # lead | responsible: the units of that column asked for, each once (去重, distinct)
     part: int | None = None  # a top-level section picked by its ordinal: 第五部分, section 7, part 7
+    # the notice whose item matching the numbered item of the other named notice is asked (渭南 in 柞水第5项跟渭南
+    # 哪一项差不多); the numbers are the other notice's
+    counterpart: str | None = None
 
     @property
     def named_notice(self) -> bool:

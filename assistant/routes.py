@@ -54,6 +54,7 @@ ROUTES: tuple[tuple[Kind, Callable[[Question], bool]], ...] = (
     (Kind.REFUSE, lambda q: bool(q.foreign) and not q.doc_ids),
     (Kind.REFUSE, lambda q: bool(q.cited_only)),  # what a document the notices only cite says
     (Kind.CITED, lambda q: bool(q.cites) and not q.numbers),  # a cited document's 文号 or title, as printed
+    (Kind.COUNTERPART, lambda q: q.counterpart is not None),  # 柞水第5项跟渭南哪一项差不多: the other's matching item
     (
         Kind.NOTICES,
         lambda q: (

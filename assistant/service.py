@@ -158,6 +158,8 @@ class Assistant:
             return None
         if whole.question.kind == Kind.REFUSE and whole.question.foreign:
             return None  # a place no loaded notice is from, and none named: every part is about that place
+        if whole.question.kind == Kind.COUNTERPART:
+            return None  # which item matches, and who leads it: the matched item is answered with its fields
         history = list(req.history)
         asked = []
         for part in parts:

@@ -116,6 +116,37 @@ CROSS_ASK = re.compile(
     r"|有(?:什么|何|啥|哪些)(?:不同|区别|差别|差异)|区别|差别|差异|异同|对比|比较一下|一样吗|相同吗"
     r"|\bdiffer(?:s|ent|ence|ences)?\b|\bcompare[sd]?\b|\bcomparison\b|\bhow\s+do\s+(?:the\s+)?(?:notices|documents)\b"
 )
+# An item of one notice likened to another's (柞水第5项跟渭南哪一项差不多, which Yiyang problem matches Weinan item 15,
+# the Changjiang equivalent): the words that liken, and those that ask which item is meant.
+LIKENS = re.compile(
+    r"差不多|类似|相似|相近|相当于?|相对应|对应|对得上|一样|相同|匹配|吻合|接近|(?<![好图影])像"
+    r"|\b(?:similar|same|equivalent|counterparts?|correspond(?:s|ing)?|match(?:es|ing)?|resembles?|comparable"
+    r"|parallels?|mirrors?|lines?\s+up)\b|\b(?:reads?|looks?|sounds?|seems?|is|are)\s+like\b"
+)
+WHICH_ITEM = re.compile(r"哪|第几|什么|啥|\b(?:which|what(?:'s)?|one\s+of)\b")
+
+
+def find_counterpart(text: str, notices: Sequence[Notice], doc_ids: Sequence[str]) -> str | None:
+    """Of two notices named by a question likening an item of one to the other's (柞水第5项跟渭南哪一项差不多), the
+    one whose matching item is asked: the one named nearest the word asking which (哪一项, which, one of)."""
+    low = text.lower()
+    if len(doc_ids) != 2 or not LIKENS.search(low):
+        return None
+    asks = [m.start() for m in WHICH_ITEM.finditer(low)]
+    if not asks:
+        return None
+    by_id = {n.doc_id: n for n in notices}
+
+    def distance(doc_id: str) -> int:
+        n = by_id[doc_id]
+        names = {a.lower() for a in (*n.aliases, n.region or "") if len(a) >= 2}
+        spans = [(m.start(), m.end()) for a in names for m in re.finditer(re.escape(a), low)]
+        return min((min(abs(w - e), abs(w - s)) for s, e in spans for w in asks), default=len(low))
+
+    near = sorted(doc_ids, key=distance)
+    return near[0] if distance(near[0]) < distance(near[1]) else None
+
+
 # Questions about a notice itself rather than its content: when it was issued, its 文号, who issued it, its title.
 META = {
     "date": re.compile(
@@ -1013,6 +1044,7 @@ def understand(
         points_at_row=bool(POINTS_AT_ROW.search(low)),
         cited_only=find_cited_only(text, notices) + find_other_editions(text, notices, doc_ids),
         cites=find_cites(text, notices, doc_ids),
+        counterpart=find_counterpart(text, notices, doc_ids) if numbers else None,
     )
     part = find_part(text) if not numbers else None
     about = q.points_at_row or bool(q.metas) or bool(q.meta)

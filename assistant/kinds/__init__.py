@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from assistant.kinds import cited, count, cross, lists, meta, notices, open, refuse, sections, task
+from assistant.kinds import cited, count, counterpart, cross, lists, meta, notices, open, refuse, sections, task
 from assistant.kinds.context import Context
 from assistant.records import ROW_FIELDS, Draft, Kind, Question
 from assistant.understand import DISTINCT_CUE
@@ -24,6 +24,7 @@ ANSWERERS: dict[Kind, Answerer] = {
     Kind.REFUSE: refuse.draft,
     Kind.NOTICES: notices.draft,
     Kind.CITED: cited.draft,
+    Kind.COUNTERPART: counterpart.draft,
 }
 
 
