@@ -73,6 +73,8 @@ class Question:
     only_units: bool = False  # "only 各行政执法部门", 光是区司法局一家: the units are the whole column
     distinct: str | None = None  # lead | responsible: the units of that column asked for, each once (去重, distinct)
     part: int | None = None  # a top-level section picked by its ordinal: 第五部分, section 7, part 7
+    asks_heading: bool = False  # the picked section's name asked: 第四个一级指标叫什么, what's section 3 called
+    asks_section: bool = False  # the section an item sits in asked: 第10项属于哪个部分, which section is item 10 under
 
     @property
     def named_notice(self) -> bool:
