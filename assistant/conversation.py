@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 from assistant.errors import BadQuestion
+from assistant.headings import in_discussed_part
 from assistant.records import ItemRef, Kind, Question, Understood
 from assistant.stages import name_stage, plan_stages
 from assistant.tasktable import DEFAULT_FIELDS, filtered_tasks, tasks_for
@@ -586,6 +587,7 @@ class Resolver:
             q = replace(q, fields=())  # "what about item 18?", "是什么" ask for nothing in particular
         shape = Shape.of(q.text, q.lang)
         rules = (
+            self._section,  # before _pick: 这部分还有哪些 is about the section just named, not its items
             self._document,
             self._pick,
             self._unit_picked,
@@ -723,6 +725,11 @@ class Resolver:
         fields = (q.fields if not asks_item else tuple(f for f in q.fields if f != "content")) or DEFAULT_FIELDS
         rebuilt = self.task_question(q.lang, (item.doc_id,), (item.number,), STYLE_OF_KIND.get(item.kind), fields)
         return Resolved(rebuilt, ("notice", "item"))
+
+    def _section(self, q: Question, focus: Focus, shape: Shape) -> Resolved | None:
+        """第10项属于哪个部分 → 这部分还有哪些任务 / section 5's name → which items are in it: that section's rows."""
+        asked = in_discussed_part(q, focus.question, self.tasks)
+        return None if asked is None else Resolved(asked, ("notice", "filter"))
 
     def _narrow(self, q: Question, focus: Focus, shape: Shape) -> Resolved | None:
         """其中哪些是长期的 / which of those are led by 县司法局: the previous list's filters and the new ones."""

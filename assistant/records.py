@@ -79,6 +79,8 @@ class Question:
     # the notice whose item matching the numbered item of the other named notice is asked (渭南 in 柞水第5项跟渭南
     # 哪一项差不多); the numbers are the other notice's
     counterpart: str | None = None
+    asks_heading: bool = False  # the picked section's name asked: 第四个一级指标叫什么, what's section 3 called
+    asks_section: bool = False  # the section an item sits in asked: 第10项属于哪个部分, which section is item 10 under
 
     @property
     def named_notice(self) -> bool:

@@ -64,17 +64,25 @@ ROUTES: tuple[tuple[Kind, Callable[[Question], bool]], ...] = (
     (Kind.LIST, lambda q: q.distinct is not None),  # the units of a column, each once
     # 第一大类下面有哪几个二级指标: the groups of the level below, within that part
     (Kind.SECTIONS, lambda q: q.section_level is not None and (q.part is None or q.section_level > 1)),
+    # 第10项属于哪个部分, what's section 五 called: a heading, with the items under it
+    (Kind.SECTIONS, lambda q: q.asks_section or (q.asks_heading and not WHAT_IN.search(q.text))),
     (Kind.COUNT, lambda q: bool(q.mentions) and q.asks_count),
     (Kind.LIST, lambda q: bool(q.mentions)),
     (Kind.TASK, lambda q: bool(q.numbers) and not q.asks_count and not (q.asks_list and bool(q.units))),
     (Kind.COUNT, lambda q: q.asks_count),
     (Kind.LIST, _filters_rows),
     (Kind.LIST, lambda q: q.style in ("bonus", "veto") and q.asks_list),  # 否决项有哪些: the family's rows
-    (  # 第七部分的指标有哪些; what's in section 3, 第三部分讲的是什么: its rows, under its heading
+    (  # 第七部分的指标有哪些; what's in section 3, 第三部分讲的是什么, who leads part 2: its rows, under its heading
         Kind.LIST,
         lambda q: (
             q.part is not None
-            and (q.asks_list or q.item_noun or q.fields == ("content",) or bool(WHAT_IN.search(q.text)))
+            and (
+                q.asks_list
+                or q.item_noun
+                or q.fields == ("content",)
+                or bool(WHAT_IN.search(q.text))
+                or bool(set(q.fields) & set(ROW_FIELDS))  # 第二部分的各项由谁牵头
+            )
             and not q.meta
         ),
     ),

@@ -15,12 +15,13 @@ from assistant.normalize import normalize
 from assistant.places import by_province, foreign_places, province_names
 from assistant.records import Kind, Question
 from assistant.routes import route
+from assistant.tasktable import part_number
 from assistant.values import expected
 from index.corpus import Corpus
 from index.records import Notice, Task
 from index.roles import ROLES_FILE
 from index.text import CN_DIGITS as CN
-from index.text import DUE_DATE, cn_to_int, tagged_words
+from index.text import DUE_DATE, cn_to_int, no_spaces, tagged_words
 
 NUM = rf"(\d{{1,3}}|[{CN}]{{1,4}})"
 DATA = Path(__file__).parent / "data"
@@ -349,7 +350,7 @@ def _blank(m: re.Match[str]) -> str:
 def _scan_numbers(text: str, names: Sequence[str]) -> tuple[tuple[int, ...], str | None, str]:
     numbers: list[int] = []
     style: str | None = None
-    masked = PART_ORDINAL.sub(_blank, STAGE_ORDINAL.sub(_blank, text))  # sections and stages are never items
+    masked = PART.sub(_blank, STAGE_ORDINAL.sub(_blank, text))  # sections and stages are never items
     named = after_name(tuple(n for n in names if len(n) >= 2))
     for pattern, kind in NUMBER_PATTERNS + ([named] if named else []):
         for m in pattern.finditer(masked):
@@ -714,33 +715,68 @@ def deadline_word(low: str, literals: list[str]) -> str | None:
     )
 
 
+SECTION_NOUNS_ZH = r"方面|部分|板块|大块|块|大类|类别|一级指标|二级指标|篇章|章节"
 SECTION_COUNT = re.compile(
-    r"(?:多少|几)\s*(?:个|大|项)?\s*(?P<zh>方面|部分|板块|大类|类别|一级指标|二级指标|篇章|章节)"
+    rf"(?:多少|几)\s*(?:个|大|项)?\s*(?P<zh>{SECTION_NOUNS_ZH})"
+    # 一级指标有几个, 部分共有多少个: the noun before the count
+    r"|(?P<zh_first>一级指标|二级指标|方面|部分|板块|大类|类别)\s*(?:一共|总共|共)?\s*(?:有|是)?\s*(?:多少|几)\s*个"
     r"|how many\s+(?:\w+\s+){0,2}?(?P<en>areas|aspects|parts|sections|categories|themes|chapters|headings"
     r"|(?:first|second|top)[- ]level\s+\w+)\b"
 )
 
 
+def section_word(m: re.Match[str]) -> str:
+    """The asker's word for the groups a SECTION_COUNT or SECTION_LIST match names: 方面, 一级指标, areas."""
+    word = next(g for g in (m.groupdict().get(k) for k in ("zh", "zh_first", "en")) if g)
+    return "部分" if word in ("块", "大块") else word  # 分几大块: parts, not "6个块"
+
+
+CN_ORDINAL = r"[一二三四五六七八九十]+"
+# A top-level section by its ordinal: 第五部分, 第四个一级指标, section 三, category 5 (五), the fourth first-level
+# indicator, "七、…". Never an item number.
 PART_ORDINAL = re.compile(
-    r"第\s*([一二三四五六七八九十]+|\d+)\s*个?\s*大?(?:部分|大项|板块|章|方面|类|块|类别)"
+    rf"第\s*({CN_ORDINAL}|\d+)\s*个?\s*大?(?:部分|大项|板块|章|方面|类|块|类别|一级指标)"
 )  # never an item
-PART = re.compile(
-    PART_ORDINAL.pattern
-    + r"|\b(?:section|part|chapter|area|category)\s+(\d+|[ivx]+)\b(?!\s*(?:of\s+)?(?:task|item|indicator|problem))"
-    r"|(?:^|[\s，,（(“\"「『])([一二三四五六七八九十]+)、"
+PART_NOUN_EN = r"(?:section|part|chapter|area|category|(?:first|top)[- ]level\s+(?:indicator|heading|category|item)s?)"
+PART = re.compile(  # re.I: "Section 3" as "section 3"
+    PART_ORDINAL.pattern + rf"|\b{PART_NOUN_EN}\s+(\d+|[ivx]+|{CN_ORDINAL})(?:\s*[（(]\s*(?:{CN_ORDINAL}|\d+)\s*[）)])?"
+    r"(?![\w.])(?!\s*(?:of\s+)?(?:task|item|indicator|problem))"
+    rf"|\b(?:the\s+)?({'|'.join(EN_ORDINAL_WORDS)}|\d{{1,2}}(?:st|nd|rd|th))\s+{PART_NOUN_EN}\b"
+    rf"|(?:^|[\s，,（(“\"「『])({CN_ORDINAL})、",
+    re.I,
 )
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 
 
 def find_part(text: str) -> int | None:
-    """第五部分, section 7, part 7, "七、…": the top-level section of a task table a question picks by its ordinal."""
+    """第五部分, section 7, part 三, the fourth first-level indicator, "七、…": the top-level section of a task table a
+    question picks by its ordinal."""
     m = PART.search(text.lower())
     if not m:
         return None
     word = next(g for g in m.groups() if g)
+    if word in EN_ORDINAL_WORDS:
+        return EN_ORDINAL_WORDS.index(word) + 1
+    word = re.sub(r"(?<=\d)(?:st|nd|rd|th)$", "", word)
     if word.isdigit():
         return int(word)
     return ROMAN[word] if word in ROMAN else cn_to_int(word)
+
+
+# The name of a section asked (第四个一级指标是什么, what's section 3 called), not its rows.
+HEADING_ASKED = re.compile(
+    r"叫什么|名称|名字|标题|题目|(?<!讲的)(?<!说的)(?<![讲说])是什么(?!内容)|是哪个|是啥|\bcalled\b|\btitled?\b|\bheading\b|\bname\b"
+    r"|\bwhat(?:'s|\s+is)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:section|part|category|indicator|heading)\b"
+    r"|\bwhat(?:'s|\s+is)\s+(?:it|that)\b"
+)
+ABOUT_PART = re.compile(r"\babout\b|\bcover|讲|说的|内容|涉及|包括|包含")  # what a section is about: its rows
+# Which section an item sits in: 第10项属于哪个部分, which section is item 10 under, what category does task 4 fall in.
+SECTION_OF_ITEM = re.compile(
+    rf"(?:属于|在|归|隶属)\s*(?:哪|什么)\s*(?:一|个)?\s*(?:大)?(?:{SECTION_NOUNS_ZH}|类|章)"
+    rf"|(?:哪|什么)\s*(?:一|个)?\s*(?:大)?(?:{SECTION_NOUNS_ZH}|类)\s*(?:下|里|中|之下)"
+    r"|\b(?:which|what)\s+(?:\w+\s+)?(?:section|part|category|heading|chapter|area|first[- ]level\s+indicator)\b"
+    r"(?!s)"
+)
 
 
 DISTINCT_CUE = re.compile(
@@ -782,7 +818,7 @@ def find_section_level(text: str) -> int | None:
     m = SECTION_COUNT.search(text.lower()) or SECTION_LIST.search(text.lower())
     if not m:
         return None
-    word = m.group("zh") or m.group("en")
+    word = section_word(m)
     return 2 if "二级" in word or "second" in word else 1
 
 
@@ -1026,7 +1062,7 @@ def understand(
         meta=find_meta(low) if not numbers else None,
         foreign=foreign,
         section_level=section_level,
-        section_word=(section.group("zh") or section.group("en")) if section else None,
+        section_word=section_word(section) if section else None,
         mentions=mentions,
         asks_count=asks_count,
         asks_list=asks_list,
@@ -1047,6 +1083,10 @@ def understand(
         counterpart=find_counterpart(text, notices, doc_ids) if numbers else None,
     )
     part = find_part(text) if not numbers else None
+    # 第四个一级指标叫什么: the section's name, unless its rows are asked (第四部分有哪些指标)
+    # (第三个方面是啥？下面有哪几条 asks its rows too: 哪几条 reads as a count of them)
+    names_part = part is not None and bool(HEADING_ASKED.search(low)) and not (q.asks_list or q.asks_count)
+    names_part = names_part and not ITEM_NOUN.search(PART.sub(" ", low)) and not ABOUT_PART.search(low)
     about = q.points_at_row or bool(q.metas) or bool(q.meta)
     parts = find_parts(text)
     # the units of a column, each once — unless a later part asks them of what an earlier part is about
@@ -1056,11 +1096,20 @@ def understand(
     mentions, units = q.mentions, q.units
     if part is not None:  # "section 二、提升行政执法质量": the heading names the section, it is no word to filter by
         heading = re.search(r"[一二三四五六七八九十]+、[^？?。，,\s]+", text)
-        mentions = tuple(m for m in mentions if not re.search(rf"[一二三四五六七八九十]+、\s*{re.escape(m)}", text))
+        # "section 三 (行政执法规范化建设)": words of a heading name the section too
+        headings = {no_spaces(t.section[0]) for t in tasks if t.section and part_number(t.section[0]) == part}
+        mentions = tuple(
+            m
+            for m in mentions
+            if not re.search(rf"[一二三四五六七八九十]+、\s*{re.escape(m)}", text)
+            and not any(no_spaces(m) in h for h in headings)
+        )
         units = tuple(u for u in units if not (heading and u in heading.group(0)))  # 五、加强政府与法院、检察院联动
     q = replace(
         q,
         part=part,
+        asks_heading=names_part,
+        asks_section=bool(numbers) and bool(SECTION_OF_ITEM.search(low)),
         distinct=distinct,
         parts=parts,
         expects=tuple(expected(p) for p in parts),

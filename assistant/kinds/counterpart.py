@@ -18,7 +18,7 @@ from assistant.kinds.context import Context
 from assistant.kinds.task import no_such_item
 from assistant.records import Draft, Question, say
 from assistant.tasktable import DEFAULT_FIELDS, facts, tasks_for
-from assistant.understand import LIKENS, WHICH_ITEM
+from assistant.understand import LIKENS, WHICH_ITEM, find_notices
 from assistant.wording import Joined, Short
 from index.records import Task
 from index.text import SENTENCE, no_spaces
@@ -106,7 +106,13 @@ def draft(q: Question, ctx: Context) -> Draft | None:
     for t in shown:
         said = Joined(tuple(facts(t, b_notice, fields)), "facts")
         lines.append(say("counterpart.row", item=t, facts=said, text=matching_sentence(t, asked or a_words, ctx)))
+    # the matched item's own fields where the message names its notice (who leads them in Zhashui); a follow-up
+    # leaning on the item just answered names it only, so its values are not mistaken for the other notice's
+    named = source in find_notices(q.text, [a_notice])
     for t in items:
-        said = Joined(tuple(facts(t, a_notice, fields)), "facts")
-        lines.append(say("counterpart.source", notice=Short(a_notice), item=t, facts=said))
+        if named:
+            said = Joined(tuple(facts(t, a_notice, fields)), "facts")
+            lines.append(say("counterpart.source", notice=Short(a_notice), item=t, facts=said))
+        else:
+            lines.append(say("counterpart.source_named", notice=Short(a_notice), item=t))
     return Draft(lines, [*(cite_task(b_notice, t) for t in shown), *a_cites], [*shown, *items])

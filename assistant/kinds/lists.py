@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from assistant.citing import cite_task
 from assistant.kinds.context import Context
 from assistant.records import Citation, Draft, Phrase, Question, say
-from assistant.tasktable import filtered_tasks, in_scope, item_noun, keeps
+from assistant.tasktable import filtered_tasks, in_part, in_scope, item_noun, keeps
 from assistant.wording import Joined
 from index.records import Notice, Task
 
@@ -94,6 +94,7 @@ def rows_draft(q: Question, ctx: Context, *, counting: bool) -> Draft | None:
     listing = not counting or q.asks_which or (filtered and 0 < len(pairs) <= COUNT_ROWS_SHOWN)
     lines: list[Phrase] = []
     shown: list[tuple[Notice, Task]] = []
+    held: list[tuple[Notice, Task]] = []  # a section's rows, named when none of them passes the other filters
     for n in targets:
         tasks = groups.get(n.doc_id, [])
         if not tasks and (q.units or q.due) and len(targets) > 1:
@@ -104,11 +105,21 @@ def rows_draft(q: Question, ctx: Context, *, counting: bool) -> Draft | None:
         )
         lines.extend(_row(t, n, q) for t in rows)
         shown.extend((n, t) for t in rows)
+        if not tasks and q.part is not None and (whole := _part_rows(q, ctx.corpus.get(n.doc_id).tasks)):
+            # none of section 五 is not led by 区司法局: the section's items, so "none" is seen to be of them
+            heading = re.sub(r"\s+", "", whole[0].section[0])
+            labels = (
+                tuple(whole) if len(whole) <= MAX_COUNT_LABELS else say("list.range", first=whole[0], last=whole[-1])
+            )
+            lines.append(say("list.part_holds", heading=heading, count=len(whole), labels=labels))
+            held.extend((n, t) for t in (whole if len(whole) <= 3 else [whole[0], whole[-1]]))
         if counting and not (q.units or q.due or q.mentions or q.part is not None or q.style in ("bonus", "veto")):
             lines.extend(_extra(ctx.corpus.get(n.doc_id).tasks))
     if not pairs:
         if q.mentions:  # no row says it in those words: the notice's text may still say it otherwise
             return None
+        if held:
+            return Draft(lines, [cite_task(n, t) for n, t in held])
         return Draft(lines or [say("not_found")], found=bool(lines and counting))
     cited = shown or (pairs if len(pairs) <= 3 else [pairs[0], pairs[-1]])  # every row shown is cited
     return Draft(lines, [cite_task(n, t) for n, t in cited], [t for _, t in pairs])
@@ -133,6 +144,11 @@ def _head(
         noun=item_noun(tasks or all_tasks),
         tail=tail or say("list.no_labels"),
     )
+
+
+def _part_rows(q: Question, tasks: Sequence[Task]) -> list[Task]:
+    """The items of the section a question picked, whatever its other filters."""
+    return [t for t in tasks if t.kind == "task" and q.part is not None and in_part(t, q.part)]
 
 
 def _unit_condition(q: Question) -> Phrase | None:

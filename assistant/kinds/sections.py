@@ -1,5 +1,7 @@
-"""Counts of a notice's groups (分为几个方面, 多少个二级指标, how many areas), from its rows' headings, cited; with
-the count of its items when the question asks both (分了几个方面，具体任务有多少项)."""
+"""A notice's groups: how many there are (分为几个方面, 多少个二级指标, how many areas), from its rows' headings, with
+the count of its items when the question asks both (分了几个方面，具体任务有多少项); the name of one picked by its
+ordinal (第四个一级指标叫什么, what's section 3 called) and the section an item sits in (第10项属于哪个部分), each
+with the items under it, cited."""
 
 from __future__ import annotations
 
@@ -7,14 +9,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from assistant.citing import cite
+from assistant.citing import cite, cite_task
 from assistant.kinds.context import Context
 from assistant.kinds.lists import rows_draft
 from assistant.records import Citation, Draft, Kind, Phrase, Question, say
-from assistant.tasktable import in_part, in_scope
+from assistant.tasktable import in_part, in_scope, part_number, tasks_for
 from assistant.understand import COUNT_CUES, SECTION_COUNT
 from assistant.wording import Joined
-from index.records import Task
+from index.records import Notice, Task
 from index.structure import line_of
 
 MAX_NAMES = 20
@@ -37,6 +39,10 @@ def sections_of(tasks: Sequence[Task], level: int, part: int | None = None) -> l
 def draft(q: Question, ctx: Context) -> Draft:
     """The groups counted; when the question also asks how many items (分了几个方面，具体任务有多少项), that count
     too, in the order asked."""
+    if q.asks_section and q.numbers:
+        return _section_of_items(q, ctx)
+    if q.asks_heading and q.part is not None and not q.section_level:
+        return _heading(q, ctx)
     groups = _groups(q, ctx)
     if not q.asks_count or not groups.found:
         return groups
@@ -84,3 +90,63 @@ def _groups(q: Question, ctx: Context) -> Draft:
     if not lines:
         return Draft([say("not_found")], found=False)
     return Draft(lines, cites)
+
+
+MAX_LABELS = 12  # a section holding more items names its first and last
+
+
+def _part_rows(tasks: Sequence[Task], part: int) -> list[Task]:
+    return [t for t in tasks if t.kind == "task" and in_part(t, part)]
+
+
+def _under(notice: Notice, heading: str, rows: Sequence[Task]) -> tuple[Phrase, list[Citation]]:
+    """A section's heading as printed and the items under it, cited on the heading's line and the rows named."""
+    name = re.sub(r"\s+", "", heading)
+    labels: object = tuple(rows) if len(rows) <= MAX_LABELS else say("list.range", first=rows[0], last=rows[-1])
+    cites = [
+        cite(notice, name, n, n, line) for found in [line_of(notice.lines, heading)] if found for n, line in [found]
+    ]
+    cites += [cite_task(notice, t) for t in (rows if len(rows) <= 3 else [rows[0], rows[-1]])]
+    return say("sections.under", heading=name, count=len(rows), labels=labels), cites
+
+
+def _heading(q: Question, ctx: Context) -> Draft:
+    """The section picked by its ordinal: its heading, and the items under it."""
+    assert q.part is not None
+    lines: list[Phrase] = []
+    cites: list[Citation] = []
+    kept: list[Task] = []
+    for p in ctx.corpus.notices:
+        if not in_scope(p.notice, ctx.doc_ids):
+            continue
+        rows = _part_rows(p.tasks, q.part)
+        if not rows:
+            if ctx.doc_ids:
+                lines.append(say("sections.no_part", notice=p.notice, part=q.part))
+            continue
+        under, cited = _under(p.notice, rows[0].section[0], rows)
+        lines.append(say("sections.part", notice=p.notice, part=q.part, under=under))
+        cites += cited
+        kept += rows
+    if not kept:
+        return Draft(lines or [say("not_found")], found=False)
+    return Draft(lines, cites, kept)
+
+
+def _section_of_items(q: Question, ctx: Context) -> Draft:
+    """The section each item named sits in, with the items under it."""
+    lines: list[Phrase] = []
+    cites: list[Citation] = []
+    kept: list[Task] = []
+    for n, t in tasks_for(q, ctx.corpus, ctx.doc_ids):
+        if not t.section:
+            continue
+        part = part_number(t.section[0])
+        rows = _part_rows(ctx.corpus.get(n.doc_id).tasks, part) if part is not None else [t]
+        under, cited = _under(n, t.section[0], rows or [t])
+        lines.append(say("sections.of_item", notice=n, item=t, under=under))
+        cites += [cite_task(n, t), *cited]
+        kept.append(t)
+    if not kept:
+        return Draft([say("not_found")], found=False)
+    return Draft(lines, list(dict.fromkeys(cites)), kept)

@@ -92,3 +92,21 @@ def test_nothing_matching_is_said_plainly(question, bundled_assistant):
     assert answer.kind == Kind.COUNTERPART
     assert not answer.found and not answer.citations
     assert answer.nearest  # the closest row is shown for orientation, not as a source
+
+
+def test_a_follow_up_names_the_item_just_answered_without_repeating_its_values(bundled_assistant, corpus):
+    """After "who leads Changjiang item 32?", "the Lingchuan equivalent — who's responsible?" answers Lingchuan's row;
+    Changjiang 32 is named as what it was matched against, its units not given again (they are not Lingchuan's)."""
+    from assistant.conversation import Turn
+
+    first_q = "Who leads Changjiang item 32?"
+    first = bundled_assistant.ask(first_q)
+    history = [Turn("user", first_q), Turn("assistant", first.text)]
+    answer = bundled_assistant.ask("and the Lingchuan equivalent, who's responsible there?", None, history)
+    assert answer.kind == Kind.COUNTERPART.value, answer.text[:300]
+    mine = _row(corpus, "lingchuan-2022", 79)
+    theirs = _row(corpus, "changjiang-2024", 32)
+    assert all(u in answer.text for u in mine.responsible), answer.text[:300]
+    assert theirs.label in answer.text and not any(
+        u in answer.text for u in theirs.responsible if u not in mine.responsible
+    )
