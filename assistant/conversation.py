@@ -59,6 +59,10 @@ CUE = {
     "zh": re.compile(r"^(那|那么|还有|另外|再|然后|以及|和|同样)|呢[？?。！!～~\s]*$"),
     "en": re.compile(r"^\s*(and|what about|how about|same for|the same for|same question for|then|also|now)\b", re.I),
 }
+# The notice's own issuing, as a date question may name it (什么时候印发的, when was it issued).
+ISSUED = re.compile(
+    r"印发|发布|下发|发文|成文|落款|签发|通知|文件|\b(?:issu|publish|releas|sign|dated|notice|circular|document)", re.I
+)
 # Two items just discussed, taken together: 这两个哪个更早, of those two, which one.
 TWO = {
     "zh": re.compile(r"[这那]两[个项条]|两者|二者|两项(?:中|里|之间|相比)|哪个更|哪一?项更|哪条更"),
@@ -221,7 +225,7 @@ ASKING = {
         r"(?:是|在)?(?:几月份?|哪天|哪一天|什么时候|何时|多久|几号|几个|多少|什么|哪些|哪里|哪儿|怎么|如何|吗|呢|啊|请问)|^[那还再]|分几个"
     ),
     "en": re.compile(
-        r"\b(?:what|when|which|how|many|much|long|is|are|was|were|does|do|did|the|in|of|month|date|day|it|held|"
+        r"\b(?:what|when|where|who|whom|whose|which|how|many|much|long|is|are|was|were|does|do|did|the|in|of|month|date|day|it|held|"
         r"happen|happens|take|place|due|there|plan|notice|list|document|measures)\b",
         re.I,
     ),
@@ -429,6 +433,20 @@ def listed_of(reply: Turn | None) -> tuple[str, ...]:
     return tuple(m.group(1).strip() for m in LISTED_POINT.finditer(reply.content))
 
 
+def titled(text: str, documents: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The (title, 文号) pairs whose title shares a two-character word with the text (陕西那个措施 →
+    《陕西省…措施》)."""
+    runs = re.findall(r"[\u4e00-\u9fff]+", FILLER["zh"].sub(" ", text))
+    words = {run[i : i + 2] for run in runs for i in range(len(run) - 1)}
+    return [d for d in documents if any(w in d[0] for w in words)]
+
+
+def refused(reply: str) -> bool:
+    """Whether a reply opens as the notices' refusals do (未找到相关规定 / The notices do not say)."""
+    openings = tuple(re.split(r"[：:]", template("not_found", lang))[0] for lang in ("zh", "en"))
+    return reply.lstrip().startswith(openings)
+
+
 def asks_again(text: str, lang: str) -> bool:
     """A message whose one clause is a bare 那…呢 / and …? before a clause asking fields of its own (那下一项呢？
     啥时候完成？ / and the next one? when is it due?): the first clause asks again what was asked before."""
@@ -525,6 +543,8 @@ class Resolver:
             return ()
         if reply.understood is not None and reply.understood.items:
             return reply.understood.items
+        if refused(reply.content):
+            return ()  # the nearest passages a refusal shows are not what it answered with
         pool = [t for t in self.tasks if not q.doc_ids or t.doc_id in q.doc_ids]
         found: list[ItemRef] = []
         for piece in re.findall(r"[^。；;：:！!？?\n<>“”\"]{10,}", reply.content):
@@ -613,14 +633,19 @@ class Resolver:
         or title of a document the previous answer named, not the notice's own."""
         if not focus.documents or q.numbers or q.meta not in ("number", "title") or OWN[q.lang].search(q.text):
             return None  # 它自己的文号 / its own number: the notice's, not a document it cites
-        if len(focus.documents) > 1 and SINGULAR[q.lang].search(q.text) and not q.doc_ids:
-            return None  # "its number" after several documents named: "it" is the notice they were named for
+        documents = list(focus.documents)
+        if len(documents) > 1 and SINGULAR[q.lang].search(q.text) and not q.doc_ids:
+            # "its number" after several documents named: the one the question before named (依据的陕西省文件),
+            # else "it" is the notice they were named for
+            documents = titled(self.open_topic(focus.question), documents)  # not by the notice's own place name
+            if q.meta == "number":  # of two titles naming 陕西, the one printed with a 文号
+                documents = [d for d in documents if d[1]] or documents
+            if len(documents) != 1:
+                return None
         # a 文号 is asked of those printed with one; of all, when none is (the notice then says it gives none)
-        docs = [d for d in focus.documents if d[1] or q.meta != "number"] or list(focus.documents)
+        docs = [d for d in documents if d[1] or q.meta != "number"] or documents
         # the one the message names by a word of its title (陕西那个措施), else every one that has what is asked
-        runs = re.findall(r"[\u4e00-\u9fff]+", FILLER["zh"].sub(" ", q.text))
-        words = {run[i : i + 2] for run in runs for i in range(len(run) - 1)}
-        named = [d for d in docs if any(w in d[0] for w in words)]
+        named = titled(q.text, docs)
         if q.doc_ids and not named:
             return None  # 那柞水县的文号呢: another notice's own number
         docs = named or docs
@@ -800,6 +825,16 @@ class Resolver:
             len(re.findall(r"[\u4e00-\u9fff]", rest)) if p.lang == "zh" else len(re.findall(r"[a-z]{3,}", rest, re.I))
         )
         return rest if size >= 2 else ""
+
+    def asks_of_topic(self, q: Question, p: Question) -> bool:
+        """A message asking only a value (什么时候开？ on what date? how many?) with no topic, notice or item of its
+        own, after a prose question: it asks that value of the prose question's topic. A date counts only where the
+        message does not speak of the notice's issuing (什么时候印发的 is the notice's)."""
+        if q.numbers or q.units or set(q.fields) - {"deadline"} or ISSUED.search(q.text):
+            return False  # (什么时候之前 reads as a deadline: of the topic, after a prose question)
+        if self.names_a_topic(ASKING[q.lang].sub(" ", q.text), p):
+            return False
+        return (q.kind == Kind.META and q.meta == "date") or (q.kind == Kind.OPEN and values_asked(q))
 
     def names_a_topic(self, text: str, p: Question) -> bool:
         """Whether a question, its item numbers taken out, still names something of its own beside the notice, units
@@ -1041,11 +1076,18 @@ class Resolver:
         about_rows = q.kind in (Kind.SECTIONS, *LISTING) and not q.notices_asked and len(focus.doc_ids) == 1
         if not (q.kind == Kind.META or shape.leans or about_rows):
             return None
+        p = focus.question
+        if p.kind == Kind.OPEN and (topic := self.open_topic(p)) and self.asks_of_topic(q, p):
+            # 专题培训会请谁讲 → 什么时候开？/ on what date?: the date (or value) of what the last question asked about,
+            # not the notice's issue date
+            named = self.name_notices(focus.doc_ids, q.lang)  # the topic, not the last question's own value word
+            text = f"{named}{topic}{q.text}" if q.lang == "zh" else f"{topic} — {q.text.rstrip(' ?？')} ({named})?"
+            asked = replace(self.understand(text), meta=None, metas=())
+            return Resolved(routed(replace(asked, kind=Kind.OPEN), focus.doc_ids), ("notice", "question"))
         if q.kind == Kind.META and q.meta:
             return Resolved(self.meta_question(q.lang, focus.doc_ids, q.meta), ("notice",))
         named = self.name_notices(focus.doc_ids, q.lang)
         said = q.text
-        p = focus.question
         if p.kind not in (Kind.TASK, Kind.META, *LISTING) and (topic := self.open_topic(p)):
             # 县级初审是几月 → 那个阶段材料要交到哪: the phase the previous question asked about, named in the search
             pointed = DEMONSTRATIVE[q.lang].sub(lambda m: self.named_part(topic, m.group(1), q.lang), said, 1)

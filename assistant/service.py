@@ -169,7 +169,7 @@ class Assistant:
         kind = whole.question.kind
         if kind in ONE_ANSWER and all(family(q.kind) in (family(kind), Kind.OPEN, Kind.CROSS) for q in asked):
             return None  # the fields of one item, a list and what it lists (分别是什么): one answer gives them all
-        if all(q.kind == Kind.OPEN for q in asked):
+        if all(q.kind == Kind.OPEN for q in asked) and whole.question.kind == Kind.OPEN:
             return None  # prose parts: the open kind answers them part by part, each read with the first
         if all(q.kind == Kind.META for q in asked) and {q.meta for q in asked} <= set(whole.question.metas):
             return None

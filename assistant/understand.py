@@ -398,6 +398,13 @@ def cue_pattern(cue: str) -> re.Pattern[str]:
     return re.compile(rf"\b{re.escape(cue)}(?:s|es)?\b" if cue.isascii() else re.escape(cue))
 
 
+# "when" asking a time: opening the question or a clause of it, or before its verb (when must it be done).
+ASKS_WHEN = re.compile(
+    r"(?:^|[,;:?!.—-]\s*|\b(?:and|by|so|but|or|then|also)\s+)when\b"
+    r"|\bwhen\s+(?:is|are|was|were|must|should|do|does|did|will|would|can|has|have|shall)\b"
+)
+
+
 def find_fields(text: str) -> tuple[str, ...]:
     """The row fields a question asks for, in the order it asks them (具体要干啥，完成时限呢 -> content, deadline)."""
     low = text.lower()
@@ -411,6 +418,8 @@ def find_fields(text: str) -> tuple[str, ...]:
                 at[name], by[name] = m.start(), cue
     if "lead" in at and by.get("responsible") in UNIT_QUESTION:
         del at["responsible"]  # "which departments lead it" / 哪些部门牵头 asks the lead units only
+    if by.get("deadline") == "when" and not ASKS_WHEN.search(low):
+        del at["deadline"]  # "what form is used when devolving powers": a clause, not "when is it due"
     if (strong := STRONG_CONTENT.search(text)) and strong.start() < at.get("content", len(text) + 1):
         at["content"] = strong.start()
 

@@ -228,7 +228,9 @@ def rows(q: Question, ctx: Context, pairs: list[tuple[Notice, Task]]) -> Draft:
     if missing and ctx.doc_ids:
         lines.append(say("task.missing", numbers=numbers(q, missing)))
     cites = [cite_task(n, t) for n, t in pairs]
-    if not any(gives(t, q.fields) for _, t in pairs):  # "sets no deadline" is said; the rows are nearest, not sources
+    kind = expected(q.text)  # how soon / when, asked of a row whose text says 5小时内: its text is the answer
+    told = "content" in fields and kind is not None and any(holds(kind, q.text, _row_text(t)) for _, t in pairs)
+    if not told and not any(gives(t, q.fields) for _, t in pairs):  # "sets no deadline": the rows are nearest
         return Draft(lines, [], [t for _, t in pairs], found=False, nearest=cites, missing=[str(n) for n in missing])
     return Draft(lines, cites, [t for _, t in pairs], missing=[str(n) for n in missing])
 

@@ -978,3 +978,31 @@ def test_an_ordinal_after_a_count_of_a_family_picks_from_that_family(bundled_ass
     answer = converse(bundled_assistant, turns)
     assert any(c.label == t.label for c in answer.citations), answer.text[:300]
     assert t.content[:15] in answer.text, answer.text[:300]
+
+
+def test_its_number_after_several_documents_is_the_one_the_question_before_named(bundled_assistant):
+    answer = converse(bundled_assistant, ["渭南要点依据的陕西那份措施是什么？", "它的文号呢？"])
+    assert answer.kind == "cited" and "陕政办发〔2023〕25号" in answer.text, answer.text[:300]
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ["陵川县县级初审阶段要做什么？", "什么时候？"],
+        ["What happens in Lingchuan's county-level preliminary review?", "on what date?"],
+    ],
+)
+def test_a_bare_when_after_a_prose_question_asks_it_of_that_topic(bundled_assistant, corpus, turns):
+    """The date of what the prose question asked about, not the notice's issue date."""
+    answer = converse(bundled_assistant, turns)
+    n = corpus.get("lingchuan-2022").notice
+    assert answer.kind == "open" and answer.found, answer.text[:300]
+    assert "2023年2月" in answer.text and iso_to_zh(n.date) not in answer.text, answer.text[:300]
+
+
+def test_a_refusals_nearest_passages_are_not_the_item_in_focus(bundled_assistant):
+    """After a refusal whose nearest passages quote a row, "什么时候开？" is not that row's deadline."""
+    first = bundled_assistant.ask("陵川县的专题培训会请哪位专家的名字？")
+    assert not first.found
+    answer = converse(bundled_assistant, ["陵川县的专题培训会请哪位专家的名字？", "什么时候开？"])
+    assert answer.kind != "task" and not answer.understood.numbers, answer.understood.label
