@@ -1,4 +1,5 @@
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -6,6 +7,7 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +15,8 @@ import pytest
 
 from assistant.config import BUNDLED_NOTICES
 from index.corpus import Corpus, load_corpus
+
+REPO = Path(__file__).resolve().parents[1]
 
 
 class Early:
@@ -114,7 +118,7 @@ def python_child(script: str, *args: str, environ: dict[str, str]) -> subprocess
     started early (Early.launch)."""
     return subprocess.Popen(
         [sys.executable, "-c", script, *args],
-        cwd=Path(__file__).resolve().parents[1],
+        cwd=REPO,
         env=environ,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -169,6 +173,59 @@ def isolated_environ(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]
     env["ASSISTANT_DATA_DIR"] = str(tmp_path_factory.mktemp("state"))
     env["ASSISTANT_CONFIG"] = str(tmp_path_factory.mktemp("cfg") / "none.toml")
     return env
+
+
+# README's evaluation example, the whole gold set with the CI gate's thresholds. One run serves two tests: the gate
+# (tests/eval/test_eval.py) reads its summary, tests/test_docs.py checks it as the example it is.
+GOLD_EXAMPLE = "python -m eval --out eval-out --check"
+
+
+@dataclass
+class ExampleRun:
+    """A documented command run for real: where, and what it printed and returned."""
+
+    command: str
+    cwd: Path
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def start_gold_example(request: pytest.FixtureRequest) -> tuple[subprocess.Popen, Path]:
+    """GOLD_EXAMPLE as a user runs it (its own process, in a folder where eval/ is reachable as in the checkout) over
+    a copy of the session's bundled index, niced: the tests' own thread keeps its core, this child takes what is
+    left."""
+    factory = request.getfixturevalue("tmp_path_factory")
+    env = isolated_environ(factory)
+    env.update(ASSISTANT_DATA_DIR=str(bundled_index_copy(request, "gold-state")), PYTHONPATH=str(REPO))
+    cwd = factory.mktemp("gold-example")
+    (cwd / "eval").symlink_to(REPO / "eval")
+    python, *args = shlex.split(GOLD_EXAMPLE)
+    assert python == "python"
+    proc = subprocess.Popen(
+        [sys.executable, *args],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        preexec_fn=lambda: os.nice(10),
+    )
+    return proc, cwd
+
+
+def stop_gold_example(started: tuple[subprocess.Popen, Path]) -> None:
+    stop_child(started[0])
+
+
+@pytest.fixture(scope="session")
+def gold_example(request: pytest.FixtureRequest, early: Early) -> ExampleRun:
+    """GOLD_EXAMPLE's run: started at the session's first test if tests/eval/test_eval.py's gate is selected (its
+    start_early), else now."""
+    proc, cwd = early.result("gold", start_gold_example, request)
+    stdout, stderr = proc.communicate(timeout=900)
+    return ExampleRun(GOLD_EXAMPLE, cwd, proc.returncode, stdout, stderr)
 
 
 @pytest.fixture(autouse=True)

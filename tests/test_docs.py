@@ -11,7 +11,9 @@ Each fenced ```bash block is a list of commands (a trailing backslash continues 
 - `python app.py …` itself and the README's two set-up commands are checked structurally (they start a server or
   install): README holds the set-up block verbatim, `.ci/run` runs command 2, app.py takes the options shown.
 A block that cannot run here (an external LLM server) says so on a line `# (not run by tests/test_docs.py: why)`.
-The slowest example is `python -m eval` (it answers the whole gold set)."""
+The slowest example, `python -m eval --out eval-out --check` (the whole gold set), is not run twice: the CI gate's
+run of that very command (`gold_example` in tests/conftest.py, a process of its own over a copy of the bundled index)
+is checked here as that example's run."""
 
 from __future__ import annotations
 
@@ -36,7 +38,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tests.conftest import wait_ready
+from tests.conftest import GOLD_EXAMPLE, ExampleRun, wait_ready
 
 REPO = Path(__file__).resolve().parents[1]
 PAGES = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
@@ -293,12 +295,13 @@ def start_app(scratch) -> tuple[subprocess.Popen, str, Path, dict[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def runs(scratch) -> dict[str, list[Ran]]:
+def runs(scratch, gold_example: ExampleRun) -> dict[str, list[Ran]]:
     """Every example, by block id. `python app.py` starts first and, once ready, the HTTP blocks run against it
     (curl and the client example, one after another in a thread) while the local blocks run here, one at a time
     through the real entry points, each in its own folder and data directory; a local block shown on two pages
-    runs once."""
+    runs once, and the block that is just GOLD_EXAMPLE is the gate's run of it."""
     proc, url, cwd, env = start_app(scratch)
+    gold = gold_example
 
     def http() -> dict[str, list[Ran]]:
         wait_ready(url, proc, what="python app.py")
@@ -307,7 +310,9 @@ def runs(scratch) -> dict[str, list[Ran]]:
     try:
         with ThreadPoolExecutor(max_workers=1) as pool:
             served = pool.submit(http)
-            done: dict[str, list[Ran]] = {}
+            done: dict[str, list[Ran]] = {
+                f"{GOLD_EXAMPLE}\n": [Ran(gold.command, gold.returncode, gold.stdout, gold.stderr)]
+            }
             for block in RUN_LOCAL:
                 if block.text not in done:
                     cwd_, env_ = workspace(scratch, block.id.replace("/", "-").replace("#", "-"))

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ from assistant.cli import cli
 from eval.__main__ import main as eval_main
 from eval.grading import grade, load_gold
 from eval.report import evaluate, load_thresholds
-from tests.conftest import Early, bundled_index_copy, isolated_environ, python_child, stop_child
+from tests.conftest import Early, ExampleRun, start_gold_example, stop_gold_example
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -153,63 +152,34 @@ def test_thresholds_never_fall_below_the_agreed_floors() -> None:
     assert t["refusal_accuracy"] >= 0.9
 
 
-GOLD = """\
-import json, os, sys
-
-os.nice(10)  # the tests' own thread keeps its core; this child takes what is left
-from pathlib import Path
-from assistant.boot import build_and_open
-from assistant.config import BUNDLED_NOTICES, Settings
-from eval.report import evaluate, load_thresholds
-from index.corpus import load_corpus
-
-assistant, _ = build_and_open(Settings(data_dir=Path(sys.argv[1])), load_corpus([BUNDLED_NOTICES]))
-print(json.dumps(evaluate(assistant, Path(sys.argv[2]), thresholds=load_thresholds())))
-"""
-
-
-def launch(data_dir: Path, out: Path, environ: dict[str, str]) -> tuple[subprocess.Popen, Path]:
-    return python_child(GOLD, str(data_dir), str(out), environ=environ), out
-
-
-def stop(started: tuple[subprocess.Popen, Path]) -> None:
-    stop_child(started[0])
-
-
-def start_gold(request: pytest.FixtureRequest, environ: dict[str, str]) -> tuple[subprocess.Popen, Path]:
-    """The whole gold set through the real extractive assistant, over a copy of the session's bundled index, in a
-    child process."""
-    factory = request.getfixturevalue("tmp_path_factory")
-    return launch(bundled_index_copy(request, "gold-state"), factory.mktemp("eval"), environ)
-
-
-# The gold run (~8 s of one core) is answered by a child started at the session's first test (tests/conftest.py's
-# Early.launch) on the otherwise idle core.
+# The gold run (~8 s of one core) is README's `python -m eval --out eval-out --check` (GOLD_EXAMPLE), answered by a
+# child started at the session's first test (tests/conftest.py's Early.launch) on the otherwise idle core;
+# tests/test_docs.py checks the same run as README's example.
 EARLY = ("gold_run",)
 
 
 def start_early(request: pytest.FixtureRequest, early: Early) -> None:
-    early.launch("gold", start_gold, stop, request, isolated_environ(request.getfixturevalue("tmp_path_factory")))
+    early.launch("gold", start_gold_example, stop_gold_example, request)
 
 
 @pytest.fixture(scope="module")
-def gold_run(request: pytest.FixtureRequest, early: Early):
-    """(summary, failures) of the whole gold set and its output folder; started early if it could be (see
-    start_early), else now."""
-    environ = isolated_environ(request.getfixturevalue("tmp_path_factory"))
-    proc, out = early.result("gold", start_gold, request, environ)
-    stdout, stderr = proc.communicate(timeout=900)
-    assert proc.returncode == 0, f"the gold run's child exited {proc.returncode}:\n{stderr[-3000:]}"
-    summary, failures = json.loads(stdout.splitlines()[-1])
-    return (summary, failures), out
+def gold_run(gold_example: ExampleRun):
+    """(summary, failures) of the whole gold set through the real extractive assistant, and its output folder."""
+    out = gold_example.cwd / "eval-out"
+    where = f"`{gold_example.command}` exited {gold_example.returncode}:\n{gold_example.stderr[-3000:]}"
+    assert gold_example.returncode in (0, 1) and (out / "summary.json").is_file(), where
+    summary = json.loads((out / "summary.json").read_text("utf-8"))
+    return (summary, summary["below_thresholds"]), out, gold_example.returncode
 
 
 def test_ci_gate_gold_set_meets_thresholds(gold_run) -> None:
     """The gate: answer accuracy, task accuracy, citation precision and refusal accuracy on the whole gold set."""
-    (summary, failures), out = gold_run
+    (summary, failures), out, returncode = gold_run
     assert summary["n"] == len(load_gold())
+    assert summary["mode"] == "extractive"
     assert summary["errors"] == 0
     assert failures == [], f"below eval/thresholds.toml: {failures}; see {out / 'report.md'}"
+    assert returncode == 0, "--check passed no failures yet exited 1"
 
 
 def test_ci_gate_fails_when_an_extractor_is_broken(bundled_assistant, monkeypatch, tmp_path: Path) -> None:
