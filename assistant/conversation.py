@@ -441,12 +441,6 @@ def titled(text: str, documents: Sequence[tuple[str, str]]) -> list[tuple[str, s
     return [d for d in documents if any(w in d[0] for w in words)]
 
 
-def refused(reply: str) -> bool:
-    """Whether a reply opens as the notices' refusals do (未找到相关规定 / The notices do not say)."""
-    openings = tuple(re.split(r"[：:]", template("not_found", lang))[0] for lang in ("zh", "en"))
-    return reply.lstrip().startswith(openings)
-
-
 def asks_again(text: str, lang: str) -> bool:
     """A message whose one clause is a bare 那…呢 / and …? before a clause asking fields of its own (那下一项呢？
     啥时候完成？ / and the next one? when is it due?): the first clause asks again what was asked before."""
@@ -543,8 +537,6 @@ class Resolver:
             return ()
         if reply.understood is not None and reply.understood.items:
             return reply.understood.items
-        if refused(reply.content):
-            return ()  # the nearest passages a refusal shows are not what it answered with
         pool = [t for t in self.tasks if not q.doc_ids or t.doc_id in q.doc_ids]
         found: list[ItemRef] = []
         for piece in re.findall(r"[^。；;：:！!？?\n<>“”\"]{10,}", reply.content):

@@ -1037,7 +1037,9 @@ def understand(
     numbers, style = find_numbers(text, name_index(notices).aliases)
     fields = find_fields(text)
     if style == "named":  # 柞水19条的完成时限, 昌江32项…那条 name an item; 陵川县100项指标都有哪些 counts them
-        numbers, style = (numbers, "any") if fields or POINTS_AT_ROW.search(low) else ((), None)
+        # (lingchuan 94: how many lectures…, 昌江32：… — a number set off by a colon or dash heads what is asked of it)
+        headed = any(re.search(rf"(?<![\d.]){n}\s*(?:[:：]|[—–-]\s)", text) for n in numbers)
+        numbers, style = (numbers, "any") if fields or headed or POINTS_AT_ROW.search(low) else ((), None)
     foreign = find_foreign_places(text, notices)
     doc_ids = find_notices(text, notices, by_year=not foreign) or by_province(text, notices)  # 陕西的通知
     units = find_units(text, terms.units)

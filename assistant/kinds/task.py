@@ -228,11 +228,21 @@ def rows(q: Question, ctx: Context, pairs: list[tuple[Notice, Task]]) -> Draft:
     if missing and ctx.doc_ids:
         lines.append(say("task.missing", numbers=numbers(q, missing)))
     cites = [cite_task(n, t) for n, t in pairs]
-    kind = expected(q.text)  # how soon / when, asked of a row whose text says 5小时内: its text is the answer
-    told = "content" in fields and kind is not None and any(holds(kind, q.text, _row_text(t)) for _, t in pairs)
+    # how soon / when, asked of a row whose text sets a time limit (5小时内发布): its text is the answer; a frequency
+    # (每半年) is no day
+    kind = expected(q.text)
+    told = "content" in fields and kind is not None and any(tells(kind, q.text, _row_text(t)) for _, t in pairs)
     if not told and not any(gives(t, q.fields) for _, t in pairs):  # "sets no deadline": the rows are nearest
         return Draft(lines, [], [t for _, t in pairs], found=False, nearest=cites, missing=[str(n) for n in missing])
     return Draft(lines, cites, [t for _, t in pairs], missing=[str(n) for n in missing])
+
+
+TIME_LIMIT = re.compile(r"[\d一二三四五六七八九十两]+\s*个?\s*(?:工作日|日|天|小时|周|个月)(?:之)?内")
+
+
+def tells(kind: str, asked: str, text: str) -> bool:
+    """Whether a row's text holds a value of the asked kind: for a time, a limit counted from an event."""
+    return bool(TIME_LIMIT.search(text)) if kind == "date" else holds(kind, asked, text)
 
 
 def gives(t: Task, fields: Sequence[str]) -> bool:

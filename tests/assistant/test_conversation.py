@@ -998,11 +998,3 @@ def test_a_bare_when_after_a_prose_question_asks_it_of_that_topic(bundled_assist
     n = corpus.get("lingchuan-2022").notice
     assert answer.kind == "open" and answer.found, answer.text[:300]
     assert "2023年2月" in answer.text and iso_to_zh(n.date) not in answer.text, answer.text[:300]
-
-
-def test_a_refusals_nearest_passages_are_not_the_item_in_focus(bundled_assistant):
-    """After a refusal whose nearest passages quote a row, "什么时候开？" is not that row's deadline."""
-    first = bundled_assistant.ask("陵川县的专题培训会请哪位专家的名字？")
-    assert not first.found
-    answer = converse(bundled_assistant, ["陵川县的专题培训会请哪位专家的名字？", "什么时候开？"])
-    assert answer.kind != "task" and not answer.understood.numbers, answer.understood.label
