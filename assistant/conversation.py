@@ -180,7 +180,9 @@ FILLER = {
     "en": re.compile(
         r"\b(and|or|what|whats|what's|is|are|was|the|its|it|when|who|whom|which|of|for|also|else|please|tell|me|about|"
         r"both|their|they|there|do|does|by|to|so|then|with|on|involved|besides|apart|from|other|than|except|beyond|"
-        r"plus|s|whos|who.s|re)\b|[^\w\s]",
+        r"plus|s|whos|who.s|re|district|county|city|municipal|bureaus?|departments?|units?|agenc(?:y|ies)|offices?|"
+        r"bodies|body|organi[sz]ations?|parties)\b|[^\w\s]",  # the words of a unit field: "which other district
+        # bureaus are responsible?" asks units of the item in focus
         re.I,
     ),
 }
@@ -700,12 +702,15 @@ class Resolver:
         """七个一都包括啥 → 第四个具体讲的是什么 / the third one?: a point the previous prose answer listed, asked about
         in its own words in the notice in focus."""
         k = ordinal(q.text, q.lang)
-        if k is None or len(focus.listed) < 2 or q.doc_ids or not focus.doc_ids or k >= len(focus.listed):
+        moved = k is None and (step := step_of(q.text, q.lang)) and (k0 := ordinal(focus.question.text, q.lang))
+        if moved:  # the fifth of the seven → and the next one?: the point after the one asked before
+            k = k0 + step if k0 is not None and k0 >= 0 else None
+        if k is None or len(focus.listed) < 2 or q.doc_ids or not focus.doc_ids or not 0 <= k < len(focus.listed):
             return None
         if q.numbers and q.numbers != (k + 1,):  # 第四个 is read as item 4 too; another number names an item
             return None
         point = re.sub(r"[（(][^（）()]*[）)]$", "", focus.listed[k]).strip() or focus.listed[k]  # its dates aside
-        said = ORDINAL[q.lang].sub(lambda m: f" {point} ", q.text, 1)
+        said = point if moved else ORDINAL[q.lang].sub(lambda m: f" {point} ", q.text, 1)
         named = self.name_notices(focus.doc_ids, q.lang)
         text = f"{named}：{said}" if q.lang == "zh" else f"{said} ({named})"
         return Resolved(routed(self.understand(text), focus.doc_ids), ("notice", "item"))
@@ -739,8 +744,12 @@ class Resolver:
             return None
         item = focus.cited[0]
         # "what's the measure there?" asks the row's text; "which item is that?" its number and columns
-        fields = (q.fields if not asks_item else tuple(f for f in q.fields if f != "content")) or DEFAULT_FIELDS
-        rebuilt = self.task_question(q.lang, (item.doc_id,), (item.number,), STYLE_OF_KIND.get(item.kind), fields)
+        fields = q.fields if not asks_item else tuple(f for f in q.fields if f != "content")
+        said = ""
+        if not fields and not asks_item and values_asked(q):  # how often must the symposium under it be held?
+            fields, said = ("content",), q.text  # its own words, asked of the row: the row's text says
+        style = STYLE_OF_KIND.get(item.kind)
+        rebuilt = self.task_question(q.lang, (item.doc_id,), (item.number,), style, fields or DEFAULT_FIELDS, said)
         return Resolved(rebuilt, ("notice", "item"))
 
     def _section(self, q: Question, focus: Focus, shape: Shape) -> Resolved | None:

@@ -317,6 +317,12 @@ def without_numbers(text: str, names: Sequence[str] = ()) -> str:
 EN_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 EN_CARDINALS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 # A stage picked by its place (第三个阶段, the fourth phase, stage 2): a stage of a plan, never an item number.
+# The k-th point of a set a notice names in its prose (七个一活动第三个, “三个一批”的第二个): a point of that list, not
+# item k of the notice's table.
+POINT_ORDINAL = re.compile(
+    r"(?:[“\"‘'][^”\"’']{1,10}[”\"’']|[一二两三四五六七八九十]个[一二三四五六七八九十])[^第，,。？?]{0,6}?"
+    r"第\s*[一二三四五六七八九十\d]{1,2}\s*[个条点项]"
+)
 STAGE_ORDINAL = re.compile(
     r"第\s*(?P<zh>[一二三四五六七八九十]|\d{1,2})\s*个?\s*(?:阶段|步骤|环节)"
     rf"|\b(?:the\s+)?(?P<en>{'|'.join(EN_ORDINAL_WORDS)}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:phase|stage|step)\b"
@@ -351,6 +357,7 @@ def _scan_numbers(text: str, names: Sequence[str]) -> tuple[tuple[int, ...], str
     numbers: list[int] = []
     style: str | None = None
     masked = PART.sub(_blank, STAGE_ORDINAL.sub(_blank, text))  # sections and stages are never items
+    masked = POINT_ORDINAL.sub(_blank, masked)  # nor the points of a named set (“七个一”的第四个)
     named = after_name(tuple(n for n in names if len(n) >= 2))
     for pattern, kind in NUMBER_PATTERNS + ([named] if named else []):
         for m in pattern.finditer(masked):

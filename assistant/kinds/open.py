@@ -21,7 +21,8 @@ from index.records import ParsedNotice, Task
 # One point of a list asked by its place (the 4th one, 第四个): the list the sentence introduces is shown.
 ASKS_NTH = re.compile(
     r"第\s*[一二三四五六七八九十\d]{1,3}\s*[个条点]"
-    r"|\b(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)\s+(?:one|item|activit(?:y|ies)|point|step|measure|campaign|event)s?\b",
+    r"|\b(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)"
+    r"\s+(?:one|item|activit(?:y|ies)|point|step|measure|campaign|event|of)s?\b",
     re.I,
 )
 ASKS_LIST = re.compile(
@@ -41,6 +42,7 @@ def draft(q: Question, ctx: Context) -> Draft:
 
 
 def single(q: Question, ctx: Context) -> Draft:
+    nth = bool(ASKS_NTH.search(q.text))
     values = asked_values(q.text) if asks_yes_no(q.text) else ()
     if values:  # 是不是要求3月1日前, did it run into 2026: only a sentence saying that value answers yes or no
         q = replace(q, text=YES_NO_WORDS.sub(" ", without_values(q.text, values)))
@@ -61,12 +63,7 @@ def single(q: Question, ctx: Context) -> Draft:
         for c in keep
     ]
     for k, c in enumerate(keep):  # a kept sentence introduces a numbered list: the list is the answer
-        asks = (
-            ASKS_LIST.search(q.text.lower())
-            or ASKS_WHEN.search(q.text)
-            or STAGE_WORD.search(q.text)
-            or ASKS_NTH.search(q.text)
-        )
+        asks = ASKS_LIST.search(q.text.lower()) or ASKS_WHEN.search(q.text) or STAGE_WORD.search(q.text) or nth
         if not (asks or c.quote.rstrip().endswith(("：", ":"))):
             break
         if items := cite_list(ctx.corpus.get(c.doc_id), c) or cite_stages(ctx.corpus.get(c.doc_id), c, q.text):

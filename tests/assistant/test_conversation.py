@@ -998,3 +998,41 @@ def test_a_bare_when_after_a_prose_question_asks_it_of_that_topic(bundled_assist
     n = corpus.get("lingchuan-2022").notice
     assert answer.kind == "open" and answer.found, answer.text[:300]
     assert "2023年2月" in answer.text and iso_to_zh(n.date) not in answer.text, answer.text[:300]
+
+
+def test_a_value_asked_under_a_listed_row_is_answered_from_its_text(bundled_assistant, corpus):
+    """ "how often must the meeting under it be held?" after a list of one row: that row's text, not its columns."""
+    t = next(t for t in corpus.get("weinan-2024").tasks if t.kind == "task" and t.number == 16)
+    answer = converse(
+        bundled_assistant,
+        [
+            "Which Weinan point is about responding to lawsuits (行政应诉)?",
+            "how often is the meeting with the courts held under it?",
+        ],
+    )
+    assert answer.understood.numbers == (16,) and "content" in answer.understood.fields, answer.understood.label
+    assert "每半年" in answer.text and t.label in answer.text, answer.text[:300]
+
+
+@pytest.mark.parametrize(
+    "turns, field",
+    [
+        (["Changjiang item 30: who leads it?", "what other district bureaus have responsibility?"], "responsible"),
+        (["Who leads Zhashui item 7?", "and which departments are responsible?"], "responsible"),
+    ],
+)
+def test_unit_words_in_a_follow_up_ask_the_item_in_focus(bundled_assistant, corpus, turns, field):
+    answer = converse(bundled_assistant, turns)
+    assert "item" in answer.understood.carried and field in answer.understood.fields, answer.understood.label
+
+
+@pytest.mark.parametrize(
+    "turns, point",
+    [
+        (["What's the second of Lingchuan's '七个一' activities?", "and the next one?"], "案卷评查"),
+        (["陵川“七个一”活动的第四个是什么", "下一个呢？"], "满意度测评"),
+    ],
+)
+def test_the_next_point_of_a_listed_set(bundled_assistant, turns, point):
+    answer = converse(bundled_assistant, turns)
+    assert answer.found and point in answer.text, answer.text[:300]

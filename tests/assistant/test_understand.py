@@ -383,3 +383,12 @@ def test_a_unit_denied_after_it_is_named_turns_the_list_round(corpus, text: str,
 )
 def test_a_bonus_or_veto_item_numbered_after_its_family_keeps_the_family(text: str, style: str) -> None:
     assert find_numbers(text, [])[1] == style
+
+
+@pytest.mark.parametrize(
+    "text", ["陵川的七个一活动第三个是啥", "“七个一”的第五个讲的什么", "陵川县“三个一”第二条是什么"]
+)
+def test_the_kth_point_of_a_named_set_is_no_item_number(text):
+    from assistant.understand import find_numbers
+
+    assert find_numbers(text)[0] == (), text
