@@ -6,8 +6,10 @@ from __future__ import annotations
 import functools
 import math
 import re
+import tomllib
 from collections.abc import Sequence
 from dataclasses import replace
+from pathlib import Path
 
 from assistant.citing import cite
 from assistant.glossary import Glossary, all_stems, en_words
@@ -49,19 +51,28 @@ QUOTED_TERM_MAX = 8  # a longer Chinese span in an English question is a phrase:
 # A question's "两个" or "几项" counts, it names nothing a passage must hold; nor does 第几项.
 COUNT_WORD = re.compile(
     r"[一二两三四五六七八九十百几\d]+(?:[个项条名位次期件家种类批天日周年]|个?工作日|小时|学时|分钟|个?月)?"
+    r"|[几哪]{1,2}(?:句话?|个?词语?|个?字|个?方面|点)"  # 哪几句话, 几个词: the form of a list asked, not its content
     r"|第几[个项条]?"  # which item it is (是第几项) asks where a row stands, it names nothing either
 )
 # Kinds of value whose question words name nothing else (组长是谁 names a role; 送到哪 a place: those stay).
 ASKED_ONLY = ("date", "duration", "count")
-# Words notices vary for one relation: a notice "based on" a document says 根据, 依据, 按照, or 全面落实《…》.
-# A question's 引用 / 提到 (which document does it cite) is the same relation, from the asker's side.
+# Words a question says otherwise than the notices: a relation notices word several ways (依据/根据/按照/全面落实《…》),
+# everyday speech for a term (打官司: 诉讼, 败诉). data/spoken.toml.
+SPOKEN = Path(__file__).parent / "data" / "spoken.toml"
 RELATION: dict[str, tuple[str, ...]] = {
-    w: ("根据", "依据", "按照", "落实", "贯彻") for w in ("根据", "依据", "按照", "引用", "援引")
+    w: tuple(zh) for w, zh in tomllib.loads(SPOKEN.read_text("utf-8"))["words"].items()
 }
-# Materials to hand in: a question's 材料 is the notice's 资料 and the other way round.
-RELATION |= {w: ("材料", "资料") for w in ("材料", "资料")}
-# A legality review is 合法性审查 in one notice and 合法性审核 in another: the same procedure.
-RELATION |= {w: ("审查", "审核") for w in ("审查", "审核")}
+# Characters that make a word of speech, not of content: a pointer (那边, 这场), a question word (谁备, 啥), an
+# auxiliary (各要, 内要, 文是) or a place suffix (村里). jieba glues them to a neighbour into a "word" no notice prints,
+# which then weighs what the rarest word does: such a word stands for what is left of it without them, and for
+# nothing when that is a single character.
+SPEECH_CHARS = set("那这哪谁啥咋么各要是的了在和与对把将被从到就都还也又再来去请说讲里边呢吗吧呀啊嘛")
+# The Chinese of an English verb that only says a task is to be done (finished, completed): its other glosses (毕业
+# "graduate", 责令 "order to finish") are no content either.
+FINISH = ("完成", "完毕", "办结")
+# Words that only say how much or when of the question as a whole (一共几个, 最终要, 主要在哪些), or stand for any case
+# (情形 as 情况): no sentence must say them.
+FILLERS = set("一共 总共 共计 合计 最终 最后 终究 到底 究竟 现在 目前 主要 大概 大约 情形".split())
 
 
 class Scorer:
@@ -130,7 +141,7 @@ class Scorer:
             for kind in {k for k in (*q.expects, asked_kind(q)) if k in ASKED_ONLY}:
                 probe = re.sub(f"(?:{by_name(kind).ask.pattern})(?:之前|以前|前)?", " ", probe)
         asked = asked_kinds(q.text) | {k for k in [asked_kind(q)] if k}
-        groups += [RELATION.get(tok, colloquial(tok)) for tok in chinese_words(probe, names, asked)]
+        groups += [RELATION.get(tok, colloquial(tok)) for tok in self.spoken(chinese_words(probe, names, asked))]
         if q.lang == "en" and self.glossary is not None:
             # the words of the structural terms and cues the question uses ("approval bureau" skips approv, but only
             # when the question says "approval bureau")
@@ -141,10 +152,25 @@ class Scorer:
             for stem, zh in self.glossary.groups(q.text, skip=[*structural, *names]):
                 if not zh and stem in self.df:  # a word the notices print as it is: PDF, 12345
                     zh = (stem,)
-                if stem in cue_stems:  # "rate", "e-mail address": the value the sentence must hold stands for it
-                    continue
-                groups.append(tuple(z for z in zh if z not in STOP and not any(z in a for a in names)))
+                # "rate", "e-mail address": the value the sentence must hold stands for it; "finished": the 完成 of a
+                # deadline, not content
+                if stem not in cue_stems and not any(z in FINISH for z in zh):
+                    groups.append(tuple(z for z in zh if z not in STOP and not any(z in a for a in names)))
         return list(dict.fromkeys(groups))
+
+    def spoken(self, words: list[str]) -> list[str]:
+        """A question's words without the speech jieba glued into words no notice prints (那边, 各要, 谁备: see
+        SPEECH_CHARS) and without words no sentence must say (FILLERS)."""
+        out = []
+        for w in words:
+            if w in FILLERS:
+                continue
+            if w not in RELATION and not self.df.get(w) and w not in field_words():  # 到期 names a field
+                w = w.strip("".join(SPEECH_CHARS))
+                if len(w) < 2 or w in FILLERS:
+                    continue
+            out.append(w)
+        return out
 
     def asks_detail(self, q: Question, notices: Sequence[Notice]) -> bool:
         """Whether a task question asks about something beyond its fields and number ("how many lectures")."""
@@ -205,6 +231,12 @@ def compounds(groups: tuple[tuple[str, ...], ...]) -> tuple[tuple[int | None, ..
         for s in single
     )
     return whole, tuple(tuple(j for j, k in enumerate(whole) if k == i) for i in range(len(groups)))
+
+
+@functools.cache
+def field_words() -> frozenset[str]:
+    """The words asking for a row's field (到期, 牵头): a row holding the field answers them, speech or not."""
+    return frozenset(c for cues in lexicon().fields.values() for c in cues)
 
 
 def colloquial(word: str) -> tuple[str, ...]:

@@ -69,7 +69,8 @@ def asked_unit(text: str) -> tuple[str, tuple[str, ...]] | None:
         return unit, unit_words().get(unit, (unit,))
     low = text.lower()
     for en in sorted((w for w in unit_words() if w.isascii()), key=len, reverse=True):
-        if re.search(rf"\bhow\s+many\s+(?:\w+\s+){{0,2}}?{re.escape(en)}\b", low):
+        # "how many full-time mediators" counts mediators: full-time / part-time name no unit
+        if re.search(rf"\bhow\s+many\s+(?:\w+\s+){{0,2}}?(?<!full[\s-])(?<!part[\s-]){re.escape(en)}\b", low):
             return en, unit_words()[en]
     return None
 

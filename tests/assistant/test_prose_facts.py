@@ -329,3 +329,57 @@ def test_everyday_english_for_a_firm_and_a_ceiling_reaches_the_sentence(question
     """business/company are the notices' 企业, "capped"/"at most" their 不超过: the sentence holding the figure."""
     answer = bundled_assistant.ask(question)
     assert answer.found and any("企业开办" in c.quote and "工作日" in c.quote for c in answer.citations), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "doc_id", "pattern"),
+    [
+        # 那边 / 那个 point, 村里 is 村, 配几名 counts: none of them is a word a sentence must print
+        ("昌江那边要求每个村配几名专职人民调解员？", "changjiang-2024", r"村（社区）配备\d名"),
+        # 官司打输了 is the notice's 败诉, 向谁 asks the office the same sentence names
+        ("昌江清单：行政机关官司打输了，多少日内向谁备案？", "changjiang-2024", r"\d+日内"),
+        # 在哪些领域 asks fields, not a place
+        ("宜阳问题13里，要在哪些领域推行行政调解？", "yiyang-2024", r"环境污染"),
+        # 最终 says when, not what; 争创什么？ asks what (its 么 is no yes/no question)
+        ("陵川县最终要争创个什么？", "lingchuan-2022", r"省级法治政府建设示范县"),
+        # 一票否决 is what the plan calls 否决项
+        ("陵川有没有一票否决的规定？", "lingchuan-2022", r"否决\s*项"),
+        # full-time counts mediators, not times
+        (
+            "How many full-time mediators must each Lingchuan township mediation committee have?",
+            "lingchuan-2022",
+            r"\d\s*名以上专职人民调解员",
+        ),
+        # an executive meeting is 常务会议, studying law 学法
+        (
+            "How many times a year must Changjiang's government executive meetings study law?",
+            "changjiang-2024",
+            r"常务会议每年学法不少于\d次",
+        ),
+        # drafting bodies are 制定主体; "completed" only says it is a deadline
+        ("When must Weinan have its normative-document drafting-body lists completed?", "weinan-2024", r"\d+月底前"),
+    ],
+)
+def test_speech_around_a_stated_fact_does_not_hide_it(bundled_assistant, corpus, question, doc_id, pattern):
+    """Words of speech (pointers, fillers, a list's form, everyday verbs) cost a sentence nothing; the notice's own
+    word for the thing asked is found."""
+    line, value = _line(corpus, doc_id, pattern)
+    _assert_answers(bundled_assistant.ask(question), doc_id, line, value)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the mediators' sentence is near, but it says no pay: pay is a sum of money, and none is stated
+        "昌江那边专职人民调解员每月工资多少？",
+        "How much are Changjiang's full-time mediators paid?",
+        # 那边 and 一共 are dropped as speech, 司机 is still a word no notice prints
+        "陵川领导小组那边一共有几个司机？",
+        "柞水那边的政务大厅几点开门？",
+        # the plan says where the money comes from (列入财政预算), never how much: an amount asked is not stated
+        "陵川创建示范县一共花了多少经费？",
+    ],
+)
+def test_speech_dropped_from_a_question_about_what_no_notice_says_leaves_a_refusal(bundled_assistant, question):
+    answer = bundled_assistant.ask(question)
+    assert not answer.found and not answer.citations, answer.text[:300]
