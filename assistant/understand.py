@@ -1206,6 +1206,12 @@ def find_issued(text: str) -> tuple[str, str] | None:
         when = f"{year}-{MONTH_ABBR.index(month.lower()[:3]) + 1:02d}-{int(day):02d}"
     elif m := re.search(rf"\b{MONTH_EN}\s+(20\d{{2}})\b", text, re.I):
         when = f"{m.group(2)}-{MONTH_ABBR.index(m.group(1).lower()[:3]) + 1:02d}"
+    elif (m := re.search(r"\b(20\d{2})\b", text)) and (
+        mo := re.search(rf"\b(?:before|after|since)\s+{MONTH_EN}\b", text, re.I)
+    ):
+        when = f"{m.group(1)}-{MONTH_ABBR.index(mo.group(1).lower()[:3]) + 1:02d}"  # in 2024 before May: 2024-05
+        if BEFORE.search(text):
+            return "in_before", when  # within that year, before the month
     elif m := ISSUED_ZH.search(text):
         when = "-".join([m.group(1), *(f"{int(g):02d}" for g in m.groups()[1:] if g)])
     elif m := re.search(r"\b(20\d{2})\b", text):
@@ -1220,6 +1226,8 @@ def find_issued(text: str) -> tuple[str, str] | None:
 def issued_matches(date: str, issued: tuple[str, str]) -> bool:
     """Whether an ISO date is before, after or in the date (or year, or month) given."""
     op, when = issued
+    if op == "in_before":
+        return date.startswith(when[:4]) and date < when
     if op == "in":
         return date.startswith(when)
     if op == "since":

@@ -106,3 +106,24 @@ def test_notices_issued_by_a_date_are_those_whose_date_line_says_so(question, ke
     assert answer.kind == "notices" and answer.found == bool(expected), answer.text
     assert {c.doc_id for c in answer.citations} == expected, answer.text
     assert re.search(rf"(?<!\d){len(expected)}(?!\d)", answer.text.splitlines()[0])
+
+
+@pytest.mark.parametrize(
+    "question, year, month",
+    [
+        ("Which of the notices were issued in 2024 before June?", "2024", "06"),
+        ("Which notices came out in 2024 before November?", "2024", "11"),
+    ],
+)
+def test_a_year_and_a_month_bound_pick_that_years_notices_before_the_month(
+    bundled_assistant, corpus, question, year, month
+):
+    """ "in 2024 before June": issued in that year and before that month — not every notice before the month."""
+    want = {
+        p.notice.doc_id
+        for p in corpus.notices
+        if p.notice.date and p.notice.date.startswith(year) and p.notice.date < f"{year}-{month}"
+    }
+    answer = bundled_assistant.ask(question)
+    got = {c.doc_id for c in answer.citations}
+    assert got == want, (got, want, answer.text[:300])
