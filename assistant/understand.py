@@ -28,8 +28,15 @@ DATA = Path(__file__).parent / "data"
 
 # A family of items a notice numbers apart, named without a number (否决项有哪些, what are the bonus items?): its rows.
 ITEM_FAMILY = (
-    (re.compile(r"加分项|\bbonus(?:\s+points?)?\s+(?:items?|indicators?)\b|\bbonus(?:es)?\b", re.I), "bonus"),
-    (re.compile(r"否决项|\bveto(?:\s+items?|\s+indicators?|\s+ones|es)?\b", re.I), "veto"),
+    (
+        re.compile(
+            r"加分项|加分(?:的)?情形|情形\S{0,4}加分|可以?加分|\bbonus(?:\s+points?)?\s+(?:items?|indicators?)\b|\bbonus(?:es)?\b",
+            re.I,
+        ),
+        "bonus",
+    ),
+    # 一票否决的情形: the cases that veto the whole application are the veto items
+    (re.compile(r"否决项|一票否决|否决(?:的)?情形|\bveto(?:\s+items?|\s+indicators?|\s+ones|es)?\b", re.I), "veto"),
 )
 
 

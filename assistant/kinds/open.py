@@ -52,6 +52,10 @@ def single(q: Question, ctx: Context) -> Draft:
         best = best[:2]
     else:
         best = best_sentences(q, ctx.hits, ctx.corpus, ctx.scorer)
+    quoted = [t for t in QUOTED.findall(q.text) if len(t) >= 2]
+    wide = best_sentences(q, ctx.hits, ctx.corpus, ctx.scorer, limit=12) if quoted and not values else best
+    if quoted and (holding := [b for b in wide if any(t in b[1].quote for t in quoted)]):
+        best = holding  # '七个一'都有哪些: a term the question quotes is what it asks about
     if not best or not passes(q, best[0][0], ctx.hits):
         return nothing_answers(ctx.hits, ctx.corpus)
     if asks_outcome(q.text, notice_year(q, ctx)) and not any(reports_outcome(c.quote) for _, c in best):
@@ -86,6 +90,7 @@ WHICH_ITEM = re.compile(
 )
 
 
+QUOTED = re.compile(r"[“\"‘'「『]([^”\"’'」』]{2,12})[”\"’'」』]")  # a term in quotes: '七个一', “放管服”
 STAGE_WORD = re.compile(r"阶段|步骤|环节|\b(?:phases?|stages?|steps?)\b", re.I)  # asks the stages themselves
 ASKS_WHEN = re.compile(r"时间|几月|何时|什么时候|啥时候|日期|\bwhen\b|\btime|\bdates?\b|\bmonths?\b|\bschedule", re.I)
 

@@ -363,3 +363,17 @@ def test_a_count_of_one_family_says_nothing_of_the_others(bundled_assistant, cor
     answer = bundled_assistant.ask("陵川县加分项有几项")
     n = sum(1 for t in corpus.tasks("lingchuan-2022") if t.kind == "bonus")
     assert answer.kind == "count" and f"共 {n} 项" in answer.text and "否决项" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("陵川一票否决的情况都有哪些", "veto"),
+        ("陵川县哪些情形可以加分？", "bonus"),
+        ("What gets an automatic one-vote veto in Lingchuan?", "veto"),
+    ],
+)
+def test_a_family_named_in_other_words_lists_its_items(bundled_assistant, corpus, question, kind):
+    rows = [t for t in corpus.get("lingchuan-2022").tasks if t.kind == kind]
+    answer = bundled_assistant.ask(question)
+    assert answer.kind == "list" and {c.label for c in answer.citations} >= {t.label for t in rows}, answer.text[:300]

@@ -383,3 +383,18 @@ def test_speech_around_a_stated_fact_does_not_hide_it(bundled_assistant, corpus,
 def test_speech_dropped_from_a_question_about_what_no_notice_says_leaves_a_refusal(bundled_assistant, question):
     answer = bundled_assistant.ask(question)
     assert not answer.found and not answer.citations, answer.text[:300]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "陵川方案实施推进阶段提的“七个一”具体是什么活动",
+        "In Lingchuan's implementation stage, what are the 'seven ones' (“七个一”)?",
+    ],
+)
+def test_a_quoted_term_is_what_the_question_asks_about(bundled_assistant, question):
+    """A stage named beside a quoted term: the sentence holding the quoted term (and the list it introduces) answers,
+    not the stage's heading."""
+    answer = bundled_assistant.ask(question)
+    assert answer.found and any("七个一" in c.quote for c in answer.citations), answer.text[:300]
+    assert "案卷评查" in answer.text, answer.text[:300]
