@@ -225,6 +225,7 @@ DEMONSTRATIVE = {
 ASKING = {
     "zh": re.compile(
         r"(?:是|在)?(?:几月份?|哪天|哪一天|什么时候|何时|多久|几号|几个|多少|什么|哪些|哪里|哪儿|怎么|如何|吗|呢|啊|请问)|^[那还再]|分几个"
+        r"|(?:设|位)?在哪(?![个些一])"
     ),
     "en": re.compile(
         r"\b(?:what|when|where|who|whom|whose|which|how|many|much|long|is|are|was|were|does|do|did|the|in|of|month|date|day|it|held|"
@@ -831,11 +832,12 @@ class Resolver:
         """A message asking only a value (什么时候开？ on what date? how many?) with no topic, notice or item of its
         own, after a prose question: it asks that value of the prose question's topic. A date counts only where the
         message does not speak of the notice's issuing (什么时候印发的 is the notice's)."""
-        if q.numbers or q.units or set(q.fields) - {"deadline"} or ISSUED.search(q.text):
+        who = "person" in q.expects  # 主任是谁: a person, not a row's units
+        if q.numbers or q.units or (set(q.fields) - {"deadline"} and not who) or ISSUED.search(q.text):
             return False  # (什么时候之前 reads as a deadline: of the topic, after a prose question)
         if self.names_a_topic(ASKING[q.lang].sub(" ", q.text), p):
             return False
-        return (q.kind == Kind.META and q.meta == "date") or (q.kind == Kind.OPEN and values_asked(q))
+        return (q.kind == Kind.META and q.meta == "date") or (q.kind in (Kind.OPEN, Kind.TASK) and values_asked(q))
 
     def names_a_topic(self, text: str, p: Question) -> bool:
         """Whether a question, its item numbers taken out, still names something of its own beside the notice, units

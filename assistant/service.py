@@ -162,14 +162,16 @@ class Assistant:
             return None  # which item matches, and who leads it: the matched item is answered with its fields
         history = list(req.history)
         asked = []
+        leaned = False  # a part took something from the conversation the whole message did not
         for part in parts:
             part_resolved = self.resolver.resolve(part, history)
             asked.append(self._scoped(part_resolved.question, req.doc, part_resolved.carried))
+            leaned = leaned or bool(set(part_resolved.carried) - set(whole.carried))
             history.append(Turn("user", part))
         kind = whole.question.kind
         if kind in ONE_ANSWER and all(family(q.kind) in (family(kind), Kind.OPEN, Kind.CROSS) for q in asked):
             return None  # the fields of one item, a list and what it lists (分别是什么): one answer gives them all
-        if all(q.kind == Kind.OPEN for q in asked) and whole.question.kind == Kind.OPEN:
+        if all(q.kind == Kind.OPEN for q in asked) and whole.question.kind == Kind.OPEN and not leaned:
             return None  # prose parts: the open kind answers them part by part, each read with the first
         if all(q.kind == Kind.META for q in asked) and {q.meta for q in asked} <= set(whole.question.metas):
             return None

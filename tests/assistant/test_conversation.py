@@ -1036,3 +1036,16 @@ def test_unit_words_in_a_follow_up_ask_the_item_in_focus(bundled_assistant, corp
 def test_the_next_point_of_a_listed_set(bundled_assistant, turns, point):
     answer = converse(bundled_assistant, turns)
     assert answer.found and point in answer.text, answer.text[:300]
+
+
+@pytest.mark.parametrize(
+    "turns, say",
+    [
+        (["陵川领导小组组长是谁？", "办公室设在哪？主任是谁？"], "贾毅兵"),
+        (["Where is the Lingchuan leading group office?", "who is its director?"], "贾毅兵"),
+    ],
+)
+def test_a_person_asked_after_a_prose_answer_is_asked_of_its_topic(bundled_assistant, turns, say):
+    """主任是谁 after the office was named: the office's director, in the notice in focus."""
+    answer = converse(bundled_assistant, turns)
+    assert answer.found and any(say in c.quote for c in answer.citations), answer.text[:300]
