@@ -162,11 +162,11 @@ class Assistant:
             return None  # which item matches, and who leads it: the matched item is answered with its fields
         history = list(req.history)
         asked = []
-        leaned = False  # a part took something from the conversation the whole message did not
+        leaned = False  # a part was asked of the topic of an earlier turn (主任是谁 of 办公室): not of the first part
         for part in parts:
             part_resolved = self.resolver.resolve(part, history)
             asked.append(self._scoped(part_resolved.question, req.doc, part_resolved.carried))
-            leaned = leaned or bool(set(part_resolved.carried) - set(whole.carried))
+            leaned = leaned or ("question" in part_resolved.carried and "question" not in whole.carried)
             history.append(Turn("user", part))
         kind = whole.question.kind
         if kind in ONE_ANSWER and all(family(q.kind) in (family(kind), Kind.OPEN, Kind.CROSS) for q in asked):
