@@ -224,7 +224,8 @@ DEMONSTRATIVE = {
 # Question words of a prose question, taken out to leave what it asks about.
 ASKING = {
     "zh": re.compile(
-        r"(?:是|在)?(?:几月份?|哪天|哪一天|什么时候|何时|多久|几号|几个|多少|什么|哪些|哪里|哪儿|怎么|如何|吗|呢|啊|请问)|^[那还再]|分几个"
+        r"(?:是|在)?(?:几月份?|哪天|哪一天|什么时候|啥时候|何时|多久|几号|几个|多少|什么|哪些|哪里|哪儿|怎么|如何|吗|呢|啊|请问)"
+        r"(?:之前|以前|前)?|^[那还再]|分几个"
         r"|(?:设|位)?在哪(?![个些一])"
     ),
     "en": re.compile(
@@ -328,7 +329,7 @@ class Focus:
 @dataclass(frozen=True)
 class Resolved:
     question: Question
-    carried: tuple[str, ...] = ()  # notice | item | field | filter | question
+    carried: tuple[str, ...] = ()  # notice | item | field | filter | question | topic (of a prose question)
 
 
 @dataclass(frozen=True)
@@ -837,7 +838,10 @@ class Resolver:
             return False  # (什么时候之前 reads as a deadline: of the topic, after a prose question)
         if self.names_a_topic(ASKING[q.lang].sub(" ", q.text), p):
             return False
-        return (q.kind == Kind.META and q.meta == "date") or (q.kind in (Kind.OPEN, Kind.TASK) and values_asked(q))
+        # a date or a person: 报到哪里 or 邮箱多少 name a place and a thing of their own to look for
+        return (q.kind == Kind.META and q.meta == "date") or (
+            q.kind in (Kind.OPEN, Kind.TASK) and bool({"date", "person"} & set(q.expects))
+        )
 
     def names_a_topic(self, text: str, p: Question) -> bool:
         """Whether a question, its item numbers taken out, still names something of its own beside the notice, units
@@ -1086,7 +1090,7 @@ class Resolver:
             named = self.name_notices(focus.doc_ids, q.lang)  # the topic, not the last question's own value word
             text = f"{named}{topic}{q.text}" if q.lang == "zh" else f"{topic} — {q.text.rstrip(' ?？')} ({named})?"
             asked = replace(self.understand(text), meta=None, metas=())
-            return Resolved(routed(replace(asked, kind=Kind.OPEN), focus.doc_ids), ("notice", "question"))
+            return Resolved(routed(replace(asked, kind=Kind.OPEN), focus.doc_ids), ("notice", "topic"))
         if q.kind == Kind.META and q.meta:
             return Resolved(self.meta_question(q.lang, focus.doc_ids, q.meta), ("notice",))
         named = self.name_notices(focus.doc_ids, q.lang)

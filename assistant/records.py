@@ -154,7 +154,7 @@ class Understood:
     due: str | None = None
     mentions: tuple[str, ...] = ()
     negated: tuple[str, ...] = ()
-    carried: tuple[str, ...] = ()  # what came from the conversation: notice | item | field | filter
+    carried: tuple[str, ...] = ()  # from the conversation: notice|item|field|filter|question|document|topic
     items: tuple[ItemRef, ...] = ()  # the rows the answer named, in its order
 
     def to_json(self) -> dict[str, Any]:

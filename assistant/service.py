@@ -166,7 +166,7 @@ class Assistant:
         for part in parts:
             part_resolved = self.resolver.resolve(part, history)
             asked.append(self._scoped(part_resolved.question, req.doc, part_resolved.carried))
-            leaned = leaned or ("question" in part_resolved.carried and "question" not in whole.carried)
+            leaned = leaned or ("topic" in part_resolved.carried and "topic" not in whole.carried)
             history.append(Turn("user", part))
         kind = whole.question.kind
         if kind in ONE_ANSWER and all(family(q.kind) in (family(kind), Kind.OPEN, Kind.CROSS) for q in asked):

@@ -54,8 +54,9 @@ def single(q: Question, ctx: Context) -> Draft:
         best = best_sentences(q, ctx.hits, ctx.corpus, ctx.scorer)
     quoted = [t for t in QUOTED.findall(q.text) if len(t) >= 2]
     wide = best_sentences(q, ctx.hits, ctx.corpus, ctx.scorer, limit=12) if quoted and not values else best
-    if quoted and (holding := [b for b in wide if any(t in b[1].quote for t in quoted)]):
-        best = holding  # '七个一'都有哪些: a term the question quotes is what it asks about
+    holding = [b for b in wide if any(t in b[1].quote for t in quoted)] if quoted else []
+    if holding and passes(q, holding[0][0], ctx.hits):
+        best = holding  # '七个一'都有哪些: a term the question quotes is what it asks about (when it answers at all)
     if not best or not passes(q, best[0][0], ctx.hits):
         return nothing_answers(ctx.hits, ctx.corpus)
     if asks_outcome(q.text, notice_year(q, ctx)) and not any(reports_outcome(c.quote) for _, c in best):
