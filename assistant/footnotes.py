@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.records import Answer, Citation
+from index.notices import leading_regions
 
 MARKER = re.compile(r"\[\d+\]")
 RUN = 6  # characters a line must share with a quote to count as resting on it
@@ -46,6 +47,12 @@ def _names(c: Citation) -> list[str]:
     return [x for x in (c.doc_number, c.title) if x]
 
 
+def _starts_with_place(c: Citation, line: str) -> bool:
+    """A line opening with the place a notice without 文号 is named by in the answer (渭南市：…, - 渭南市：…)."""
+    places = leading_regions(c.title)[-1:] if not c.doc_number else []
+    return any(re.match(rf"\s*(?:-\s*)?{re.escape(p)}(?=[：:（(\s《]|$)", line) for p in places)
+
+
 def _line_for(c: Citation, lines: Sequence[str], others: Sequence[Citation]) -> int:
     """The answer line citation `c` supports: the line naming its row within its notice's part of the answer, else
     a line quoting it, else the last line of its notice's part."""
@@ -53,10 +60,9 @@ def _line_for(c: Citation, lines: Sequence[str], others: Sequence[Citation]) -> 
     about: list[str | None] = []
     current: str | None = None
     for line in lines:
-        for o in others:
-            if any(name in line for name in _names(o)):
-                current = o.doc_id
-                break
+        named = next((o for o in others if any(name in line for name in _names(o))), None)
+        named = named or next((o for o in others if _starts_with_place(o, line)), None)
+        current = named.doc_id if named else current
         about.append(current)
     own = [i for i in range(len(lines)) if about[i] == c.doc_id]
     mine = [i for i in range(len(lines)) if about[i] in (c.doc_id, None)]  # a heading line names no notice

@@ -1,6 +1,7 @@
 """All the assistant's wording: a Draft's phrases rendered in the asker's language from `data/messages.toml`.
 
-A phrase's values are rendered by type: a Notice as its name, a Task as its item name, a `Joined` or a tuple/list of
+A phrase's values are rendered by type: a Notice as its short name and 文号 (柞水县（柞政办函〔2024〕54号） / Zhashui
+(柞政办函〔2024〕54号)), a `Titled` notice with its full title, a Task as its item name, a `Joined` or a tuple/list of
 strings as a list, a Phrase recursively, None as nothing. Nothing else in the read side writes Chinese or English.
 """
 
@@ -27,6 +28,13 @@ class Joined:
 
     parts: tuple[Any, ...]
     sep: str = "list"
+
+
+@dataclass(frozen=True)
+class Titled:
+    """A notice named with its full title, where the title is itself what was asked (which notices are loaded)."""
+
+    notice: Notice
 
 
 @dataclass(frozen=True)
@@ -63,8 +71,18 @@ def template(key: str, lang: str) -> str:
 
 
 def notice_name(n: Notice, lang: str) -> str:
+    """A notice as the source of a fact: its place and 文号, so the fact asked comes within a few characters (the full
+    title is in the sources)."""
     if lang == "en":  # named by its own place (Changjiang), not the city above it that is also an alias (Jingdezhen)
         return f"{short_name(n, lang)} ({n.doc_number or n.title})"
+    return short_name(n, lang) + (f"（{n.doc_number}）" if n.doc_number else "")
+
+
+def titled_name(n: Notice, lang: str) -> str:
+    """A notice with its full title, for where the title is asked: 柞水县《…的通知》（柞政办函〔2024〕54号） /
+    Zhashui 《…》 (柞政办函〔2024〕54号)."""
+    if lang == "en":
+        return f"{short_name(n, lang)} 《{n.title}》" + (f" ({n.doc_number})" if n.doc_number else "")
     return f"{n.region or ''}《{n.title}》" + (f"（{n.doc_number}）" if n.doc_number else "")
 
 
@@ -100,6 +118,8 @@ def render(value: Any, lang: str) -> str:
         return notice_name(value, lang)
     if isinstance(value, Short):
         return short_name(value.notice, lang)
+    if isinstance(value, Titled):
+        return titled_name(value.notice, lang)
     if isinstance(value, Task):
         return item_name(value, lang)
     if isinstance(value, IsoDate):

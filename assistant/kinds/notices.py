@@ -1,5 +1,6 @@
 """Questions about the loaded notices as a set: which is newest or oldest, which notices there are. Each notice is
-cited on the line printing its date (found when it was parsed)."""
+cited on the line printing its date (found when it was parsed); named with its full title where the notices themselves
+are asked (which notices are loaded, their titles), else by its short name and 文号."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from assistant.citing import cite
 from assistant.kinds.context import Context
 from assistant.records import Citation, Draft, Phrase, Question, say
 from assistant.understand import issued_matches
-from assistant.wording import IsoDate
+from assistant.wording import IsoDate, Titled
 from index.records import ParsedNotice
 from index.text import FULL_DATE
 
@@ -19,6 +20,8 @@ ENDS = {
     "newest": re.compile(r"最新|最晚|最近|newest|latest|most recent", re.I),
     "oldest": re.compile(r"最早|最先|oldest|earliest", re.I),
 }
+# the notices' names asked, not only their dates: 都叫什么, 标题, what are they called
+TITLES_ASKED = re.compile(r"标题|题目|全称|名称|名字|叫什么|文件名|\btitles?\b|\bnames?\b|\bcalled\b", re.I)
 
 
 def printed_date(p: ParsedNotice) -> str | None:
@@ -28,16 +31,18 @@ def printed_date(p: ParsedNotice) -> str | None:
     return re.sub(r"\s+", "", m.group(0)) if m else p.notice.date
 
 
-def _dated(p: ParsedNotice) -> tuple[Phrase, Citation | None]:
-    """The notice with its date, and the citation of the line printing that date (None when it prints none)."""
+def _dated(p: ParsedNotice, titled: bool = False) -> tuple[Phrase, Citation | None]:
+    """The notice (with its full title when `titled`) and its date, and the citation of the line printing that date
+    (None when it prints none)."""
     n = p.notice
+    name = Titled(n) if titled else n
     hit = p.structure.dates[0] if p.structure.dates else None
     if n.date is None or hit is None:
-        return say("notices.undated", notice=n), None
-    return say("notices.line", notice=n, date=printed_date(p)), cite(n, "", hit.line, hit.line, hit.text)
+        return say("notices.undated", notice=name), None
+    return say("notices.line", notice=name, date=printed_date(p)), cite(n, "", hit.line, hit.line, hit.text)
 
 
-def _issued(issued: tuple[str, str], chosen: list[ParsedNotice], total: int) -> Draft:
+def _issued(issued: tuple[str, str], chosen: list[ParsedNotice], total: int, titled: bool) -> Draft:
     """The notices issued before, after or in a date, in date order, each cited on its date line; the undated ones
     said to print no date."""
     dated = sorted((p for p in chosen if p.notice.date and p.structure.dates), key=lambda p: p.notice.date or "")
@@ -45,18 +50,19 @@ def _issued(issued: tuple[str, str], chosen: list[ParsedNotice], total: int) -> 
     lines = [say(f"notices.issued_{issued[0]}", count=len(hits), total=total, date=IsoDate(issued[1]))]
     cites: list[Citation] = []
     for p in hits:
-        line, c = _dated(p)
+        line, c = _dated(p, titled)
         lines.append(line)
         cites += [c] if c else []
-    lines += [_dated(p)[0] for p in chosen if p not in dated]
+    lines += [_dated(p, titled)[0] for p in chosen if p not in dated]
     return Draft(lines, cites, found=bool(hits))
 
 
 def draft(q: Question, ctx: Context) -> Draft:
     """The newest or oldest notice by its printed date, then every notice in date order; or the list of notices."""
     chosen = [ctx.corpus.get(d) for d in ctx.doc_ids] or list(ctx.corpus.notices)
+    titled = q.notices_asked in ("all", "region") or bool(TITLES_ASKED.search(q.text))
     if q.issued is not None:
-        return _issued(q.issued, chosen, len(ctx.corpus.notices))
+        return _issued(q.issued, chosen, len(ctx.corpus.notices), titled)
     dated = sorted((p for p in chosen if p.notice.date and p.structure.dates), key=lambda p: p.notice.date or "")
     undated = [p for p in chosen if p not in dated]
     lines: list[Phrase] = []
@@ -68,15 +74,16 @@ def draft(q: Question, ctx: Context) -> Draft:
         for end in sorted(at, key=at.__getitem__) or [q.notices_asked]:
             edge = (dated[-1] if end == "newest" else dated[0]).notice.date
             ends = [p for p in dated if p.notice.date == edge]
-            lines.append(say(f"notices.{end}", notices=tuple(p.notice for p in ends), date=printed_date(ends[0])))
+            named = tuple(Titled(p.notice) if titled else p.notice for p in ends)
+            lines.append(say(f"notices.{end}", notices=named, date=printed_date(ends[0])))
     if len(chosen) < len(ctx.corpus.notices):  # 陕西的有哪些: the notices the question (or the user) chose
         lines.append(say("notices.region", count=len(chosen), total=len(ctx.corpus.notices)))
     else:
         lines.append(say("notices.count", count=len(chosen)))
     cites: list[Citation] = []
     for p in (reversed(dated) if q.notices_asked == "newest" else dated) if dated else ():
-        line, c = _dated(p)
+        line, c = _dated(p, titled)
         lines.append(line)
         cites += [c] if c else []
-    lines += [_dated(p)[0] for p in undated]
+    lines += [_dated(p, titled)[0] for p in undated]
     return Draft(lines, cites)

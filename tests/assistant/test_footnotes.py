@@ -16,8 +16,8 @@ def cite(doc_id: str, label: str, line: int, quote: str, **notice) -> Citation:
 def test_each_row_line_gets_the_marker_of_its_own_source():
     text = (
         "问题未指明通知；以下 2 份通知都有第6项，分别是：\n"
-        "柞水县《柞水县…任务清单的通知》（柞政办函〔2024〕54号）第6项：完成时限：2024年3月底前\n"
-        "宜阳县《宜阳县…若干举措》（宜政办〔2024〕22号）存在问题6：完成时限：长期坚持"
+        "柞水县（柞政办函〔2024〕54号）第6项：完成时限：2024年3月底前\n"
+        "宜阳县（宜政办〔2024〕22号）存在问题6：完成时限：长期坚持"
     )
     answer = Answer(
         text,
@@ -27,6 +27,16 @@ def test_each_row_line_gets_the_marker_of_its_own_source():
     )
     lines = marked(answer).split("\n")
     assert lines[1].endswith("[1]") and lines[2].endswith("[2]") and "[" not in lines[0]
+
+
+def test_a_notice_without_a_number_is_known_by_the_place_its_lines_open_with():
+    text = "各通知分别为：\n柞水县（柞政办函〔2024〕54号）：日期：2024年4月16日\n渭南市：日期：2024-04-20"
+    wn = Citation("weinan-2024", "渭南市2024年法治政府建设工作要点", None, "w.txt", "", 4, 4, "时间:2024-04-20")
+    answer = Answer(text, [cite("zhashui-2024", "", 5, "2024年4月16日", **ZS), wn], [], "zh")
+    assert marked(answer).split("\n")[1:] == [
+        "柞水县（柞政办函〔2024〕54号）：日期：2024年4月16日[1]",
+        "渭南市：日期：2024-04-20[2]",
+    ]
 
 
 def test_list_rows_are_marked_by_their_label_not_a_longer_one():
