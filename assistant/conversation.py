@@ -68,6 +68,8 @@ TWO = {
     "zh": re.compile(r"[这那]两[个项条]|两者|二者|两项(?:中|里|之间|相比)|哪个更|哪一?项更|哪条更"),
     "en": re.compile(r"\b(?:those|these|the)\s+two\b|\bboth\b|\bwhich of (?:them|the two)\b|\bcompared?\b", re.I),
 }
+# Each of the items just named: what's the minimum period in each?, 各自 / 分别是多少.
+EACH = {"zh": re.compile(r"各自|分别|各是|各为"), "en": re.compile(r"\beach\b|\brespectively\b", re.I)}
 # The notice's own (它自己的文号, its own document number), not a document its answer named.
 OWN = {"zh": re.compile(r"自己|自身|本身|本通知|本文件"), "en": re.compile(r"\b(?:own|itself)\b", re.I)}
 # One thing pointed at (它的, its): after several documents were named, the notice they were named for.
@@ -89,6 +91,7 @@ SAME_NUMBER = re.compile(
 PRONOUN = {
     "zh": re.compile(
         r"它|该通知|这个通知|这份通知|此通知|本通知|该文件|这个文件|这份文件|此文件|这份|这一项|这项|该项|此项|这条|这个任务|该任务"
+        r"|那一项|那一条|那项|那条"
         r"|这里面|这里头|那里面"
         r"|这个(?=\s*(?:谁|由|是|要|啥|什么|怎么|在|归|该|需|得|具体|有没有|[，,？?]|$))|这件事|这事儿?"  # 这个谁来管
     ),
@@ -194,6 +197,12 @@ SIMILAR = re.compile(
     r"|\b(?:similar|same|equivalent|comparable|matching|corresponding)\s+(?:requirement|rule|provision|measure|task"
     r"|item|indicator|duty|target|obligation|thing|point|topic|issue|matter)s?\b"
     r"(?!\s+(?:number|no\b|#))",  # the same item number: the number
+    re.I,
+)
+# Another notice compared on the point just asked: how does Changjiang compare?, the figure in Weinan, 那渭南相比呢.
+COMPARED = re.compile(
+    r"\bcompare[sd]?\b|\b(?:the|its|their)\s+(?:figure|number|rate|target|limit|period)\s+(?:in|for|of)\b"
+    r"|相比|比较|对比|对照",
     re.I,
 )
 # Which row of another notice is meant (昌江清单里哪一项…, which one asks for …): after an item question, the row there
@@ -605,6 +614,7 @@ class Resolver:
         rules = (
             self._section,  # before _pick: 这部分还有哪些 is about the section just named, not its items
             self._document,
+            self._both,  # before _pick: "which of the two is due first?" picks no first row
             self._pick,
             self._unit_picked,
             self._listed,
@@ -613,7 +623,6 @@ class Resolver:
             self._similar,
             self._counterpart,
             self._narrow,
-            self._both,
             self._other_item,
             self._other_field,
             self._other_notice,
@@ -707,6 +716,8 @@ class Resolver:
         moved = k is None and (step := step_of(q.text, q.lang)) and (k0 := ordinal(focus.question.text, q.lang))
         if moved:  # the fifth of the seven → and the next one?: the point after the one asked before
             k = k0 + step if k0 is not None and k0 >= 0 else None
+        if k is not None and k < 0:  # the last one
+            k = len(focus.listed) + k
         if k is None or len(focus.listed) < 2 or q.doc_ids or not focus.doc_ids or not 0 <= k < len(focus.listed):
             return None
         if q.numbers and q.numbers != (k + 1,):  # 第四个 is read as item 4 too; another number names an item
@@ -868,6 +879,12 @@ class Resolver:
         """第4项呢？→ 这两个哪个更早到期 / and item 34 — of those two, which has an extra lead unit?: the item in focus
         and the one asked with it or just before it, side by side, for the fields asked."""
         p = focus.question
+        if p.kind == Kind.TASK and len(p.numbers) == 2 and len(p.doc_ids) == 1 and not q.numbers and not q.doc_ids:
+            if TWO[q.lang].search(q.text) or EACH[q.lang].search(q.text):  # items 24 and 25 → which of the two …?
+                fields = q.fields or p.fields or DEFAULT_FIELDS  # with the texts: what sets the two apart is there
+                fields = fields if "content" in fields else (*fields, "content")
+                asked = self.task_question(q.lang, p.doc_ids, p.numbers, p.style, fields)
+                return Resolved(asked, ("notice", "item") + (("field",) if not q.fields else ()))
         if not TWO[q.lang].search(q.text) or p.kind != Kind.TASK or len(p.numbers) != 1 or len(p.doc_ids) != 1:
             return None
         if q.doc_ids and q.doc_ids != p.doc_ids:
@@ -971,10 +988,16 @@ class Resolver:
         """那昌江区有没有类似的要求 / does Changjiang's list have the same requirement — which item, who leads it?: the
         other notice searched for the requirement of the item in focus (by what it says, not by its number)."""
         p = focus.question
-        if not q.doc_ids or set(q.doc_ids) == set(p.doc_ids) or not SIMILAR.search(q.text) or q.numbers:
+        likened = SIMILAR.search(q.text) or COMPARED.search(q.text)
+        if not q.doc_ids or set(q.doc_ids) == set(p.doc_ids) or not likened or q.numbers:
             return None
         if len(p.doc_ids) != 1:
             return None
+        if p.kind == Kind.OPEN and self.open_topic(p):
+            # a satisfaction rate in Lingchuan → what does Weinan require for the same thing? / how does Changjiang
+            # compare?: the prose question put to that notice
+            moved = self.understand(self.swap_notice(p.text, p.doc_ids, q.doc_ids, p.lang))
+            return Resolved(routed(replace(moved, lang=p.lang), q.doc_ids), ("question",))
         if p.kind == Kind.CROSS:  # asked of one notice already: the same requirement of another
             text = self.swap_notice(p.text, p.doc_ids, q.doc_ids, "zh" if p.text[:1] > "\u2e80" else q.lang)
         elif p.kind == Kind.TASK and len(p.numbers) == 1 and (topic := self.topic_of(p)):

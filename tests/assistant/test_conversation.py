@@ -1049,3 +1049,43 @@ def test_a_person_asked_after_a_prose_answer_is_asked_of_its_topic(bundled_assis
     """主任是谁 after the office was named: the office's director, in the notice in focus."""
     answer = converse(bundled_assistant, turns)
     assert answer.found and any(say in c.quote for c in answer.citations), answer.text[:300]
+
+
+@pytest.mark.parametrize(
+    "turns, numbers",
+    [
+        (["Zhashui items 3 and 4 — what does each say?", "which of the two is due first?"], (3, 4)),
+        (["柞水第9项和第10项分别讲什么", "这两项各自谁牵头？"], (9, 10)),
+    ],
+)
+def test_the_two_items_just_asked_are_answered_side_by_side(bundled_assistant, corpus, turns, numbers):
+    answer = converse(bundled_assistant, turns)
+    assert answer.understood.numbers == numbers, answer.understood.label
+    for n in numbers:
+        t = next(t for t in corpus.get("zhashui-2024").tasks if t.kind == "task" and t.number == n)
+        assert any(c.start_line == t.start_line for c in answer.citations), answer.text[:300]
+
+
+@pytest.mark.parametrize(
+    "turns, doc, say",
+    [
+        (
+            [
+                "How many hours of legal training a year does Zhashui set for enforcement staff?",
+                "What's the figure in Weinan's work points?",
+            ],
+            "weinan-2024",
+            "60学时",
+        ),
+        (["陵川的行政执法人员每年要培训多少学时？", "那渭南相比呢？"], "weinan-2024", "60学时"),
+    ],
+)
+def test_another_notice_compared_on_the_prose_point_just_asked(bundled_assistant, turns, doc, say):
+    answer = converse(bundled_assistant, turns)
+    assert answer.understood.doc_ids == (doc,) and answer.found, answer.text[:300]
+    assert any(c.doc_id == doc and say in c.quote for c in answer.citations), answer.text[:300]
+
+
+def test_that_item_after_a_yes_answer_is_the_row_it_quoted(bundled_assistant):
+    answer = converse(bundled_assistant, ["柞水清单里有没有讲涉企检查计划的？", "那一项谁牵头？"])
+    assert answer.understood.numbers == (7,) and "县市场监管局" in answer.text, answer.text[:300]
