@@ -1157,11 +1157,15 @@ def routed(q: Question, doc_ids: tuple[str, ...] | None = None) -> Question:
 NOTICE_NOUN = r"(?:通知|文件|文件?通知|notices?|documents?|circulars?)"
 NOTICES_RANK = {
     "newest": re.compile(
-        rf"(?:最新|最近|最晚)\S{{0,6}}{NOTICE_NOUN}|{NOTICE_NOUN}\S{{0,8}}(?:最新|最近|最晚|更晚|较新|较晚)"
+        rf"(?:最新|最近|最晚)\S{{0,6}}{NOTICE_NOUN}|{NOTICE_NOUN}\S{{0,8}}(?:最新|最近|最晚|更晚|较新|较晚|晚一些|晚些|晚一点)"
+        r"|哪[个份一]\S{0,6}(?:晚一些|晚些|更晚|后发|后印发|发得晚)"
+        r"|\bwhich\b\s+(?:\w+\s+){0,2}?(?:issued|came\s+out|published|released)\s+(?:last|later|more\s+recently)\b"
         rf"|\b(?:newest|latest|most\s+recent(?:ly)?(?:\s+issued)?)\s+{NOTICE_NOUN}|{NOTICE_NOUN}\b.*\b(?:newest|latest|most\s+recent(?:ly)?)\b"
     ),
     "oldest": re.compile(
-        rf"(?:最早|最先)\S{{0,6}}{NOTICE_NOUN}|{NOTICE_NOUN}\S{{0,8}}(?:最早|最先|更早|较早)"
+        rf"(?:最早|最先)\S{{0,6}}{NOTICE_NOUN}|{NOTICE_NOUN}\S{{0,8}}(?:最早|最先|更早|较早|早一些|早些|早一点)"
+        r"|哪[个份一]\S{0,6}(?:早一些|早些|更早|先发|先印发|发得早)"
+        r"|\bwhich\b\s+(?:\w+\s+){0,2}?(?:issued|came\s+out|published|released)\s+(?:first|earlier)\b"
         rf"|\b(?:oldest|earliest|first)\s+(?:issued\s+)?{NOTICE_NOUN}|{NOTICE_NOUN}\b.*\b(?:oldest|earliest|issued\s+first)\b"
     ),
     "all": re.compile(

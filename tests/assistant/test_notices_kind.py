@@ -127,3 +127,22 @@ def test_a_year_and_a_month_bound_pick_that_years_notices_before_the_month(
     answer = bundled_assistant.ask(question)
     got = {c.doc_id for c in answer.citations}
     assert got == want, (got, want, answer.text[:300])
+
+
+@pytest.mark.parametrize(
+    "question, which",
+    [
+        ("Which came out earlier, the Yiyang measures or the Weinan points?", "oldest"),
+        ("昌江和陵川哪个通知发得晚一些？", "newest"),
+        ("宜阳跟昌江哪份先印发的", "oldest"),
+    ],
+)
+def test_which_of_two_named_notices_was_issued_first_or_last(bundled_assistant, corpus, question, which):
+    answer = bundled_assistant.ask(question)
+    named = answer.understood.doc_ids
+    assert len(named) == 2 and answer.kind == "notices", answer.text[:300]
+    dates = {d: corpus.get(d).notice.date for d in named}
+    want = (max if which == "newest" else min)(dates, key=dates.__getitem__)
+    y, m, d = dates[want].split("-")
+    first = answer.text.splitlines()[0]  # "The earliest is …" names the notice by its date
+    assert dates[want] in first or f"{y}年{int(m)}月{int(d)}日" in first, answer.text[:300]
