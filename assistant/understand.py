@@ -403,7 +403,18 @@ STRONG_CONTENT = re.compile(
 
 
 WHICH_DOES = r"(?:哪个|哪些|哪家|哪几个|什么)(?:单位|部门|机构|机关)?(?:来|在)?负责"  # 哪个单位负责: who does it
-UNIT_QUESTION = frozenset({"which units", "which departments", "哪些单位", "哪些部门"})  # ask units, name no column
+UNIT_QUESTION = frozenset(
+    {
+        "which units",
+        "which departments",
+        "which unit",
+        "which department",
+        "what unit",
+        "from which unit",
+        "哪些单位",
+        "哪些部门",
+    }
+)  # ask units, name no column
 
 
 @lru_cache(maxsize=1024)

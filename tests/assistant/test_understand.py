@@ -392,3 +392,17 @@ def test_the_kth_point_of_a_named_set_is_no_item_number(text):
     from assistant.understand import find_numbers
 
     assert find_numbers(text)[0] == (), text
+
+
+@pytest.mark.parametrize(
+    "text, fields",
+    [
+        ("Weinan point 3 — which unit and what deadline?", ("responsible", "deadline")),
+        ("Zhashui item 5: which unit leads it?", ("lead",)),
+        ("Lingchuan 20: from which unit, and what materials?", ("responsible", "materials")),
+    ],
+)
+def test_which_unit_in_the_singular_asks_the_units(text, fields):
+    from assistant.understand import find_fields
+
+    assert find_fields(text) == fields
