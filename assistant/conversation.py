@@ -205,13 +205,13 @@ COMPARED = re.compile(
     r"|相比|比较|对比|对照",
     re.I,
 )
-# Which row of another notice is meant (昌江清单里哪一项…, which one asks for …): after an item question, the row there
-# that matches it.
 # Words likening an item to another notice's ("same for Yiyang?", 也一样吗 put the same question to it: not these).
 LIKENED = re.compile(
     r"对应|差不多|类似|相似|相近|相当于|(?<![好图影])像"
     r"|\b(?:equivalent|counterparts?|correspond(?:s|ing)?|match(?:es|ing)?|resembles?|comparable)\b"
 )
+# Which row of another notice is meant (昌江清单里哪一项…, which one asks for …): after an item question, the row there
+# that matches it.
 WHICH_ONE = re.compile(r"哪一?[项条个]|\bwhich\s+(?:one|item|indicator|problem|point|task|measure)s?\b")
 # Words any question about an item says: left over alone, they name no topic to carry to another notice.
 TOPIC_NOISE = {
