@@ -131,7 +131,8 @@ LIKENS = re.compile(
     r"|\b(?:similar|same|equivalent|counterparts?|correspond(?:s|ing)?|match(?:es|ing)?|resembles?|comparable"
     r"|parallels?|mirrors?|lines?\s+up)\b|\b(?:reads?|looks?|sounds?|seems?|is|are)\s+like\b"
 )
-WHICH_ITEM = re.compile(r"哪|第几|什么|啥|\b(?:which|what(?:'s)?|one\s+of)\b")
+# A word asking which (哪, 第几, which, one of): where it stands tells which of two named notices is asked.
+WHICH_WORD = re.compile(r"哪|第几|什么|啥|\b(?:which|what(?:'s)?|one\s+of)\b")
 
 
 def find_counterpart(text: str, notices: Sequence[Notice], doc_ids: Sequence[str]) -> str | None:
@@ -140,7 +141,7 @@ def find_counterpart(text: str, notices: Sequence[Notice], doc_ids: Sequence[str
     low = text.lower()
     if len(doc_ids) != 2 or not LIKENS.search(low):
         return None
-    asks = [m.start() for m in WHICH_ITEM.finditer(low)]
+    asks = [m.start() for m in WHICH_WORD.finditer(low)]
     if not asks:
         return None
     by_id = {n.doc_id: n for n in notices}

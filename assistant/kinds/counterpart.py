@@ -18,7 +18,7 @@ from assistant.kinds.context import Context
 from assistant.kinds.task import no_such_item
 from assistant.records import Draft, Question, say
 from assistant.tasktable import DEFAULT_FIELDS, facts, tasks_for
-from assistant.understand import LIKENS, WHICH_ITEM, find_notices
+from assistant.understand import LIKENS, WHICH_WORD, find_notices
 from assistant.wording import Joined, Short
 from index.records import Task
 from index.text import SENTENCE, no_spaces
@@ -31,7 +31,7 @@ CLOSE = 0.9  # a runner-up scoring this share of the best is named as well: two 
 MAX_SHOWN = 3
 # Words of the question that liken or ask which item: no topic of their own.
 FRAMING = re.compile(
-    LIKENS.pattern + "|" + WHICH_ITEM.pattern + r"|\b(?:items?|problems?|indicators?|points?|work\s+points?|ones?"
+    LIKENS.pattern + "|" + WHICH_WORD.pattern + r"|\b(?:items?|problems?|indicators?|points?|work\s+points?|ones?"
     r"|tasks?|measures?|lists?|it|them|in|is|about|there)\b"
     r"|要点|清单|方案|指标|问题|任务|事项|措施|工作|里|中|跟|和|与|同|是|的|在|个|一?项|条|呢|？|\?",
     re.I,

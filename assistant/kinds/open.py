@@ -49,11 +49,11 @@ def single(q: Question, ctx: Context) -> Draft:
         best = [
             b for b in best_sentences(q, ctx.hits, ctx.corpus, ctx.scorer, limit=8) if holds_values(values, b[1].quote)
         ]
-        best = best[:2]
-    else:
-        best = best_sentences(q, ctx.hits, ctx.corpus, ctx.scorer)
-    quoted = [t for t in QUOTED.findall(q.text) if len(t) >= 2]
-    wide = best_sentences(q, ctx.hits, ctx.corpus, ctx.scorer, limit=12) if quoted and not values else best
+        best = wide = best[:2]
+    else:  # a quoted term is looked for among more sentences, scored once
+        wide = best_sentences(q, ctx.hits, ctx.corpus, ctx.scorer, limit=12 if QUOTED.search(q.text) else 2)
+        best = wide[:2]
+    quoted = QUOTED.findall(q.text)
     holding = [b for b in wide if any(t in b[1].quote for t in quoted)] if quoted else []
     if holding and passes(q, holding[0][0], ctx.hits):
         best = holding  # '七个一'都有哪些: a term the question quotes is what it asks about (when it answers at all)

@@ -228,13 +228,16 @@ def rows(q: Question, ctx: Context, pairs: list[tuple[Notice, Task]]) -> Draft:
     if missing and ctx.doc_ids:
         lines.append(say("task.missing", numbers=numbers(q, missing)))
     cites = [cite_task(n, t) for n, t in pairs]
-    # how soon / when, asked of a row whose text sets a time limit (5小时内发布): its text is the answer; a frequency
-    # (每半年) is no day
-    kind = expected(q.text)
-    told = "content" in fields and kind is not None and any(tells(kind, q.text, _row_text(t)) for _, t in pairs)
-    if not told and not any(gives(t, q.fields) for _, t in pairs):  # "sets no deadline": the rows are nearest
+    if not any(gives(t, q.fields) for _, t in pairs) and not told(q, fields, pairs):  # "sets no deadline": nearest
         return Draft(lines, [], [t for _, t in pairs], found=False, nearest=cites, missing=[str(n) for n in missing])
     return Draft(lines, cites, [t for _, t in pairs], missing=[str(n) for n in missing])
+
+
+def told(q: Question, fields: Sequence[str], pairs: list[tuple[Notice, Task]]) -> bool:
+    """How soon / when, asked of a row whose shown text sets a time limit (5小时内发布): its text is the answer; a
+    frequency (每半年) is no day."""
+    kind = expected(q.text)
+    return "content" in fields and kind is not None and any(tells(kind, q.text, _row_text(t)) for _, t in pairs)
 
 
 TIME_LIMIT = re.compile(r"[\d一二三四五六七八九十两]+\s*个?\s*(?:工作日|日|天|小时|周|个月)(?:之)?内")
